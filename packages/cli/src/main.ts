@@ -1,0 +1,31 @@
+/**
+ * The `sangfroid` command line: one subcommand per file in ./commands, wired here with commander.
+ * Only this layer reads argv, stdin, files and the environment; the engines stay pure.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerAnalyze } from './commands/analyze.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('sangfroid')
+    .description('Keep your composure with difficult clients — garder son sang-froid face aux clients difficiles.')
+    .version('0.1.0')
+    .showHelpAfterError();
+  registerAnalyze(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`sangfroid: ${message}\n`);
+    process.exitCode = 1;
+  }
+}

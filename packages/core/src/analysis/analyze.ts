@@ -1,0 +1,77 @@
+/**
+ * `analyze(text, { role, lang? })`: the engine's entry point. Normalises once, runs every rule of
+ * the role, maps hits back to the user's characters and returns sorted, deterministic findings
+ * with the emotion scores. Never throws because of what a user typed; throws a TypeError only for
+ * a programmer's mistake (a role that does not exist).
+ */
+import { normalize, toOriginalSpan } from '../text/normalize.ts';
+import { type Analysis, type AnalyzeOptions, type Finding, LANGS, ROLES } from '../types.ts';
+import { detectLang } from './lang.ts';
+import type { RuleContext } from './rule.ts';
+import { RULES } from './rules/index.ts';
+import { computeScores } from './scores.ts';
+
+/** Longer inputs are analysed on their first MAX_ANALYZED_LENGTH code units (`truncated: true`). */
+export const MAX_ANALYZED_LENGTH = 100_000;
+
+function clip(text: string): string {
+  if (text.length <= MAX_ANALYZED_LENGTH) return text;
+  let end = MAX_ANALYZED_LENGTH;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--; // never cut a surrogate pair in two
+  return text.slice(0, end);
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function analyze(input: string, options: AnalyzeOptions): Analysis {
+  if (!ROLES.includes(options.role)) throw new TypeError(`analyze: unknown role ${String(options.role)}`);
+  if (options.lang !== undefined && !LANGS.includes(options.lang)) {
+    throw new TypeError(`analyze: unknown lang ${String(options.lang)}`);
+  }
+  const raw = typeof input === 'string' ? input : '';
+  const text = clip(raw);
+  const normalized = normalize(text);
+  const lang = options.lang ?? detectLang(normalized.text);
+  const ctx: RuleContext = {
+    text,
+    normalized,
+    lang,
+    role: options.role,
+    span: (start, end) => toOriginalSpan(normalized, start, end),
+  };
+  const findings: Finding[] = [];
+  for (const rule of RULES[options.role]) {
+    for (const hit of rule.detect(ctx)) {
+      const start = Math.max(0, Math.min(hit.start, text.length));
+      const end = Math.max(start, Math.min(hit.end, text.length));
+      const message = hit.message ?? rule.meta.message;
+      const suggestions = hit.suggestions?.map((s) => s[lang]);
+      findings.push({
+        id: rule.meta.id,
+        severity: hit.severity ?? rule.meta.severity,
+        start,
+        end,
+        evidence: text.slice(start, end),
+        message: message[lang],
+        note: rule.meta.note[lang],
+        ...(suggestions && suggestions.length > 0 ? { suggestions } : {}),
+      });
+    }
+  }
+  findings.sort(compareFindings);
+  return {
+    role: options.role,
+    lang,
+    findings,
+    scores: computeScores(findings, ctx),
+    truncated: text.length < raw.length,
+  };
+}
+
+/** The distinct signal ids of an analysis, in spec order of first appearance. */
+export function signalIds(analysis: Analysis): string[] {
+  return [...new Set(analysis.findings.map((f) => f.id))];
+}
