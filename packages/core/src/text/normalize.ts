@@ -7,6 +7,9 @@
  * letters joined, long letter runs shortened — and maps its spans back with `toOriginalSpan`.
  * Each step takes one code point and emits at most two code units (ligatures), never an unbounded
  * expansion, so the output is at most twice the input (see obscenity issue #73 for why it matters).
+ *
+ * Speed matters (it runs on every message): the work is done on typed arrays of char codes, ASCII
+ * goes through a table, and the fold of every other code point is computed once and cached.
  */
 
 export interface NormalizedText {
@@ -21,43 +24,95 @@ export interface NormalizedText {
 
 /** Cyrillic and Greek letters that look like Latin ones, and a few symbols used as letters. */
 const CONFUSABLES: Readonly<Record<string, string>> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y',
-  х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', ɑ: 'a', ı: 'i',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
-  ω: 'w', μ: 'u', ł: 'l', ø: 'o', đ: 'd', ħ: 'h',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ѕ: 's',
+  һ: 'h',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  ɡ: 'g',
+  ɑ: 'a',
+  ı: 'i',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  μ: 'u',
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ħ: 'h',
 };
 
 const LIGATURES: Readonly<Record<string, string>> = { œ: 'oe', æ: 'ae', ß: 'ss', ﬀ: 'ff', ﬁ: 'fi', ﬂ: 'fl' };
 
 const PUNCTUATION: Readonly<Record<string, string>> = {
-  '\u2019': "'", '\u2018': "'", '\u02bc': "'", '\u00b4': "'", '`': "'", '\u2032': "'",
-  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2033': '"',
-  '\u2013': '-', '\u2014': '-', '\u2010': '-', '\u2011': '-', '\u2212': '-',
-  '\u00a0': ' ', '\u202f': ' ', '\u2009': ' ', '\u2007': ' ', '\u3000': ' ', '\t': ' ',
+  '\u2019': "'",
+  '\u2018': "'",
+  '\u02bc': "'",
+  '\u00b4': "'",
+  '`': "'",
+  '\u2032': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u201e': '"',
+  '\u2033': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2212': '-',
+  '\u00a0': ' ',
+  '\u202f': ' ',
+  '\u2009': ' ',
+  '\u2007': ' ',
+  '\u3000': ' ',
+  '\t': ' ',
   '\u2026': '.',
 };
 
 /** Leetspeak digits and symbols, undone only between letters (so « 12,90 € » stays a price). */
-const LEET: Readonly<Record<string, string>> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e',
+const LEET_SOURCE: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+  '€': 'e',
 };
 
-const INVISIBLE = /[\p{Cf}\p{Mn}\p{Me}\uFE00-\uFE0F]/u;
+const INVISIBLE = /\p{Cf}|\p{Mn}|\p{Me}/u; // variation selectors (FE00–FE0F) are Mn
 const MARKS = /\p{M}/gu;
 const LETTER = /\p{L}/u;
-
-class Builder {
-  text = '';
-  starts: number[] = [];
-  ends: number[] = [];
-  push(out: string, start: number, end: number): void {
-    for (let k = 0; k < out.length; k++) {
-      this.starts.push(start);
-      this.ends.push(end);
-    }
-    this.text += out;
-  }
-}
 
 /** Folds one code point; returns '' to drop it. At most two code units out. */
 export function foldCodePoint(ch: string): string {
@@ -78,137 +133,322 @@ export function foldCodePoint(ch: string): string {
   return again ?? stripped;
 }
 
-function isLetterCode(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c >= 97 && c <= 122) return true;
-  if (c < 0x80) return false;
-  return LETTER.test(text[i] ?? '');
+// ---- tables -------------------------------------------------------------------------------
+
+/** ASCII fold: lower case, tab → space, backtick → apostrophe. */
+const ASCII_FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const f = foldCodePoint(String.fromCharCode(c));
+  ASCII_FOLD[c] = f.length === 1 ? f.charCodeAt(0) : c;
+}
+
+/** Folds of non-ASCII code points, computed once: a string of 0–2 code units. */
+const FOLD_CACHE = new Map<number, string>();
+function foldOf(cp: number): string {
+  let f = FOLD_CACHE.get(cp);
+  if (f === undefined) {
+    f = foldCodePoint(String.fromCodePoint(cp));
+    if (FOLD_CACHE.size < 65_536) FOLD_CACHE.set(cp, f);
+  }
+  return f;
+}
+
+/** BMP folds: 0 = not computed yet, DROPPED, TWO_UNITS (see FOLD_CACHE), else 0x10000 | unit. */
+const BMP_FOLD = new Uint32Array(65_536);
+const DROPPED = 0x20000;
+const TWO_UNITS = 0x30000;
+function packBmp(c: number): number {
+  const f = c >= 0xd800 && c <= 0xdfff ? String.fromCharCode(c) : foldOf(c);
+  const packed = f.length === 0 ? DROPPED : f.length === 1 ? 0x10000 | f.charCodeAt(0) : TWO_UNITS;
+  BMP_FOLD[c] = packed;
+  return packed;
+}
+
+/** 0 = unknown, 1 = letter, 2 = not a letter; for output code units (after folding). */
+const LETTER_CACHE = new Uint8Array(65_536);
+for (let c = 0; c < 128; c++) LETTER_CACHE[c] = c >= 97 && c <= 122 ? 1 : 2;
+function isLetter(c: number): boolean {
+  let k = LETTER_CACHE[c] as number;
+  if (k === 0) {
+    // a lone surrogate half counts as a letter-ish part of a word when it is one of a pair
+    k = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+    LETTER_CACHE[c] = k;
+  }
+  return k === 1;
+}
+
+const LEET = new Uint16Array(0x2100);
+for (const [k, v] of Object.entries(LEET_SOURCE)) LEET[k.charCodeAt(0)] = v.charCodeAt(0);
+function leetOf(c: number): number {
+  return c < 0x2100 ? (LEET[c] as number) : 0;
+}
+
+const AT = 64;
+const DOLLAR = 36;
+const SPACE = 32;
+/** Separators of letters spelled one by one (« c.o.n », « c o n », « p-u-t-e »); not `*`. */
+const SEPARATOR = new Uint8Array(128);
+for (const ch of ['.', ' ', '-', '_', '/', '\\', '+', '~']) SEPARATOR[ch.charCodeAt(0)] = 1;
+const A = 97;
+const Y = 121;
+
+// ---- the passes -----------------------------------------------------------------------------
+
+/** Working buffers: code units and their original spans. Passes compact them in place. */
+interface Buf {
+  codes: Uint16Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  length: number;
+  /** Still true when the output is exactly `original.toLowerCase()` with the same offsets. */
+  simple: boolean;
+}
+
+/** Scratch buffers reused across calls (the engine is single-threaded); grown on demand. */
+let scratch: Buf = {
+  codes: new Uint16Array(1024),
+  starts: new Uint32Array(1024),
+  ends: new Uint32Array(1024),
+  length: 0,
+  simple: true,
+};
+let leetScratch = new Uint16Array(1024);
+
+function fold(original: string): Buf {
+  const n = original.length;
+  const cap = n * 2;
+  if (scratch.codes.length < cap) {
+    const size = Math.max(cap, scratch.codes.length * 2);
+    scratch = {
+      codes: new Uint16Array(size),
+      starts: new Uint32Array(size),
+      ends: new Uint32Array(size),
+      length: 0,
+      simple: true,
+    };
+  }
+  const { codes, starts, ends } = scratch;
+  let simple = true;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    if (c < 128) {
+      const f = ASCII_FOLD[c] as number;
+      if (f !== c && (c < 65 || c > 90)) simple = false;
+      codes[o] = f;
+      starts[o] = i;
+      ends[o] = i + 1;
+      o++;
+      continue;
+    }
+    simple = false;
+    let cp = c;
+    let width = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = original.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        width = 2;
+      }
+    }
+    if (width === 1) {
+      // BMP fast path: one table read for code points that fold to at most one code unit
+      let packed = BMP_FOLD[c] as number;
+      if (packed === 0) packed = packBmp(c);
+      if (packed !== TWO_UNITS) {
+        if (packed !== DROPPED) {
+          codes[o] = packed & 0xffff;
+          starts[o] = i;
+          ends[o] = i + 1;
+          o++;
+        }
+        continue;
+      }
+    }
+    let f: string;
+    if (cp >= 0xd800 && cp <= 0xdfff)
+      f = String.fromCharCode(cp); // lone surrogate: kept
+    else f = foldOf(cp);
+    for (let k = 0; k < f.length; k++) {
+      codes[o] = f.charCodeAt(k);
+      starts[o] = i;
+      ends[o] = i + width;
+      o++;
+    }
+    i += width - 1;
+  }
+  scratch.length = o;
+  scratch.simple = simple;
+  return scratch;
 }
 
 /**
  * Undoes leetspeak (« c0nnard », « m3rde », « s@lope ») where a substitute sits between two
- * letters, or starts a word glued to letters (« $alope »). Pure numbers and units are untouched.
+ * letters (or two substitutes do: « c00nard »), or a symbol starts a word (« $alope »). Pure
+ * numbers and units are untouched. Decisions read the input, never the rewritten codes.
  */
-function undoLeet(b: Builder): Builder {
-  const t = b.text;
-  const out = new Builder();
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i] as string;
-    const sub = LEET[ch];
-    if (sub !== undefined) {
-      const prevLetter = i > 0 && isLetterCode(t, i - 1);
-      const nextLetter = i + 1 < t.length && isLetterCode(t, i + 1);
-      // look past a second substitute: « c00nard », « m3rd3 » stays partly, acceptable
-      const nextSubThenLetter = i + 2 < t.length && LEET[t[i + 1] as string] !== undefined && isLetterCode(t, i + 2);
-      const wordStart = i === 0 || !isLetterCode(t, i - 1);
-      const symbolAtWordStart = (ch === '@' || ch === '$') && wordStart && nextLetter;
-      if ((prevLetter && (nextLetter || nextSubThenLetter)) || symbolAtWordStart) {
-        out.starts.push(b.starts[i] as number);
-        out.ends.push(b.ends[i] as number);
-        out.text += sub;
-        continue;
-      }
-      // second of two substitutes between letters: « c00nard »
-      if (i > 1 && isLetterCode(t, i - 2) && LEET[t[i - 1] as string] !== undefined && nextLetter) {
-        out.starts.push(b.starts[i] as number);
-        out.ends.push(b.ends[i] as number);
-        out.text += sub;
-        continue;
-      }
+function undoLeet(b: Buf): void {
+  const { codes, length } = b;
+  let any = false;
+  for (let i = 0; i < length; i++) {
+    if (leetOf(codes[i] as number) !== 0) {
+      any = true;
+      break;
     }
-    out.starts.push(b.starts[i] as number);
-    out.ends.push(b.ends[i] as number);
-    out.text += ch;
   }
-  return out;
+  if (!any) return;
+  if (leetScratch.length < length) leetScratch = new Uint16Array(Math.max(length, leetScratch.length * 2));
+  const src = leetScratch;
+  src.set(codes.subarray(0, length));
+  for (let i = 0; i < length; i++) {
+    const ch = src[i] as number;
+    const sub = leetOf(ch);
+    if (sub === 0) continue;
+    const prevLetter = i > 0 && isLetter(src[i - 1] as number);
+    const nextLetter = i + 1 < length && isLetter(src[i + 1] as number);
+    const nextSubThenLetter =
+      i + 2 < length && leetOf(src[i + 1] as number) !== 0 && isLetter(src[i + 2] as number);
+    const wordStart = i === 0 || !isLetter(src[i - 1] as number);
+    const symbolAtWordStart = (ch === AT || ch === DOLLAR) && wordStart && nextLetter;
+    const secondOfTwo =
+      i > 1 && isLetter(src[i - 2] as number) && leetOf(src[i - 1] as number) !== 0 && nextLetter;
+    if ((prevLetter && (nextLetter || nextSubThenLetter)) || symbolAtWordStart || secondOfTwo) {
+      codes[i] = sub;
+      b.simple = false;
+    }
+  }
 }
 
-const SEPARATORS = new Set(['.', ' ', '-', '_', '*', '/', '\\', '+', '~']);
-
 /**
- * Joins letters spelled one by one (« c o n n a r d », « c.o.n », « p-u-t-e »): a run of at
- * least three single letters separated by the same separator becomes one word.
+ * Joins letters spelled one by one (« c o n n a r d », « c.o.n », « p-u-t-e »): a run of at least
+ * three single letters separated by the same separator becomes one word. With spaces, a run of
+ * three holding « a » or « y » is left alone (« il y a à peine »).
  */
-function joinSpelledLetters(b: Builder): Builder {
-  const t = b.text;
-  const keep = new Uint8Array(t.length).fill(1);
+function joinSpelledLetters(b: Buf): void {
+  const { codes, starts, ends, length } = b;
+  let w = 0;
   let i = 0;
-  while (i < t.length) {
-    // a candidate starts at a letter that is not preceded by a letter
-    if (!isLetterCode(t, i) || (i > 0 && isLetterCode(t, i - 1))) {
-      i++;
-      continue;
-    }
-    const sep = t[i + 1];
-    if (sep === undefined || !SEPARATORS.has(sep) || sep === '*') {
+  while (i < length) {
+    const c = codes[i] as number;
+    const startsWord = isLetter(c) && (i === 0 || !isLetter(codes[i - 1] as number));
+    const sep = i + 1 < length ? (codes[i + 1] as number) : 0;
+    if (!startsWord || sep >= 128 || SEPARATOR[sep] !== 1) {
+      codes[w] = c;
+      starts[w] = starts[i] as number;
+      ends[w] = ends[i] as number;
+      w++;
       i++;
       continue;
     }
     let j = i;
     let letters = 1;
+    let vowelWord = c === A || c === Y;
     while (
-      j + 2 < t.length &&
-      t[j + 1] === sep &&
-      isLetterCode(t, j + 2) &&
-      !(j + 3 < t.length && isLetterCode(t, j + 3))
+      j + 2 < length &&
+      codes[j + 1] === sep &&
+      isLetter(codes[j + 2] as number) &&
+      !(j + 3 < length && isLetter(codes[j + 3] as number))
     ) {
       j += 2;
       letters++;
+      const l = codes[j] as number;
+      if (l === A || l === Y) vowelWord = true;
     }
-    if (letters >= 3) {
-      for (let k = i + 1; k < j; k += 2) keep[k] = 0;
+    const join = letters >= 4 || (letters === 3 && !(sep === SPACE && vowelWord));
+    if (join) b.simple = false;
+    for (let k = i; k <= j; k++) {
+      if (join && (k - i) % 2 === 1) continue;
+      codes[w] = codes[k] as number;
+      starts[w] = starts[k] as number;
+      ends[w] = ends[k] as number;
+      w++;
     }
     i = j + 1;
   }
-  const out = new Builder();
-  for (let k = 0; k < t.length; k++) {
-    if (!keep[k]) continue;
-    out.starts.push(b.starts[k] as number);
-    out.ends.push(b.ends[k] as number);
-    out.text += t[k] as string;
+  b.length = w;
+}
+
+/** Shortens any run of three or more identical letters to two (« connnnard » → « connard »). */
+function shortenRuns(b: Buf): void {
+  const { codes, starts, ends, length } = b;
+  let w = 0;
+  let run = 0;
+  let prev = -1;
+  for (let i = 0; i < length; i++) {
+    const c = codes[i] as number;
+    run = c === prev ? run + 1 : 1;
+    prev = c;
+    if (run > 2 && isLetter(c)) {
+      b.simple = false;
+      continue;
+    }
+    codes[w] = c;
+    starts[w] = starts[i] as number;
+    ends[w] = ends[i] as number;
+    w++;
+  }
+  b.length = w;
+}
+
+const CHUNK = 8192;
+function decode(codes: Uint16Array, length: number): string {
+  if (length <= CHUNK)
+    return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < length; i += CHUNK) {
+    out += String.fromCharCode.apply(
+      null,
+      codes.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[],
+    );
   }
   return out;
 }
 
-/** Shortens any run of three or more identical letters to two (« connnnard » → « connard »). */
-function shortenRuns(b: Builder): Builder {
-  const t = b.text;
-  const out = new Builder();
-  let run = 0;
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i] as string;
-    run = i > 0 && t[i - 1] === ch ? run + 1 : 1;
-    if (run > 2 && isLetterCode(t, i)) continue;
-    out.starts.push(b.starts[i] as number);
-    out.ends.push(b.ends[i] as number);
-    out.text += ch;
+/**
+ * Offsets are copied into views of a shared slab: allocating two small typed arrays per message
+ * costs more than the whole normalisation. A slab is never written again once carved.
+ */
+const SLAB_SIZE = 1 << 16;
+let slab = new Uint32Array(SLAB_SIZE);
+let slabUsed = 0;
+function carve(length: number): Uint32Array {
+  if (length > SLAB_SIZE / 4) return new Uint32Array(length);
+  if (slabUsed + length > slab.length) {
+    slab = new Uint32Array(SLAB_SIZE);
+    slabUsed = 0;
   }
-  return out;
+  const view = slab.subarray(slabUsed, slabUsed + length);
+  slabUsed += length;
+  return view;
 }
 
 /** Normalises `original` for matching, keeping the map back to its UTF-16 offsets. */
 export function normalize(original: string): NormalizedText {
-  const folded = new Builder();
-  let index = 0;
-  for (const ch of original) {
-    const end = index + ch.length;
-    folded.push(foldCodePoint(ch), index, end);
-    index = end;
-  }
-  const done = shortenRuns(joinSpelledLetters(undoLeet(folded)));
-  return {
-    original,
-    text: done.text,
-    starts: Uint32Array.from(done.starts),
-    ends: Uint32Array.from(done.ends),
-  };
+  const b = fold(original);
+  undoLeet(b);
+  joinSpelledLetters(b);
+  shortenRuns(b);
+  const starts = carve(b.length);
+  starts.set(b.starts.subarray(0, b.length));
+  const ends = carve(b.length);
+  ends.set(b.ends.subarray(0, b.length));
+  return { original, text: b.simple ? original.toLowerCase() : decode(b.codes, b.length), starts, ends };
+}
+
+/** True when the code unit is a letter once folded (a–z, or a letter of another script). */
+export function isLetterCode(c: number): boolean {
+  return isLetter(c);
 }
 
 /**
  * Maps a half-open span of the normalised text back to a half-open span of the original text.
  * An empty span maps to an empty span at the corresponding position.
  */
-export function toOriginalSpan(n: NormalizedText, start: number, end: number): { start: number; end: number } {
+export function toOriginalSpan(
+  n: NormalizedText,
+  start: number,
+  end: number,
+): { start: number; end: number } {
   const len = n.text.length;
   const s = Math.max(0, Math.min(start, len));
   const e = Math.max(s, Math.min(end, len));
