@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Finds every *.test.ts / *.test.tsx under the given folders (default: packages/) and runs them
+// Finds every *.test.ts / *.test.tsx under the given folders or files (default: packages/, scripts/) and runs them
 // with Node's own test runner through tsx. Node 20 has no glob support in `node --test`, hence this
 // small walker. Exit status is the runner's: any failing test fails the run (and CI).
 import { spawnSync } from 'node:child_process';
@@ -20,7 +20,9 @@ function walk(dir, out) {
   return out;
 }
 
-const files = (roots.length ? roots : ['packages']).flatMap((root) => walk(root, [])).sort();
+const files = (roots.length ? roots : ['packages', 'scripts'])
+  .flatMap((root) => (statSync(root).isDirectory() ? walk(root, []) : [root]))
+  .sort();
 if (files.length === 0) {
   console.error('run-tests: no test files found');
   process.exit(1);
