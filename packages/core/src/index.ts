@@ -6,3 +6,4 @@ export * from './types.ts';
 export { analyze, signalIds, MAX_ANALYZED_LENGTH } from './analysis/analyze.ts';
 export { detectLang } from './analysis/lang.ts';
 export { normalize, toOriginalSpan, type NormalizedText } from './text/normalize.ts';
+export * from './protocol/index.ts';
