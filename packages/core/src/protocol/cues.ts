@@ -1,0 +1,109 @@
+/**
+ * Structural cues of one turn: the moves of the exchange that the method's steps hinge on but
+ * that are not spec signals (the client accepts, thanks, has finished; the agent is overwhelmed,
+ * has set a limit, has put an offer on the table…), plus a few shape measures (sentences, list
+ * items, questions). Phrase data lives in data/cues-{fr,en}.ts; matching reuses the engine's
+ * normaliser and word-bounded alternations, so « ÇA ME VA » and « ca me va » read the same.
+ */
+import { type CompiledPatterns, compileEntry, findMatches } from '../analysis/patterns.ts';
+import { normalize } from '../text/normalize.ts';
+import type { Lang } from '../types.ts';
+import { CUE_KINDS, type CueKind, type CueTable } from './cue-types.ts';
+import { CUES_EN } from './data/cues-en.ts';
+import { CUES_FR } from './data/cues-fr.ts';
+
+export interface CueHit {
+  readonly kind: CueKind;
+  /** Half-open UTF-16 span in the turn's original text. */
+  readonly start: number;
+  readonly end: number;
+  readonly evidence: string;
+}
+
+export interface TurnShape {
+  readonly words: number;
+  readonly sentences: number;
+  readonly questions: number;
+  /** Items of the longest enumeration (« : a, b et c », or a sentence of short comma-separated parts). */
+  readonly listItems: number;
+  readonly digits: number;
+  /** Hesitations: « je… je », « euh », trailing ellipses. */
+  readonly hesitations: number;
+  /** Fully capitalised words of 3+ letters (written shouting when several). */
+  readonly capsWords: number;
+}
+
+export interface TurnCues {
+  readonly hits: readonly CueHit[];
+  readonly shape: TurnShape;
+  has(kind: CueKind): boolean;
+}
+
+function compileTable(table: CueTable): ReadonlyMap<CueKind, CompiledPatterns> {
+  const out = new Map<CueKind, CompiledPatterns>();
+  for (const kind of CUE_KINDS) out.set(kind, compileEntry(table[kind]));
+  return out;
+}
+
+const COMPILED: Readonly<Record<Lang, ReadonlyMap<CueKind, CompiledPatterns>>> = {
+  fr: compileTable(CUES_FR),
+  en: compileTable(CUES_EN),
+};
+
+const SENTENCE = /[^.!?\n]+[.!?\n]*/g;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const SHORT_PART_WORDS = 8;
+const NOUN_PHRASE =
+  /^(?:l['’]|(?:le|la|les|un|une|des|du|mon|ma|mes|son|sa|ses|notre|nos|votre|vos|the|a|an|my|our|your|his|her|their)(?![\p{L}]))/iu;
+
+/** Counts the parts of an enumeration: after a colon, or a run of short comma-separated parts. */
+export function countListItems(text: string): number {
+  let best = 0;
+  for (const sentence of text.match(SENTENCE) ?? []) {
+    const colon = sentence.indexOf(':');
+    const body = colon >= 0 ? sentence.slice(colon + 1) : sentence;
+    const parts = body
+      .split(/\s*(?:[,;]|(?<![\p{L}])(?:et|and)(?![\p{L}]))\s*/u)
+      .map((p) => p.trim())
+      .filter((p) => (p.match(WORD) ?? []).length >= 1);
+    if (colon >= 0) {
+      if (parts.filter((p) => (p.match(WORD) ?? []).length >= 2).length >= 3) best = Math.max(best, parts.length);
+      continue;
+    }
+    // without a colon, only a run of short noun phrases counts (« la facture, l'échéancier, le compteur… »)
+    const nounPhrases = parts.filter((p) => NOUN_PHRASE.test(p) && (p.match(WORD) ?? []).length <= SHORT_PART_WORDS);
+    if (parts.length >= 4 && nounPhrases.length >= Math.ceil(parts.length * 0.75)) best = Math.max(best, parts.length);
+  }
+  return best;
+}
+
+export function measureShape(text: string, normalized: string): TurnShape {
+  const sentences = (text.match(SENTENCE) ?? []).filter((s) => /\p{L}/u.test(s)).length;
+  const stutters = normalized.match(/(?<![\p{L}])(\p{L}{1,6})\.+ \1(?![\p{L}])/gu)?.length ?? 0;
+  const ellipses = text.match(/…|\.\.\./g)?.length ?? 0;
+  return {
+    words: (text.match(WORD) ?? []).length,
+    sentences,
+    questions: text.match(/\?/g)?.length ?? 0,
+    listItems: countListItems(text),
+    digits: text.match(/\d+(?:[ ,.]\d+)*/g)?.length ?? 0,
+    hesitations: stutters + (ellipses >= 2 ? 1 : 0),
+    capsWords: text.match(/(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/gu)?.length ?? 0,
+  };
+}
+
+/** Finds every cue of `lang` in `text`. Pure and deterministic; never throws on user text. */
+export function detectCues(text: string, lang: Lang): TurnCues {
+  const n = normalize(text);
+  const hits: CueHit[] = [];
+  for (const [kind, compiled] of COMPILED[lang]) {
+    for (const m of findMatches(compiled, n.text)) {
+      const span = m.end > m.start ? { start: n.starts[m.start] as number, end: n.ends[m.end - 1] as number } : null;
+      if (!span) continue;
+      hits.push({ kind, start: span.start, end: span.end, evidence: text.slice(span.start, span.end) });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || a.end - b.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  const kinds = new Set(hits.map((h) => h.kind));
+  return { hits, shape: measureShape(text, n.text), has: (kind) => kinds.has(kind) };
+}

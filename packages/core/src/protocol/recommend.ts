@@ -1,0 +1,82 @@
+/**
+ * `recommend(conversation)`: the next action of the method, with its reasons (the rule that
+ * applied, the step of the method it cites, the signals and cues it saw) and what to avoid right
+ * now. Deterministic: the same conversation always gives the same answer.
+ */
+import type { ActionId, Conversation, Lang } from '../types.ts';
+import { AVOID } from './data/guidance.ts';
+import { PROTOCOL_RULES, type ProtocolRule } from './rules.ts';
+import { buildState, type Evidence, type ProtocolState, type StateOptions } from './state.ts';
+
+export interface Reason {
+  /** The id of the rule that applied (see rules.ts). */
+  readonly rule: string;
+  /** The step of the method it implements, in the conversation's language. */
+  readonly method: string;
+  /** The signals and cues it relied on. */
+  readonly evidence: readonly Evidence[];
+  /** One line for people: the rule, then what was seen. */
+  readonly text: string;
+}
+
+export interface Recommendation {
+  readonly action: ActionId;
+  readonly lang: Lang;
+  readonly reasons: readonly Reason[];
+  /** What to avoid right now, in the conversation's language. */
+  readonly avoid: readonly string[];
+  readonly state: ProtocolState;
+}
+
+export type RecommendOptions = StateOptions;
+
+function describe(evidence: readonly Evidence[], lang: Lang): string {
+  const parts = evidence
+    .filter((e) => e.id !== 'reply.solution' || e.evidence)
+    .map((e) => {
+      const turn = lang === 'fr' ? `tour ${e.turn + 1}` : `turn ${e.turn + 1}`;
+      const words = e.evidence ? ` « ${e.evidence.length > 60 ? `${e.evidence.slice(0, 57)}…` : e.evidence} »` : '';
+      return `${e.id}${words} (${turn})`;
+    });
+  if (parts.length === 0) return '';
+  return (lang === 'fr' ? ' Vu : ' : ' Seen: ') + parts.join(', ') + '.';
+}
+
+function reasonOf(rule: ProtocolRule, evidence: readonly Evidence[], lang: Lang): Reason {
+  const method = rule.method[lang];
+  return { rule: rule.id, method, evidence, text: `${method}${describe(evidence, lang)}` };
+}
+
+/** Applies the rules of the method to an already built state. */
+export function recommendFromState(state: ProtocolState): Recommendation {
+  const lang = state.lang;
+  const reasons: Reason[] = [];
+  let action: ActionId = 'clarify';
+  for (const rule of PROTOCOL_RULES) {
+    const evidence = rule.applies(state);
+    if (evidence === null) continue;
+    action = rule.action;
+    reasons.push(reasonOf(rule, evidence, lang));
+    break;
+  }
+  if (state.boundary.isSet && action !== 'end_and_escalate' && state.boundary.clientAnswer === 'complied') {
+    reasons.push({
+      rule: 'limit-respected',
+      method:
+        lang === 'fr'
+          ? 'Une limite a déjà été posée et le client l’a respectée : gardez le même calme.'
+          : 'A limit was already set and the client has respected it: keep the same calm.',
+      evidence: [],
+      text:
+        lang === 'fr'
+          ? 'Une limite a déjà été posée et le client l’a respectée : gardez le même calme.'
+          : 'A limit was already set and the client has respected it: keep the same calm.',
+    });
+  }
+  return { action, lang, reasons, avoid: AVOID[action].map((a) => a[lang]), state };
+}
+
+/** The next action for `conversation` (its last turn is normally the client's). */
+export function recommend(conversation: Conversation, options: RecommendOptions = {}): Recommendation {
+  return recommendFromState(buildState(conversation, options));
+}

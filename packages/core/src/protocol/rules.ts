@@ -1,0 +1,336 @@
+/**
+ * The method's decision rules, as data: each rule names the action it recommends, cites the step
+ * of the method it implements, and says when it applies (returning the evidence it relied on).
+ * `recommend` takes the first rule that applies, in this order — the order of the method itself:
+ * safety first (violence, abuse, a limit already set), then pressure (legal, leverage), then the
+ * agent's own state, then the client's anxiety, and only then the listening path from venting to
+ * closing (dev corpus README, « Conversation actions, first rule that applies »).
+ */
+import type { ActionId, Localized, SignalId } from '../types.ts';
+import {
+  type Evidence,
+  hasPrefix,
+  hasSignal,
+  makesOffer,
+  type ProtocolState,
+  setsLimit,
+  type TurnView,
+  usesLeverage,
+} from './state.ts';
+
+export interface ProtocolRule {
+  readonly id: string;
+  readonly action: ActionId;
+  /** The step of the method this rule implements. */
+  readonly method: Localized;
+  /** The evidence the rule relies on when it applies, or null. */
+  applies(state: ProtocolState): readonly Evidence[] | null;
+}
+
+const EMOTION_IDS: readonly SignalId[] = ['emotion.anger', 'emotion.disappointment', 'tone.shouting'];
+
+function signalEvidence(t: TurnView, predicate: (id: string) => boolean): Evidence[] {
+  const out: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const f of t.analysis.findings) {
+    if (!predicate(f.id) || seen.has(f.id)) continue;
+    seen.add(f.id);
+    out.push({ turn: t.index, id: f.id, evidence: f.evidence });
+  }
+  return out;
+}
+
+function cueEvidence(t: TurnView, kind: string): Evidence[] {
+  const hit = t.cues.hits.find((h) => h.kind === kind);
+  return hit ? [{ turn: t.index, id: `cue.${kind}`, evidence: hit.evidence }] : [];
+}
+
+const nonEmpty = (list: readonly Evidence[]): readonly Evidence[] | null => (list.length > 0 ? list : null);
+
+function isEmotional(t: TurnView): boolean {
+  return EMOTION_IDS.some((id) => hasSignal(t, id)) || t.analysis.scores.anger >= 0.5;
+}
+
+/** The agent turns before `t` were only greetings or invitations to go on (nothing substantive yet). */
+function onlyListenedSoFar(state: ProtocolState, t: TurnView): boolean {
+  const clientsBefore = state.turns.filter((x) => x.role === 'client' && x.index < t.index);
+  if (clientsBefore.length === 0) return true;
+  const agentsBefore = state.turns.filter((x) => x.role === 'agent' && x.index < t.index);
+  const substantive = agentsBefore.filter((a) => {
+    if (a.cues.has('listening') && a.cues.shape.questions === 0 && !makesOffer(a)) return false;
+    return a.index > (clientsBefore[0] as TurnView).index;
+  });
+  return substantive.length === 0 && clientsBefore.every(isEmotional);
+}
+
+/** A client account with several points to untangle. */
+function isComplex(t: TurnView): boolean {
+  const s = t.cues.shape;
+  const confusion = t.cues.hits.filter((h) => h.kind === 'confusion').length;
+  return (
+    t.cues.has('counted') ||
+    s.listItems >= 3 ||
+    (confusion >= 1 && s.sentences >= 3) ||
+    (confusion >= 2 && s.words >= 25)
+  );
+}
+
+/** The agent's last turn before the client's answer asked something (a question or a restatement). */
+function agentAsked(state: ProtocolState): TurnView | null {
+  const asked = state.agentTurnsBeforeLastClient.filter(
+    (a) => a.cues.shape.questions > 0 || hasSignal(a, 'reply.clarifying_question') || hasSignal(a, 'reply.reformulation'),
+  );
+  return asked.at(-1) ?? null;
+}
+
+function offerOnTable(state: ProtocolState): TurnView | null {
+  return [...state.agentTurnsBeforeLastClient].reverse().find(makesOffer) ?? null;
+}
+
+const CALM_LEVERAGE: readonly SignalId[] = ['request.cancel'];
+
+export const PROTOCOL_RULES: readonly ProtocolRule[] = [
+  {
+    id: 'threat-of-violence',
+    action: 'end_and_escalate',
+    method: {
+      fr: 'Ne tolérez aucune violence : mettez fin à l’échange de façon professionnelle et passez la main au responsable.',
+      en: 'Tolerate no violence: end the exchange professionally and hand over to a supervisor.',
+    },
+    applies: (s) => (s.lastClient ? nonEmpty(signalEvidence(s.lastClient, (id) => id === 'abuse.threat')) : null),
+  },
+  {
+    id: 'abuse-after-limit',
+    action: 'end_and_escalate',
+    method: {
+      fr: 'Si le client persiste après une limite posée calmement, cessez de le servir et avisez votre supérieur.',
+      en: 'If the client keeps on after a calm limit, stop serving them and bring in your supervisor.',
+    },
+    applies: (s) => {
+      const last = s.lastClient;
+      if (!last || !hasPrefix(last, 'abuse.')) return null;
+      const limit = s.turns.find((t) => t.index < last.index && setsLimit(t));
+      if (!limit) return null;
+      return [...signalEvidence(last, (id) => id.startsWith('abuse.')), ...cueEvidence(limit, 'boundary'), ...signalEvidence(limit, (id) => id === 'reply.boundary')];
+    },
+  },
+  {
+    id: 'first-abuse',
+    action: 'set_boundary',
+    method: {
+      fr: 'Ne laissez pas passer un propos blessant : dites calmement que ce langage n’est pas acceptable, et restez disponible pour aider.',
+      en: 'Never let abuse pass: say calmly that this language is not acceptable, and stay available to help.',
+    },
+    applies: (s) => (s.lastClient ? nonEmpty(signalEvidence(s.lastClient, (id) => id.startsWith('abuse.'))) : null),
+  },
+  {
+    id: 'legal-pressure',
+    action: 'escalate_legal',
+    method: {
+      fr: 'Face à une menace juridique, restez factuel, ne promettez rien et impliquez le responsable ou le service juridique.',
+      en: 'Under legal pressure, stay factual, promise nothing and involve the manager or the legal function.',
+    },
+    applies: (s) => (s.lastClient ? nonEmpty(signalEvidence(s.lastClient, (id) => id === 'pressure.legal')) : null),
+  },
+  {
+    id: 'leverage-after-concession',
+    action: 'hold_concessions',
+    method: {
+      fr: 'Face à un client qui abuse de son poids ou de la mauvaise foi : plus aucune concession, cartes sur table, retour aux termes de départ.',
+      en: 'When a client leans on their weight or bad faith: no further concessions, cards on the table, back to the original terms.',
+    },
+    applies: (s) => {
+      const last = s.lastClient;
+      if (!last) return null;
+      const earlierClients = s.turns.filter((t) => t.role === 'client' && t.index < last.index);
+      const conceded = s.turns.some((t) => t.index < last.index && makesOffer(t));
+      const deflections = s.turns.filter((t) => t.role === 'client' && hasSignal(t, 'tactic.question_deflection')).length;
+      const leverageNow =
+        usesLeverage(last) ||
+        (deflections >= 2 && hasSignal(last, 'tactic.question_deflection')) ||
+        (conceded && CALM_LEVERAGE.some((id) => hasSignal(last, id)));
+      if (!leverageNow) return null;
+      const repeated = earlierClients.some((t) => usesLeverage(t) || hasSignal(t, 'tactic.question_deflection'));
+      if (!conceded && !repeated) return null;
+      return signalEvidence(
+        last,
+        (id) => id.startsWith('pressure.') || id.startsWith('tactic.') || (CALM_LEVERAGE as readonly string[]).includes(id),
+      );
+    },
+  },
+  {
+    id: 'agent-overwhelmed',
+    action: 'pause_and_call_back',
+    method: {
+      fr: 'Si vous vous sentez débordé, dites-le et proposez de rappeler : reprendre son souffle vaut mieux qu’une réponse précipitée.',
+      en: 'If you feel overwhelmed, say so and offer to call back: catching your breath beats a rushed answer.',
+    },
+    applies: (s) => {
+      const agent = s.lastAgent;
+      if (!agent) return null;
+      const lostComposure = signalEvidence(agent, (id) => id === 'risk.shouting' || id === 'risk.aggression');
+      if (lostComposure.length > 0) return lostComposure;
+      if (agent.cues.shape.capsWords >= 3) return [{ turn: agent.index, id: 'cue.shouting', evidence: agent.text }];
+      const overwhelmed = cueEvidence(agent, 'overwhelmed');
+      if (overwhelmed.length > 0) return overwhelmed;
+      return null;
+    },
+  },
+  {
+    id: 'anxious-client',
+    action: 'reassure',
+    method: {
+      fr: 'Un client angoissé a d’abord besoin d’être rassuré : montrez que vous prenez la situation en main et passez au « nous ».',
+      en: 'An anxious client first needs reassurance: show you are taking it in hand, and move to “we”.',
+    },
+    applies: (s) => {
+      const last = s.lastClient;
+      if (!last) return null;
+      const found = signalEvidence(last, (id) => id === 'emotion.anxiety');
+      if (found.length > 0) return found;
+      return last.analysis.scores.anxiety >= 0.5 ? [{ turn: last.index, id: 'score.anxiety', evidence: '' }] : null;
+    },
+  },
+  {
+    id: 'still-venting',
+    action: 'listen',
+    method: {
+      fr: 'Écoutez jusqu’au bout, laissez le client vider son sac : inutile de se défendre à ce stade.',
+      en: 'Listen to the end and let the client get it all out: no point defending yourself at this stage.',
+    },
+    applies: (s) => {
+      const last = s.lastClient;
+      if (!last || last.cues.has('finished') || !isEmotional(last) || !onlyListenedSoFar(s, last)) return null;
+      // a short first note of disappointment, with no anger, is a client who has said their piece
+      const calmSadness = !hasSignal(last, 'emotion.anger') && !hasSignal(last, 'tone.shouting') && last.cues.shape.sentences <= 2;
+      if (calmSadness) return null;
+      return signalEvidence(last, (id) => (EMOTION_IDS as readonly string[]).includes(id));
+    },
+  },
+  {
+    id: 'feelings-once-finished',
+    action: 'acknowledge',
+    method: {
+      fr: 'Quand le client a fini, remerciez-le et montrez de l’empathie : nommez ce qu’il vit avant toute explication.',
+      en: 'Once the client has finished, thank them and show empathy: name what they are going through before any explanation.',
+    },
+    applies: (s) => {
+      const last = s.lastClient;
+      if (!last || !isEmotional(last)) return null;
+      const finished = cueEvidence(last, 'finished');
+      const emotions = signalEvidence(last, (id) => (EMOTION_IDS as readonly string[]).includes(id));
+      if (finished.length > 0) return [...emotions, ...finished];
+      if (onlyListenedSoFar(s, last)) return emotions; // the short, calm disappointment left by still-venting
+      return null;
+    },
+  },
+  {
+    id: 'resolved-and-thanked',
+    action: 'close_and_thank',
+    method: {
+      fr: 'Le problème est réglé : remerciez le client pour son retour et laissez la porte ouverte.',
+      en: 'The problem is solved: thank the client for their feedback and leave the door open.',
+    },
+    applies: (s) => {
+      const last = s.lastClient;
+      if (!last) return null;
+      const resolved = cueEvidence(last, 'resolved');
+      const thanks = cueEvidence(last, 'thanks');
+      const open = last.cues.shape.questions > 0 || hasPrefix(last, 'request.') || isEmotional(last);
+      if (open) return null;
+      if (resolved.length > 0 && (thanks.length > 0 || s.concessions.length > 0)) return [...resolved, ...thanks];
+      if (thanks.length > 0 && s.concessions.length > 0 && !last.cues.has('accept')) return thanks;
+      return null;
+    },
+  },
+  {
+    id: 'remedy-accepted',
+    action: 'agree_next_steps',
+    method: {
+      fr: 'Une solution est acceptée : mettez-vous d’accord sur les étapes suivantes et les dates, puis demandez l’accord du client.',
+      en: 'A remedy is accepted: agree the next steps and dates, then ask for the client’s agreement.',
+    },
+    applies: (s) => {
+      const last = s.lastClient;
+      if (!last) return null;
+      const offer = offerOnTable(s);
+      if (!offer) return null;
+      const accepted = cueEvidence(last, 'accept');
+      if (accepted.length > 0) return [...accepted, { turn: offer.index, id: 'reply.solution', evidence: '' }];
+      if (last.cues.has('confirm') && last.cues.has('logistics')) return cueEvidence(last, 'logistics');
+      return null;
+    },
+  },
+  {
+    id: 'complex-account',
+    action: 'reformulate',
+    method: {
+      fr: 'Reformulez ce que vous avez compris, point par point, pour vérifier et montrer que vous voulez vraiment aider.',
+      en: 'Restate what you understood, point by point, to check it and show that you genuinely want to help.',
+    },
+    applies: (s) => {
+      const last = s.lastClient;
+      if (!last || !isComplex(last)) return null;
+      const found = [...cueEvidence(last, 'counted'), ...cueEvidence(last, 'confusion')];
+      return found.length > 0 ? found : [{ turn: last.index, id: 'shape.list', evidence: '' }];
+    },
+  },
+  {
+    id: 'vague-or-deflecting',
+    action: 'clarify',
+    method: {
+      fr: 'Ramenez l’échange sur des faits concrets : posez des questions de clarification, sans laisser le ton monter.',
+      en: 'Bring the exchange back to concrete facts: ask clarifying questions without letting the tone rise.',
+    },
+    applies: (s) => {
+      const last = s.lastClient;
+      if (!last) return null;
+      const found = signalEvidence(
+        last,
+        (id) => id === 'claim.generalization' || id.startsWith('tactic.') || id === 'pressure.power' || id === 'pressure.reputation',
+      );
+      if (found.length > 0) return found;
+      if (last.cues.shape.digits === 0 && last.cues.shape.words <= 25) return nonEmpty(cueEvidence(last, 'vague'));
+      return null;
+    },
+  },
+  {
+    id: 'problem-confirmed',
+    action: 'propose_solution',
+    method: {
+      fr: 'Le problème est compris : proposez des solutions concrètes et associez le client au choix.',
+      en: 'The problem is understood: offer concrete options and involve the client in the choice.',
+    },
+    applies: (s) => {
+      const last = s.lastClient;
+      if (!last) return null;
+      const requests = signalEvidence(last, (id) => id.startsWith('request.') && id !== 'request.manager');
+      const asked = agentAsked(s);
+      if (asked) {
+        const answer = [...cueEvidence(last, 'confirm'), ...cueEvidence(last, 'asksRemedy'), ...requests];
+        if (answer.length > 0) return answer;
+        if (last.cues.shape.words >= 1 && !isEmotional(last)) return [{ turn: last.index, id: 'cue.answer', evidence: last.text.slice(0, 60) }];
+      }
+      if (requests.length > 0 && !isEmotional(last)) return requests;
+      return null;
+    },
+  },
+  {
+    id: 'feelings-to-validate',
+    action: 'acknowledge',
+    method: {
+      fr: 'Le client exprime ce qu’il ressent : validez l’émotion et remerciez-le avant d’aller plus loin.',
+      en: 'The client is expressing feelings: validate the emotion and thank them before going further.',
+    },
+    applies: (s) => (s.lastClient && isEmotional(s.lastClient) ? signalEvidence(s.lastClient, (id) => id.startsWith('emotion.') || id === 'tone.shouting') : null),
+  },
+  {
+    id: 'facts-first',
+    action: 'clarify',
+    method: {
+      fr: 'Avant de proposer quoi que ce soit, enquêtez : demandez les faits qui manquent.',
+      en: 'Before proposing anything, investigate: ask for the facts that are missing.',
+    },
+    applies: () => [],
+  },
+];
