@@ -1,4 +1,123 @@
-/** Rules for the `tone.*` signals (being built: see issue #2). */
-import type { Rule } from '../rule.ts';
+/**
+ * Rule for `tone.shouting`: written shouting, read on the ORIGINAL text (case is what matters):
+ * a fully capitalised word of 3+ letters that is not an acronym (EDF, TVA, SMS, RIB…), or a run
+ * of two or more « ! » / « ? ». Short capitalised words (3–4 letters) count when they are common
+ * words (« NON », « MOIS ») or sit in a run of capitals (« JE VEUX PARLER »), since a lone
+ * 3–4-letter capital word is far more often an acronym or a code than a raised voice.
+ */
+import enTone from '../../../data/en/tone.json' with { type: 'json' };
+import frTone from '../../../data/fr/tone.json' with { type: 'json' };
+import { foldCodePoint } from '../../text/normalize.ts';
+import type { Hit, Rule, RuleContext } from '../rule.ts';
 
-export const toneRules: readonly Rule[] = [];
+const fold = (word: string): string => {
+  let out = '';
+  for (const ch of word) out += foldCodePoint(ch);
+  return out;
+};
+
+/** Acronyms are the same in both languages: one set. */
+const ACRONYMS: ReadonlySet<string> = new Set([...frTone.acronymWords, ...enTone.acronymWords]);
+const SHORT_WORDS: Readonly<Record<'fr' | 'en', ReadonlySet<string>>> = {
+  fr: new Set(frTone.shoutedShortWords),
+  en: new Set(enTone.shoutedShortWords),
+};
+const ROMAN = /^[ivxlcdm]+$/;
+
+/** A maximal run of letters (with inner apostrophes/hyphens), and whether it touches a digit. */
+const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
+const HAS_LOWER = /\p{Ll}/u;
+const PUNCT_RUN = /[!?！？](?:\s?[!?！？])+/gu;
+/** What may separate two capital words of one shouted run (spaces, punctuation, digits, €). */
+const RUN_GAP = /^[\s,.;:!?'’"«»()\-–—0-9€%]*$/u;
+
+interface CapsWord {
+  readonly start: number;
+  readonly end: number;
+  readonly folded: string;
+  readonly letters: number;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Fully capitalised words of the text (any length), skipping codes glued to digits (« V2 », « 6A12 »). */
+function capsWords(text: string): CapsWord[] {
+  const out: CapsWord[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0];
+    if (HAS_LOWER.test(w)) continue;
+    if (w.toLowerCase() === w) continue; // no case at all (CJK…) or symbols
+    const start = m.index;
+    const end = start + w.length;
+    if ((start > 0 && isDigit(text.charCodeAt(start - 1))) || isDigit(text.charCodeAt(end))) continue;
+    if (w.length === 1 && text.charCodeAt(end) === 46) continue; // an initial: « M. », « C. »
+    const folded = fold(w);
+    out.push({ start, end, folded, letters: folded.replace(/['-]/g, '').length });
+  }
+  return out;
+}
+
+function isAcronym(w: CapsWord): boolean {
+  return ACRONYMS.has(w.folded) || (w.letters <= 4 && ROMAN.test(w.folded));
+}
+
+/** Title or capitalised given name just before, or just after: « M. DUPONT », « Jean MARTIN », « DURAND Anne ». */
+const NAME_BEFORE = /(?:\b(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Me|Pr)\.?|\b\p{Lu}\.|\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) $/u;
+const NAME_AFTER = /^ (?!(?:Monsieur|Madame|Mademoiselle|Messieurs|Sir|Madam)\b)\p{Lu}\p{Ll}+/u;
+
+function looksLikeName(text: string, w: CapsWord): boolean {
+  return NAME_BEFORE.test(text.slice(Math.max(0, w.start - 24), w.start)) || NAME_AFTER.test(text.slice(w.end, w.end + 24));
+}
+
+/** Shouted spans (original offsets): capital runs and « !! » / « ?? » runs. */
+export function findShouting(ctx: Pick<RuleContext, 'text' | 'lang'>): Hit[] {
+  const text = ctx.text;
+  const hits: Hit[] = [];
+  const words = capsWords(text);
+  const shortWords = SHORT_WORDS[ctx.lang];
+  let i = 0;
+  while (i < words.length) {
+    // group consecutive capital words separated only by spaces/punctuation
+    let j = i;
+    while (j + 1 < words.length) {
+      const gap = text.slice((words[j] as CapsWord).end, (words[j + 1] as CapsWord).start);
+      if (!RUN_GAP.test(gap)) break;
+      j++;
+    }
+    const run = words.slice(i, j + 1);
+    const content = run.filter((w) => w.letters >= 3 && !isAcronym(w));
+    const wordsInRun = run.filter((w) => w.letters >= 1 && !isAcronym(w)).length;
+    const shouted =
+      content.some((w) => w.letters >= 5 || shortWords.has(w.folded) || wordsInRun >= 2) &&
+      !(run.length === 1 && looksLikeName(text, run[0] as CapsWord));
+    if (shouted) {
+      const first = run.find((w) => !isAcronym(w)) as CapsWord;
+      const last = [...run].reverse().find((w) => !isAcronym(w)) as CapsWord;
+      hits.push({ start: first.start, end: last.end });
+    }
+    i = j + 1;
+  }
+  for (const m of text.matchAll(PUNCT_RUN)) hits.push({ start: m.index, end: m.index + m[0].length });
+  return hits;
+}
+
+export const toneRules: readonly Rule[] = [
+  {
+    meta: {
+      id: 'tone.shouting',
+      role: 'client',
+      severity: 1,
+      message: {
+        fr: 'Le message crie (majuscules, points d’exclamation ou d’interrogation répétés).',
+        en: 'The message is shouting (capitals, repeated exclamation or question marks).',
+      },
+      note: {
+        fr: "Ne haussez pas le ton en retour : laissez le client aller au bout, répondez calmement et sans majuscules, puis ramenez l'échange sur les faits.",
+        en: 'Do not raise your voice in return: let the client finish, answer calmly and without capitals, then bring the exchange back to the facts.',
+      },
+    },
+    detect: findShouting,
+  },
+];
