@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.ts';
+import { registerImport } from './commands/import.ts';
 
 export function buildProgram(): Command {
   const program = new Command('sangfroid')
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError();
   registerAnalyze(program);
+  registerImport(program);
   return program;
 }
 

@@ -1,0 +1,263 @@
+/**
+ * Analyses one assembled conversation: every client message with the analysis engine, every agent
+ * reply with the draft checker (given the turns before it), the conversation with the protocol.
+ * Returns a compact result — counts, the incident, per-agent skills, a few worst examples — so
+ * that workers send back little and the summary stays small whatever the export's size.
+ */
+import { type Finding, isAbuse, type Lang, type Role, type Turn } from '@sangfroid/core';
+import type { Engine } from './engine.ts';
+
+/** A message as sent to a worker. */
+export interface WireMessage {
+  readonly role: Role;
+  readonly text: string;
+  readonly line: number;
+  readonly at?: string;
+  readonly author?: string;
+  readonly lang?: Lang;
+  readonly externalId?: string;
+}
+
+export interface WireConversation {
+  readonly key: string;
+  /** 1 for a conversation's first segment; more when a very long or interleaved one was split. */
+  readonly part: number;
+  readonly client?: string;
+  readonly messages: readonly WireMessage[];
+}
+
+export interface SpanFinding {
+  readonly id: string;
+  readonly severity: number;
+  readonly start: number;
+  readonly end: number;
+  readonly evidence: string;
+}
+
+export interface Example {
+  readonly conversation: string;
+  readonly line: number;
+  readonly role: Role;
+  readonly author?: string;
+  readonly at?: string;
+  readonly text: string;
+  readonly findings: readonly SpanFinding[];
+  readonly score: number;
+}
+
+export type IncidentKind = 'threat' | 'abuse' | 'legal' | 'agent_aggression';
+
+export interface Incident {
+  readonly conversation: string;
+  readonly client?: string;
+  readonly kinds: readonly IncidentKind[];
+  readonly severity: number;
+  readonly line: number;
+  readonly at?: string;
+  readonly signal: string;
+  readonly evidence: string;
+}
+
+export interface AgentTally {
+  replies: number;
+  counts: Record<string, number>;
+  /** Replies that came right after an abusive client message, and how many set a boundary. */
+  afterAbuse: number;
+  boundaryAfterAbuse: number;
+}
+
+/** What a worker keeps of one message when the import stores every finding (server mode). */
+export interface MessageDetail {
+  readonly line: number;
+  readonly role: Role;
+  readonly externalId?: string;
+  readonly lang: Lang;
+  readonly findings: readonly SpanFinding[];
+}
+
+export interface ConversationResult {
+  readonly key: string;
+  readonly part: number;
+  readonly client?: string;
+  readonly firstLine: number;
+  readonly messages: number;
+  readonly clientMessages: number;
+  readonly agentMessages: number;
+  /** Messages showing each signal (a message counts once per id). */
+  readonly signals: Record<string, number>;
+  readonly action?: string;
+  readonly maxRisk: number;
+  readonly abusiveMessages: number;
+  readonly incident?: Incident;
+  readonly agents: Record<string, AgentTally>;
+  readonly examples: readonly Example[];
+  /** Per day (YYYY-MM-DD of `at`): [messages, abusive client messages]. */
+  readonly days: Record<string, [number, number]>;
+  readonly details?: readonly MessageDetail[];
+}
+
+/** Longest text kept for an example in the summary and report. */
+export const EXAMPLE_TEXT_LIMIT = 1200;
+const EXAMPLES_PER_CONVERSATION = 2;
+
+function toSpans(findings: readonly Finding[]): SpanFinding[] {
+  return findings.map((f) => ({ id: f.id, severity: f.severity, start: f.start, end: f.end, evidence: f.evidence }));
+}
+
+function clientScore(findings: readonly Finding[]): number {
+  let score = 0;
+  for (const f of findings) score += f.severity + (isAbuse(f.id) ? 3 : 0);
+  return score;
+}
+
+function agentScore(findings: readonly Finding[]): number {
+  let score = 0;
+  for (const f of findings) if (f.id.startsWith('risk.')) score += f.severity + 1;
+  return score;
+}
+
+function example(conv: WireConversation, m: WireMessage, findings: readonly Finding[], score: number): Example {
+  const text = m.text.length > EXAMPLE_TEXT_LIMIT ? m.text.slice(0, EXAMPLE_TEXT_LIMIT) : m.text;
+  return {
+    conversation: conv.key,
+    line: m.line,
+    role: m.role,
+    ...(m.author ? { author: m.author } : {}),
+    ...(m.at ? { at: m.at } : {}),
+    text,
+    findings: toSpans(findings.filter((f) => f.end <= text.length)),
+    score,
+  };
+}
+
+function incidentKind(id: string): IncidentKind | undefined {
+  if (id === 'abuse.threat') return 'threat';
+  if (id.startsWith('abuse.')) return 'abuse';
+  if (id === 'pressure.legal') return 'legal';
+  if (id === 'risk.aggression') return 'agent_aggression';
+  return undefined;
+}
+
+const KIND_SEVERITY: Record<IncidentKind, number> = { threat: 3, abuse: 3, agent_aggression: 3, legal: 2 };
+
+export function analyseConversation(
+  conv: WireConversation,
+  engine: Engine,
+  options: { keepDetails?: boolean } = {},
+): ConversationResult {
+  const signals: Record<string, number> = {};
+  const agents: Record<string, AgentTally> = {};
+  const days: Record<string, [number, number]> = {};
+  const turns: Turn[] = [];
+  const candidates: Example[] = [];
+  const details: MessageDetail[] = [];
+  const kinds = new Set<IncidentKind>();
+  let incident: Incident | undefined;
+  let clientMessages = 0;
+  let agentMessages = 0;
+  let maxRisk = 0;
+  let abusiveMessages = 0;
+  let previousAbusive = false;
+  let lang: Lang | undefined;
+
+  for (const m of conv.messages) {
+    let findings: readonly Finding[];
+    let abusive = false;
+    if (m.role === 'client') {
+      clientMessages++;
+      const a = engine.analyzeClient(m.text, m.lang ?? lang);
+      lang ??= a.lang;
+      findings = a.findings;
+      if (a.escalationRisk > maxRisk) maxRisk = a.escalationRisk;
+      abusive = findings.some((f) => isAbuse(f.id));
+      if (abusive) abusiveMessages++;
+      const score = clientScore(findings);
+      if (score > 0) candidates.push(example(conv, m, findings, score));
+    } else {
+      agentMessages++;
+      const r = engine.checkReply(m.text, m.lang ?? lang, turns);
+      lang ??= r.lang;
+      findings = r.findings;
+      const agent = m.author ?? '—';
+      let tally = agents[agent];
+      if (!tally) {
+        tally = { replies: 0, counts: {}, afterAbuse: 0, boundaryAfterAbuse: 0 };
+        agents[agent] = tally;
+      }
+      tally.replies++;
+      const seen = new Set(findings.map((f) => f.id));
+      for (const id of seen) tally.counts[id] = (tally.counts[id] ?? 0) + 1;
+      if (previousAbusive) {
+        tally.afterAbuse++;
+        if (seen.has('reply.boundary')) tally.boundaryAfterAbuse++;
+      }
+      const score = agentScore(findings);
+      if (score > 0) candidates.push(example(conv, m, findings, score));
+    }
+    previousAbusive = m.role === 'client' ? abusive : false;
+    for (const id of new Set(findings.map((f) => f.id))) signals[id] = (signals[id] ?? 0) + 1;
+    for (const f of findings) {
+      const kind = incidentKind(f.id);
+      if (!kind) continue;
+      if (kind === 'agent_aggression' && m.role !== 'agent') continue;
+      if (kind !== 'agent_aggression' && m.role !== 'client') continue;
+      kinds.add(kind);
+      const severity = Math.max(KIND_SEVERITY[kind], f.severity);
+      if (!incident || severity > incident.severity) {
+        incident = {
+          conversation: conv.key,
+          ...(conv.client ? { client: conv.client } : {}),
+          kinds: [],
+          severity,
+          line: m.line,
+          ...(m.at ? { at: m.at } : {}),
+          signal: f.id,
+          evidence: f.evidence.slice(0, 200),
+        };
+      }
+    }
+    if (m.at) {
+      const day = m.at.slice(0, 10);
+      if (/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+        const d = days[day] ?? [0, 0];
+        d[0]++;
+        if (abusive) d[1]++;
+        days[day] = d;
+      }
+    }
+    if (options.keepDetails) {
+      details.push({
+        line: m.line,
+        role: m.role,
+        ...(m.externalId ? { externalId: m.externalId } : {}),
+        lang: m.lang ?? lang ?? 'fr',
+        findings: toSpans(findings),
+      });
+    }
+    turns.push({ role: m.role, text: m.text, ...(m.at ? { at: m.at } : {}), ...(m.author ? { author: m.author } : {}) });
+  }
+  const action = engine.recommend(turns, lang);
+  candidates.sort((a, b) => b.score - a.score || a.line - b.line);
+  const examples = [
+    ...candidates.filter((c) => c.role === 'client').slice(0, EXAMPLES_PER_CONVERSATION),
+    ...candidates.filter((c) => c.role === 'agent').slice(0, EXAMPLES_PER_CONVERSATION),
+  ];
+  return {
+    key: conv.key,
+    part: conv.part,
+    ...(conv.client ? { client: conv.client } : {}),
+    firstLine: conv.messages[0]?.line ?? 0,
+    messages: conv.messages.length,
+    clientMessages,
+    agentMessages,
+    signals,
+    ...(action ? { action } : {}),
+    maxRisk,
+    abusiveMessages,
+    ...(incident ? { incident: { ...incident, kinds: [...kinds].sort() } } : {}),
+    agents,
+    examples,
+    days,
+    ...(options.keepDetails ? { details } : {}),
+  };
+}

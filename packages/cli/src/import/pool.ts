@@ -1,0 +1,106 @@
+/**
+ * Runs batches on worker threads, one per core by default, with backpressure: `submit` resolves
+ * once the batch is queued and at most `depth` batches wait per worker, so the reader never runs
+ * far ahead of the analysis and memory stays flat. With 0 workers, batches run in this thread
+ * (small inputs, tests). Workers run TypeScript through tsx (`--import tsx`).
+ */
+import { Worker } from 'node:worker_threads';
+import { resolveEngine } from './engine.ts';
+import { analyseBatch, type BatchRequest, type BatchResponse } from './worker-thread.ts';
+
+export type OnResponse = (response: BatchResponse) => void | Promise<void>;
+
+interface Slot {
+  worker: Worker;
+  inFlight: number;
+}
+
+export class WorkerPool {
+  readonly size: number;
+  readonly #slots: Slot[] = [];
+  readonly #depth: number;
+  readonly #onResponse: OnResponse;
+  readonly #keepDetails: boolean;
+  #nextId = 1;
+  #waiters: (() => void)[] = [];
+  #failure: Error | undefined;
+  readonly #pending = new Set<Promise<void>>();
+  #closing = false;
+  #inline: ReturnType<typeof resolveEngine> | undefined;
+
+  constructor(options: { size: number; onResponse: OnResponse; keepDetails?: boolean; depth?: number }) {
+    this.size = Math.max(0, options.size);
+    this.#depth = options.depth ?? 2;
+    this.#onResponse = options.onResponse;
+    this.#keepDetails = options.keepDetails ?? false;
+    if (this.size === 0) this.#inline = resolveEngine();
+    for (let i = 0; i < this.size; i++) {
+      const worker = new Worker(new URL('./worker-thread.ts', import.meta.url), {
+        execArgv: ['--import', 'tsx'],
+        workerData: { keepDetails: this.#keepDetails },
+      });
+      const slot: Slot = { worker, inFlight: 0 };
+      worker.on('message', (response: BatchResponse) => {
+        slot.inFlight--;
+        const done: Promise<void> = Promise.resolve(this.#onResponse(response))
+          .catch((error: Error) => {
+            this.#failure ??= error;
+          })
+          .finally(() => this.#pending.delete(done));
+        this.#pending.add(done);
+        this.#wake();
+      });
+      worker.on('error', (error) => {
+        this.#failure ??= error;
+        this.#wake();
+      });
+      worker.on('exit', (code) => {
+        if (code !== 0 && !this.#closing) this.#failure ??= new Error(`an import worker stopped (exit ${code})`);
+        this.#wake();
+      });
+      this.#slots.push(slot);
+    }
+  }
+
+  #wake(): void {
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Queues a batch; waits while every worker already has `depth` batches. */
+  async submit(conversations: BatchRequest['conversations']): Promise<void> {
+    const request: BatchRequest = { id: this.#nextId++, conversations };
+    if (this.#inline) {
+      await this.#onResponse(analyseBatch(request, this.#inline, this.#keepDetails));
+      return;
+    }
+    while (true) {
+      if (this.#failure) throw this.#failure;
+      const slot = this.#slots.reduce((best, s) => (s.inFlight < best.inFlight ? s : best));
+      if (slot.inFlight < this.#depth) {
+        slot.inFlight++;
+        slot.worker.postMessage(request);
+        return;
+      }
+      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    }
+  }
+
+  /** Waits for every queued batch, then stops the workers. */
+  async close(): Promise<void> {
+    while (this.#slots.some((s) => s.inFlight > 0) && !this.#failure) {
+      await new Promise<void>((resolve) => this.#waiters.push(resolve));
+    }
+    await Promise.all([...this.#pending]);
+    this.#closing = true;
+    await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+    if (this.#failure) throw this.#failure;
+  }
+
+  /** Stops at once (an import that gives up). */
+  async destroy(): Promise<void> {
+    this.#closing = true;
+    await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+  }
+}

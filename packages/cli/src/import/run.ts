@@ -1,0 +1,193 @@
+/**
+ * The import pipeline: reader → assembler → batches → worker pool → summary, with errors written
+ * as they are found and outputs written at the end. Everything the command line decides (paths,
+ * streams, worker count) comes in as options, so that tests run the whole pipeline in-process.
+ */
+import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import type { Readable, Writable } from 'node:stream';
+import type { ConversationResult, WireConversation } from './analyse.ts';
+import { Assembler, type AssembleLimits, DEFAULT_ASSEMBLE } from './assemble.ts';
+import { type CsvField, parseColumnMapping } from './formats/csv.ts';
+import { type ReportLang, words } from './i18n.ts';
+import { WorkerPool } from './pool.ts';
+import { createProgress } from './progress.ts';
+import { detectFormat, readExport } from './read.ts';
+import { renderReport } from './report.ts';
+import { counted, peek } from './source.ts';
+import { type ImportSummary, SummaryBuilder } from './summary.ts';
+import { DEFAULT_LIMITS, type ImportFormat, ImportInputError, type ImportIssue } from './types.ts';
+
+export interface ImportOptions {
+  /** A path, or '-' for `stdin`. */
+  readonly input: string;
+  readonly format?: ImportFormat;
+  readonly columns?: string;
+  readonly jsonPath?: string;
+  readonly reportPath?: string;
+  readonly errorsPath?: string;
+  readonly lang?: ReportLang;
+  readonly strict?: boolean;
+  /** Worker threads; 0 analyses in this thread. Default: one per core, 0 for inputs under 256 KB. */
+  readonly workers?: number;
+  readonly maxRecordBytes?: number;
+  readonly assemble?: AssembleLimits;
+  /** Messages per batch sent to a worker. */
+  readonly batchMessages?: number;
+  readonly stdin?: Readable;
+  readonly stderr?: Writable & { isTTY?: boolean };
+  /** Force the progress bar on or off (default: on when stderr is a terminal). */
+  readonly progress?: boolean;
+  /** Called with each conversation's result (with per-message findings): server storage. */
+  readonly onResults?: (results: readonly ConversationResult[]) => Promise<void>;
+  /** Conversations to leave out (already stored by an earlier run that was stopped). */
+  readonly skipConversation?: (key: string, part: number) => boolean;
+  readonly now?: () => Date;
+}
+
+export interface ImportOutcome {
+  readonly summary: ImportSummary;
+  /** 0: everything imported; 1: some records rejected (or stopped by --strict). */
+  readonly exitCode: 0 | 1;
+  readonly stoppedAt?: ImportIssue;
+}
+
+const SMALL_INPUT = 256 * 1024;
+
+function fileSize(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
+function endStream(stream: WriteStream | undefined): Promise<void> {
+  if (!stream) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    stream.once('error', reject);
+    stream.end(resolve);
+  });
+}
+
+export async function runImport(options: ImportOptions): Promise<ImportOutcome> {
+  const lang = options.lang ?? 'fr';
+  const started = Date.now();
+  const columns: Partial<Record<CsvField, string>> = parseColumnMapping(options.columns);
+  const fromStdin = options.input === '-';
+  const totalBytes = fromStdin ? undefined : fileSize(options.input);
+  if (!fromStdin && totalBytes === undefined) throw new ImportInputError(`cannot read ${options.input}`);
+  const stream: Readable = fromStdin
+    ? (options.stdin ?? process.stdin)
+    : createReadStream(options.input, { highWaterMark: 1024 * 1024 });
+  const { head, source } = await peek(stream);
+  const detection = detectFormat(fromStdin ? undefined : options.input, head, options.format);
+  const limits = { maxRecordBytes: options.maxRecordBytes ?? DEFAULT_LIMITS.maxRecordBytes };
+  const workers =
+    options.workers ?? (totalBytes !== undefined && totalBytes < SMALL_INPUT ? 0 : availableParallelism());
+  const stderr = options.stderr ?? process.stderr;
+  const progress = createProgress({
+    stream: stderr,
+    totalBytes,
+    lang,
+    ...(options.progress !== undefined ? { enabled: options.progress } : {}),
+  });
+  const errorsOut = options.errorsPath ? createWriteStream(options.errorsPath) : undefined;
+  const summary = new SummaryBuilder();
+  let protocol = { recommend: false, checkDraft: false };
+  let bytesRead = 0;
+  let stoppedAt: ImportIssue | undefined;
+
+  const report = (issue: ImportIssue): void => {
+    summary.addIssue(issue);
+    if (errorsOut && !errorsOut.write(`${JSON.stringify(issue)}\n`)) {
+      // The errors file is small next to the input; a full buffer is waited for below.
+    }
+    if (options.strict) stoppedAt ??= issue;
+  };
+
+  const pool = new WorkerPool({
+    size: workers,
+    keepDetails: options.onResults !== undefined,
+    onResponse: async (response) => {
+      protocol = response.protocol;
+      for (const r of response.results) summary.add(r);
+      for (const f of response.failures) report({ line: f.line, code: 'engine_error', message: f.message });
+      if (options.onResults && response.results.length > 0) await options.onResults(response.results);
+      progress.update(bytesRead, summary.messages);
+    },
+  });
+
+  const batchSize = options.batchMessages ?? 400;
+  let batch: WireConversation[] = [];
+  let batchCount = 0;
+  const send = async (conversations: readonly WireConversation[]): Promise<void> => {
+    for (const c of conversations) {
+      if (options.skipConversation?.(c.key, c.part)) continue;
+      batch.push(c);
+      batchCount += c.messages.length;
+      if (batchCount >= batchSize) {
+        const full = batch;
+        batch = [];
+        batchCount = 0;
+        await pool.submit(full);
+      }
+    }
+  };
+
+  const assembler = new Assembler(options.assemble ?? DEFAULT_ASSEMBLE);
+  try {
+    const items = readExport(
+      counted(source, (n) => {
+        bytesRead += n;
+      }),
+      { ...(fromStdin ? {} : { name: options.input }), detection, head, limits, columns },
+    );
+    for await (const item of items) {
+      if (item.kind === 'message') await send(assembler.add(item.message));
+      else if (item.kind === 'conversation') await send(assembler.addWhole(item.conversation));
+      else if (item.kind === 'skipped') summary.addSkipped(item.reason);
+      else report(item.issue);
+      if (stoppedAt) break;
+    }
+    if (!stoppedAt) {
+      await send(assembler.flush());
+      if (batch.length > 0) await pool.submit(batch);
+    }
+    await pool.close();
+  } catch (error) {
+    await pool.destroy();
+    progress.stop();
+    await endStream(errorsOut);
+    if (!fromStdin) stream.destroy();
+    throw error;
+  }
+  if (!fromStdin) stream.destroy();
+  progress.stop();
+  await endStream(errorsOut);
+
+  const seconds = (Date.now() - started) / 1000;
+  const built = summary.build({ name: fromStdin ? 'stdin' : options.input, format: detection.format }, protocol);
+  built.run = {
+    workers,
+    seconds: Math.round(seconds * 1000) / 1000,
+    messagesPerSecond: Math.round(summary.messages / Math.max(seconds, 0.001)),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+  if (options.jsonPath) await writeFile(options.jsonPath, `${JSON.stringify(built, null, 2)}\n`);
+  if (options.reportPath) {
+    await writeFile(options.reportPath, renderReport(built, { lang, now: (options.now ?? (() => new Date()))() }));
+  }
+  stderr.write(
+    `${words(lang).summaryLine({
+      messages: built.totals.messages,
+      conversations: built.totals.conversations,
+      incidents: built.totals.incidents,
+      rejected: built.totals.rejected,
+      rate: built.run.messagesPerSecond,
+      seconds,
+    })}\n`,
+  );
+  return { summary: built, exitCode: built.totals.rejected > 0 || stoppedAt ? 1 : 0, ...(stoppedAt ? { stoppedAt } : {}) };
+}

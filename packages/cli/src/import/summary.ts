@@ -1,0 +1,282 @@
+/**
+ * Folds the results of every conversation into the import's summary (`--json summary.json`):
+ * counts per signal and action, incidents, clients ranked by risk, agents' reply quality per
+ * skill, the worst examples with their spans, a day-by-day timeline and the input's problems.
+ * Every collection is bounded (top-k lists), except one small row per client and per agent.
+ */
+import { ACTION_IDS, AGENT_QUALITY_IDS, AGENT_RISK_IDS, CLIENT_SIGNAL_IDS } from '@sangfroid/core';
+import type { ConversationResult, Example, Incident, IncidentKind } from './analyse.ts';
+import type { ImportIssue, ImportIssueCode } from './types.ts';
+
+export interface SkillTable {
+  readonly replies: number;
+  /** Share of replies showing each quality of the method, in [0, 1]. */
+  readonly skills: Record<string, number>;
+  /** Share of replies showing each risk, in [0, 1]. */
+  readonly risks: Record<string, number>;
+  readonly afterAbuse: number;
+  readonly boundaryAfterAbuse: number;
+}
+
+export interface AgentRow extends SkillTable {
+  readonly agent: string;
+  readonly conversations: number;
+}
+
+export interface ClientRow {
+  readonly client: string;
+  readonly conversations: number;
+  readonly messages: number;
+  readonly abusiveMessages: number;
+  readonly incidents: number;
+  readonly maxRisk: number;
+  /** Σ per conversation of its highest escalation risk, plus 2 per incident: the ranking key. */
+  readonly score: number;
+  readonly topSignals: readonly string[];
+}
+
+export interface ImportSummary {
+  readonly version: 1;
+  readonly source: { readonly name: string; readonly format: string };
+  readonly totals: {
+    readonly conversations: number;
+    readonly messages: number;
+    readonly clientMessages: number;
+    readonly agentMessages: number;
+    readonly abusiveMessages: number;
+    readonly incidents: number;
+    readonly skipped: number;
+    readonly rejected: number;
+  };
+  readonly protocol: { readonly recommend: boolean; readonly checkDraft: boolean };
+  readonly signals: Record<string, number>;
+  readonly actions: Record<string, number>;
+  readonly incidents: {
+    readonly total: number;
+    readonly byKind: Record<IncidentKind, number>;
+    readonly items: readonly Incident[];
+  };
+  readonly clients: readonly ClientRow[];
+  readonly agents: { readonly team: SkillTable; readonly byAgent: readonly AgentRow[] };
+  readonly worst: { readonly client: readonly Example[]; readonly agent: readonly Example[] };
+  readonly timeline: readonly { readonly day: string; readonly messages: number; readonly abusive: number }[];
+  readonly skipped: Record<string, number>;
+  readonly errors: {
+    readonly total: number;
+    readonly byCode: Partial<Record<ImportIssueCode, number>>;
+    readonly first: readonly ImportIssue[];
+  };
+  run?: {
+    readonly workers: number;
+    readonly seconds: number;
+    readonly messagesPerSecond: number;
+    readonly peakRssMB: number;
+  };
+}
+
+export const SUMMARY_LIMITS = { incidents: 200, clients: 50, agents: 100, examples: 20, errors: 20 } as const;
+
+/** Keeps the k best items by `better`, sorting only when the buffer doubles. */
+class TopK<T> {
+  #items: T[] = [];
+  constructor(
+    private readonly k: number,
+    private readonly compare: (a: T, b: T) => number,
+  ) {}
+  push(item: T): void {
+    this.#items.push(item);
+    if (this.#items.length >= this.k * 2) this.#trim();
+  }
+  #trim(): void {
+    this.#items.sort(this.compare);
+    this.#items.length = Math.min(this.#items.length, this.k);
+  }
+  values(): T[] {
+    this.#trim();
+    return [...this.#items];
+  }
+}
+
+interface ClientAcc {
+  conversations: number;
+  messages: number;
+  abusiveMessages: number;
+  incidents: number;
+  maxRisk: number;
+  score: number;
+  signals: Record<string, number>;
+}
+
+interface AgentAcc {
+  replies: number;
+  conversations: number;
+  counts: Record<string, number>;
+  afterAbuse: number;
+  boundaryAfterAbuse: number;
+}
+
+const rate = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000);
+
+function skillTable(acc: Omit<AgentAcc, 'conversations'>): SkillTable {
+  return {
+    replies: acc.replies,
+    skills: Object.fromEntries(AGENT_QUALITY_IDS.map((id) => [id, rate(acc.counts[id] ?? 0, acc.replies)])),
+    risks: Object.fromEntries(AGENT_RISK_IDS.map((id) => [id, rate(acc.counts[id] ?? 0, acc.replies)])),
+    afterAbuse: acc.afterAbuse,
+    boundaryAfterAbuse: acc.boundaryAfterAbuse,
+  };
+}
+
+const byScore = (a: Example, b: Example) =>
+  b.score - a.score || (a.conversation < b.conversation ? -1 : a.conversation > b.conversation ? 1 : a.line - b.line);
+
+export class SummaryBuilder {
+  readonly #signals: Record<string, number> = Object.fromEntries(
+    [...CLIENT_SIGNAL_IDS, ...AGENT_QUALITY_IDS, ...AGENT_RISK_IDS].map((id) => [id, 0]),
+  );
+  readonly #actions: Record<string, number> = Object.fromEntries(ACTION_IDS.map((id) => [id, 0]));
+  readonly #clients = new Map<string, ClientAcc>();
+  readonly #agents = new Map<string, AgentAcc>();
+  readonly #team: AgentAcc = { replies: 0, conversations: 0, counts: {}, afterAbuse: 0, boundaryAfterAbuse: 0 };
+  readonly #days = new Map<string, [number, number]>();
+  readonly #incidents = new TopK<Incident>(
+    SUMMARY_LIMITS.incidents,
+    (a, b) => b.severity - a.severity || (a.at ?? '').localeCompare(b.at ?? '') || a.line - b.line,
+  );
+  readonly #byKind: Record<IncidentKind, number> = { threat: 0, abuse: 0, legal: 0, agent_aggression: 0 };
+  readonly #worstClient = new TopK<Example>(SUMMARY_LIMITS.examples, byScore);
+  readonly #worstAgent = new TopK<Example>(SUMMARY_LIMITS.examples, byScore);
+  readonly #skipped: Record<string, number> = {};
+  readonly #errorsByCode: Partial<Record<ImportIssueCode, number>> = {};
+  readonly #firstErrors: ImportIssue[] = [];
+  #errors = 0;
+  #conversations = 0;
+  #messages = 0;
+  #clientMessages = 0;
+  #agentMessages = 0;
+  #abusive = 0;
+  #incidentCount = 0;
+
+  get messages(): number {
+    return this.#messages;
+  }
+
+  get rejected(): number {
+    return this.#errors;
+  }
+
+  get incidents(): number {
+    return this.#incidentCount;
+  }
+
+  addIssue(issue: ImportIssue): void {
+    this.#errors++;
+    this.#errorsByCode[issue.code] = (this.#errorsByCode[issue.code] ?? 0) + 1;
+    if (this.#firstErrors.length < SUMMARY_LIMITS.errors) this.#firstErrors.push(issue);
+  }
+
+  addSkipped(reason: string): void {
+    this.#skipped[reason] = (this.#skipped[reason] ?? 0) + 1;
+  }
+
+  add(r: ConversationResult): void {
+    if (r.part === 1) this.#conversations++;
+    this.#messages += r.messages;
+    this.#clientMessages += r.clientMessages;
+    this.#agentMessages += r.agentMessages;
+    this.#abusive += r.abusiveMessages;
+    for (const [id, n] of Object.entries(r.signals)) this.#signals[id] = (this.#signals[id] ?? 0) + n;
+    if (r.action) this.#actions[r.action] = (this.#actions[r.action] ?? 0) + 1;
+    if (r.incident) {
+      this.#incidentCount++;
+      for (const kind of r.incident.kinds) this.#byKind[kind]++;
+      this.#incidents.push(r.incident);
+    }
+    const clientKey = r.client ?? r.key;
+    let c = this.#clients.get(clientKey);
+    if (!c) {
+      c = { conversations: 0, messages: 0, abusiveMessages: 0, incidents: 0, maxRisk: 0, score: 0, signals: {} };
+      this.#clients.set(clientKey, c);
+    }
+    if (r.part === 1) c.conversations++;
+    c.messages += r.clientMessages;
+    c.abusiveMessages += r.abusiveMessages;
+    if (r.incident) c.incidents++;
+    c.maxRisk = Math.max(c.maxRisk, r.maxRisk);
+    c.score += r.maxRisk + (r.incident ? 2 : 0);
+    for (const [id, n] of Object.entries(r.signals)) {
+      if (!id.startsWith('reply.') && !id.startsWith('risk.')) c.signals[id] = (c.signals[id] ?? 0) + n;
+    }
+    for (const [name, tally] of Object.entries(r.agents)) {
+      let a = this.#agents.get(name);
+      if (!a) {
+        a = { replies: 0, conversations: 0, counts: {}, afterAbuse: 0, boundaryAfterAbuse: 0 };
+        this.#agents.set(name, a);
+      }
+      a.conversations++;
+      for (const acc of [a, this.#team]) {
+        acc.replies += tally.replies;
+        acc.afterAbuse += tally.afterAbuse;
+        acc.boundaryAfterAbuse += tally.boundaryAfterAbuse;
+        for (const [id, n] of Object.entries(tally.counts)) acc.counts[id] = (acc.counts[id] ?? 0) + n;
+      }
+    }
+    for (const e of r.examples) (e.role === 'client' ? this.#worstClient : this.#worstAgent).push(e);
+    for (const [day, [messages, abusive]] of Object.entries(r.days)) {
+      const d = this.#days.get(day) ?? [0, 0];
+      d[0] += messages;
+      d[1] += abusive;
+      this.#days.set(day, d);
+    }
+  }
+
+  build(source: { name: string; format: string }, protocol: { recommend: boolean; checkDraft: boolean }): ImportSummary {
+    const clients = [...this.#clients.entries()]
+      .filter(([, c]) => c.score > 0 || c.incidents > 0 || c.abusiveMessages > 0)
+      .sort(([ka, a], [kb, b]) => b.score - a.score || b.incidents - a.incidents || (ka < kb ? -1 : ka > kb ? 1 : 0))
+      .slice(0, SUMMARY_LIMITS.clients)
+      .map(([client, c]) => ({
+        client,
+        conversations: c.conversations,
+        messages: c.messages,
+        abusiveMessages: c.abusiveMessages,
+        incidents: c.incidents,
+        maxRisk: Math.round(c.maxRisk * 1000) / 1000,
+        score: Math.round(c.score * 1000) / 1000,
+        topSignals: Object.entries(c.signals)
+          .sort(([ia, a], [ib, b]) => b - a || (ia < ib ? -1 : 1))
+          .slice(0, 3)
+          .map(([id]) => id),
+      }));
+    const byAgent = [...this.#agents.entries()]
+      .sort(([ka, a], [kb, b]) => b.replies - a.replies || (ka < kb ? -1 : ka > kb ? 1 : 0))
+      .slice(0, SUMMARY_LIMITS.agents)
+      .map(([agent, a]) => ({ agent, conversations: a.conversations, ...skillTable(a) }));
+    return {
+      version: 1,
+      source,
+      totals: {
+        conversations: this.#conversations,
+        messages: this.#messages,
+        clientMessages: this.#clientMessages,
+        agentMessages: this.#agentMessages,
+        abusiveMessages: this.#abusive,
+        incidents: this.#incidentCount,
+        skipped: Object.values(this.#skipped).reduce((s, n) => s + n, 0),
+        rejected: this.#errors,
+      },
+      protocol,
+      signals: { ...this.#signals },
+      actions: { ...this.#actions },
+      incidents: { total: this.#incidentCount, byKind: { ...this.#byKind }, items: this.#incidents.values() },
+      clients,
+      agents: { team: skillTable(this.#team), byAgent },
+      worst: { client: this.#worstClient.values(), agent: this.#worstAgent.values() },
+      timeline: [...this.#days.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([day, [messages, abusive]]) => ({ day, messages, abusive })),
+      skipped: { ...this.#skipped },
+      errors: { total: this.#errors, byCode: { ...this.#errorsByCode }, first: [...this.#firstErrors] },
+    };
+  }
+}
