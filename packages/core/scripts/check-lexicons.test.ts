@@ -32,7 +32,7 @@ describe('check-lexicons', () => {
         const r = checkDataDir(dir);
         assert.deepEqual(r.problems, []);
         assert.equal(r.files, 1);
-        assert.equal(r.patterns, 2);
+        assert.equal(r.patterns, 3);
         assert.equal(r.words, 2);
       },
     );

@@ -87,8 +87,11 @@ export function checkValue(
       problems.push(`${where}: unknown signal id "${key}"`);
     }
     if (REGEX_KEY.test(key)) {
-      if (!Array.isArray(child)) problems.push(`${where}: expected an array of regex sources`);
-      else
+      // an object under such a key (a pattern entry) is walked like any other value
+      if (!Array.isArray(child)) {
+        if (child === null || typeof child !== 'object')
+          problems.push(`${where}: expected an array of regex sources`);
+      } else
         child.forEach((s, i) => {
           if (typeof s !== 'string') problems.push(`${where}[${i}]: expected a string`);
           else {
@@ -97,8 +100,10 @@ export function checkValue(
           }
         });
     } else if (WORD_KEY.test(key)) {
-      if (!Array.isArray(child)) problems.push(`${where}: expected an array of words`);
-      else {
+      if (!Array.isArray(child)) {
+        if (child === null || typeof child !== 'object')
+          problems.push(`${where}: expected an array of words`);
+      } else {
         const seen = new Map<string, number>();
         child.forEach((w, i) => {
           if (typeof w !== 'string' || w.trim().length === 0) {
