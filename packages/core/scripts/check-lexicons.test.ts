@@ -26,6 +26,7 @@ describe('check-lexicons', () => {
         'fr/request.json': JSON.stringify({
           'request.refund': { patterns: ['rembours(e|ez)'], allow: ['x+'] },
           x: { words: ['a', 'b'] },
+          angerWords: { patterns: ['furieu(x|se)'] },
         }),
       },
       (dir) => {
