@@ -1,4 +1,115 @@
-/** Rules for the `emotion.*` signals (being built: see issue #2). */
-import type { Rule } from '../rule.ts';
+/**
+ * Rules for the `emotion.*` signals: anger/exasperation, anxiety (worry, fear, urgency) and
+ * disappointment (sadness, loss of trust). Emotion words are dropped when negated (« je ne suis
+ * pas en colère », « not disappointed at all ») or quoted/reported; fixed phrases (« j'en ai
+ * marre », « I've lost faith ») are taken as they are.
+ *
+ * Anger is also conveyed without an emotion word (corpus convention): insults or violent threats
+ * hurled in a complaint, a coarse interjection over something that does not work, or a shouted
+ * complaint. Those cues are read here from this family's own light lexicon and from the shouting
+ * detector of tone.ts — never from another family's findings (rules stay independent). A shouted
+ * message reads as anger unless it is anxious (« URGENT !!! ») or happy (« MERCI !!! »).
+ */
+import en from '../../../data/en/emotion.json' with { type: 'json' };
+import fr from '../../../data/fr/emotion.json' with { type: 'json' };
+import { isNegated, isQuotedOrReported } from '../context.ts';
+import type { ByLang, NormalizedMatch, PatternFile } from '../patterns.ts';
+import { matchIn } from '../patterns.ts';
+import type { Hit, Rule, RuleContext } from '../rule.ts';
+import { byLang, toHits } from './phrase-rule.ts';
+import { findShouting } from './tone.ts';
 
-export const emotionRules: readonly Rule[] = [];
+const FILES: Readonly<Record<'fr' | 'en', PatternFile>> = { fr, en };
+const P = (key: string): ByLang => byLang(key, FILES);
+
+const ANGER_WORDS = P('angerWords');
+const ANGER_PHRASES = P('angerPhrases');
+const ANGER_HURLED = P('angerHurled');
+const ANGER_PROFANITY = P('angerProfanity');
+const COMPLAINT = P('complaintCues');
+const POSITIVE = P('positiveCues');
+const ANXIETY_WORDS = P('anxietyWords');
+const ANXIETY_PHRASES = P('anxietyPhrases');
+const SAD_WORDS = P('disappointmentWords');
+const SAD_PHRASES = P('disappointmentPhrases');
+
+const notQuoted = (ctx: RuleContext) => (m: NormalizedMatch) => !isQuotedOrReported(ctx, m.start, m.end);
+const asserted = (ctx: RuleContext) => (m: NormalizedMatch) =>
+  !isNegated(ctx, m.start) && !isQuotedOrReported(ctx, m.start, m.end);
+
+function words(ctx: RuleContext, w: ByLang, p: ByLang): NormalizedMatch[] {
+  return [...matchIn(ctx, w).filter(asserted(ctx)), ...matchIn(ctx, p).filter(notQuoted(ctx))];
+}
+
+/** Anxiety matches (normalised offsets), shared with the anger rule's veto. */
+export function anxietyMatches(ctx: RuleContext): NormalizedMatch[] {
+  return words(ctx, ANXIETY_WORDS, ANXIETY_PHRASES);
+}
+
+function has(ctx: RuleContext, p: ByLang): boolean {
+  return matchIn(ctx, p).length > 0;
+}
+
+/** Anger hits: explicit words and phrases, hurled abuse, a coarse outburst over a fault, a shouted complaint. */
+export function angerHits(ctx: RuleContext): Hit[] {
+  const explicit = words(ctx, ANGER_WORDS, ANGER_PHRASES);
+  const hurled = matchIn(ctx, ANGER_HURLED).filter(notQuoted(ctx));
+  const found = [...explicit, ...hurled];
+  if (found.length === 0) {
+    const positive = has(ctx, POSITIVE);
+    if (!positive) {
+      const outburst = matchIn(ctx, ANGER_PROFANITY).filter(notQuoted(ctx));
+      if (outburst.length > 0 && has(ctx, COMPLAINT)) found.push(...outburst);
+    }
+    if (found.length === 0 && !positive && anxietyMatches(ctx).length === 0) {
+      const shouted = findShouting(ctx);
+      if (shouted.length > 0) return [shouted[0] as Hit];
+    }
+  }
+  return toHits(ctx, found);
+}
+
+export const emotionRules: readonly Rule[] = [
+  {
+    meta: {
+      id: 'emotion.anger',
+      role: 'client',
+      severity: 2,
+      message: { fr: 'Le client exprime de la colère ou de l’exaspération.', en: 'The client expresses anger or exasperation.' },
+      note: {
+        fr: "Laissez le client vider son sac sans l'interrompre ni vous défendre, puis reconnaissez son émotion et remerciez-le de vous en parler avant de revenir aux faits.",
+        en: 'Let the client get it off their chest without interrupting or defending yourself, then acknowledge the emotion and thank them for telling you before going back to the facts.',
+      },
+    },
+    detect: angerHits,
+  },
+  {
+    meta: {
+      id: 'emotion.anxiety',
+      role: 'client',
+      severity: 1,
+      message: { fr: 'Le client est inquiet, stressé ou pressé par l’urgence.', en: 'The client is worried, stressed or pressed by urgency.' },
+      note: {
+        fr: 'Rassurez d’abord : dites ce que vous allez faire et quand, passez au « nous » (« voyons ensemble ce que nous pouvons faire ») et ne promettez que ce que vous pouvez tenir.',
+        en: 'Reassure first: say what you will do and when, move to « we » (« let’s see together what we can do ») and promise only what you can keep.',
+      },
+    },
+    detect: (ctx) => toHits(ctx, anxietyMatches(ctx)),
+  },
+  {
+    meta: {
+      id: 'emotion.disappointment',
+      role: 'client',
+      severity: 1,
+      message: {
+        fr: 'Le client exprime de la déception, de la tristesse ou une perte de confiance.',
+        en: 'The client expresses disappointment, sadness or lost trust.',
+      },
+      note: {
+        fr: 'Reconnaissez la déception sans la minimiser, remerciez le client de sa franchise, expliquez honnêtement ce qui s’est passé et proposez un geste concret pour regagner sa confiance.',
+        en: 'Acknowledge the disappointment without playing it down, thank the client for being frank, explain honestly what happened and offer something concrete to win back their trust.',
+      },
+    },
+    detect: (ctx) => toHits(ctx, words(ctx, SAD_WORDS, SAD_PHRASES)),
+  },
+];
