@@ -7,3 +7,4 @@ export { analyze, signalIds, MAX_ANALYZED_LENGTH } from './analysis/analyze.ts';
 export { detectLang } from './analysis/lang.ts';
 export { normalize, toOriginalSpan, type NormalizedText } from './text/normalize.ts';
 export * from './protocol/index.ts';
+export * from './training/index.ts';
