@@ -1,4 +1,8 @@
-/** Web app entry (being built: see issue #5). */
+/** Web app entry: i18n first (French by default), then the app. */
 import { render } from 'preact';
+import { App } from './app.tsx';
+import { initI18n } from './i18n/index.ts';
+import './styles.css';
 
-render(<main>sangfroid</main>, document.getElementById('app') as HTMLElement);
+initI18n();
+render(<App />, document.getElementById('app') as HTMLElement);

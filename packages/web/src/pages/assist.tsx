@@ -1,0 +1,185 @@
+/**
+ * Live assist for the agent: the client's message with its findings highlighted, the anger and
+ * anxiety gauges, the recommended action, and a reply draft checked live against the method
+ * (risks underlined with rewrites, the checklist ticking, the score). The core runs right here in
+ * the browser. When a conversation is open, the one-click actions record it on the server.
+ */
+import type { Analysis, Finding } from '@sangfroid/core';
+import type { ComponentChildren } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import { ChecklistView } from '../components/checklist-view.tsx';
+import { DraftEditor } from '../components/draft-editor.tsx';
+import { FindingList } from '../components/finding-list.tsx';
+import { Gauge } from '../components/gauge.tsx';
+import { HighlightedText } from '../components/highlighted-text.tsx';
+import { useT } from '../i18n/index.ts';
+import { applySuggestion, checkDraftLocally, type DraftCheck } from '../lib/checklist.ts';
+import { analyzeClient, analyzeDraft } from '../lib/engine.ts';
+
+export interface AssistState {
+  readonly clientText: string;
+  readonly draft: string;
+  readonly client: Analysis;
+  readonly reply: Analysis;
+  readonly check: DraftCheck;
+  readonly setDraft: (text: string) => void;
+  readonly setClientText: (text: string) => void;
+}
+
+/** The live state of the screen: both texts and their analyses, recomputed on every keystroke. */
+export function useAssistState(initialClientText = ''): AssistState {
+  const [clientText, setClientText] = useState(initialClientText);
+  const [draft, setDraft] = useState('');
+  const client = useMemo(() => analyzeClient(clientText), [clientText]);
+  const hasClient = clientText.trim().length > 0;
+  const reply = useMemo(
+    () => analyzeDraft(draft, hasClient ? client.lang : undefined),
+    [draft, client, hasClient],
+  );
+  const check = useMemo(() => checkDraftLocally(reply, client), [reply, client]);
+  return { clientText, draft, client, reply, check, setDraft, setClientText };
+}
+
+export interface AssistViewProps {
+  readonly state: AssistState;
+  /** The conversation so far, when one is open. */
+  readonly history?: ComponentChildren;
+  /** Above the message: client and channel of the conversation. */
+  readonly context?: ComponentChildren;
+  /** The recommended action and why. */
+  readonly recommendation?: ComponentChildren;
+  /** Under the draft: the one-click actions (when the server is reachable). */
+  readonly actions?: ComponentChildren;
+  readonly clientReadOnly?: boolean;
+}
+
+/** Local mode: the in-browser engine only, nothing recorded. */
+export function AssistPage() {
+  const state = useAssistState();
+  return <AssistView state={state} />;
+}
+
+export function AssistView({
+  state,
+  history,
+  context,
+  recommendation,
+  actions,
+  clientReadOnly,
+}: AssistViewProps) {
+  const t = useT();
+  const { clientText, draft, client, reply, check, setDraft, setClientText } = state;
+  const hasMessage = clientText.trim().length > 0;
+
+  return (
+    <div class="page assist">
+      <header class="page-head">
+        <h1>{t('assist.title')}</h1>
+        <p class="muted">{t('assist.subtitle')}</p>
+      </header>
+      {context}
+      {history}
+      <div class="assist-grid">
+        <section class="card" aria-labelledby="client-h">
+          <h2 id="client-h">{t('assist.clientMessage')}</h2>
+          <label class="field-label" for="client-input">
+            {t('assist.pasteLabel')}
+          </label>
+          <textarea
+            id="client-input"
+            class="client-input"
+            rows={4}
+            value={clientText}
+            readOnly={clientReadOnly}
+            placeholder={t('assist.pastePlaceholder')}
+            onInput={(e) => setClientText(e.currentTarget.value)}
+          />
+          {hasMessage && (
+            <>
+              <h3 class="sub-h">{t('assist.readAs')}</h3>
+              <HighlightedText
+                id="client"
+                text={clientText}
+                findings={client.findings}
+                label={t('assist.clientMessage')}
+              />
+              <div class="gauges">
+                <Gauge label={t('assist.anger')} value={client.scores.anger} testId="gauge-anger" />
+                <Gauge label={t('assist.anxiety')} value={client.scores.anxiety} testId="gauge-anxiety" />
+                <Gauge
+                  label={t('assist.escalationRisk')}
+                  value={client.scores.escalationRisk}
+                  testId="gauge-risk"
+                />
+              </div>
+              {recommendation}
+              <h3 class="sub-h">{t('assist.findings', { count: client.findings.length })}</h3>
+              <FindingList findings={client.findings} testId="client-findings" />
+            </>
+          )}
+        </section>
+
+        <section class="card" aria-labelledby="draft-h">
+          <h2 id="draft-h">{t('assist.yourReply')}</h2>
+          <label class="field-label" for="draft-input">
+            {t('assist.draftLabel')}
+          </label>
+          <DraftEditor
+            id="draft-input"
+            value={draft}
+            findings={reply.findings}
+            onInput={setDraft}
+            describedBy="draft-score"
+            placeholder={t('assist.draftPlaceholder')}
+          />
+          <div class="score-row" id="draft-score" aria-live="polite">
+            <span
+              class={`score-badge level-${check.score >= 70 ? 'good' : check.score >= 40 ? 'fair' : 'poor'}`}
+              data-testid="draft-score"
+            >
+              {check.score}
+            </span>
+            <span>{t('assist.scoreLabel')}</span>
+          </div>
+          <ChecklistView items={check.items} />
+          <RiskList risks={check.risks} onApply={(f, s) => setDraft(applySuggestion(draft, f, s))} />
+          {actions}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function RiskList({
+  risks,
+  onApply,
+}: {
+  readonly risks: readonly Finding[];
+  readonly onApply: (f: Finding, s: string) => void;
+}) {
+  const t = useT();
+  if (risks.length === 0) return null;
+  return (
+    <section class="risks" aria-label={t('assist.risks')} data-testid="draft-risks">
+      <h3 class="sub-h">{t('assist.risks')}</h3>
+      <ul class="risk-items">
+        {risks.map((r) => (
+          <li key={`${r.id}-${r.start}`} class="risk" data-signal={r.id}>
+            <div>
+              <span class="tag tag-risk">{t(`signal.${r.id}`)}</span> <q class="evidence">{r.evidence}</q>
+            </div>
+            <p>{r.message}</p>
+            {r.suggestions?.map((s) => (
+              <div class="suggestion" key={s}>
+                <span class="suggestion-text">{s}</span>
+                <button type="button" class="btn btn-small" onClick={() => onApply(r, s)}>
+                  {t('assist.applySuggestion')}
+                </button>
+              </div>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

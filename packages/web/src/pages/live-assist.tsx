@@ -1,0 +1,503 @@
+/**
+ * Live assist tied to the server: a conversation (new, or one that arrived by webhook) whose
+ * turns are recorded, with one-click actions — record the turn, set a boundary, escalate, ask for
+ * a pause, log a commitment. The analysis stays in the browser; the server stores the turns and
+ * opens the incident itself when a client turn is abusive.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api } from '../api/client.ts';
+import type {
+  AssistResult,
+  Client,
+  Commitment,
+  Conversation,
+  ConversationDetail,
+  Escalation,
+  Incident,
+  Page,
+  PostMessageResult,
+  Recommendation,
+} from '../api/types.ts';
+import { HighlightedText } from '../components/highlighted-text.tsx';
+import { RecommendationCard } from '../components/recommendation-card.tsx';
+import { i18n, useT } from '../i18n/index.ts';
+import { defaultDueAt, fromLocalInput, toLocalInput } from '../lib/dates.ts';
+import { href } from '../lib/router.ts';
+import { API } from '../session.tsx';
+import { type AssistState, AssistView, useAssistState } from './assist.tsx';
+
+const CHANNELS = ['email', 'chat', 'phone', 'sms', 'in_person', 'social'] as const;
+
+type Notice = { readonly kind: 'ok' | 'warn' | 'error'; readonly text: string; readonly link?: string };
+
+export function LiveAssistPage({ conversationId }: { readonly conversationId?: string }) {
+  const t = useT();
+  const state = useAssistState();
+  const [conversation, setConversation] = useState<ConversationDetail | null>(null);
+  const [clients, setClients] = useState<readonly Client[]>([]);
+  const [clientId, setClientId] = useState('');
+  const [newClientName, setNewClientName] = useState('');
+  const [channel, setChannel] = useState<string>('email');
+  const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
+  const [proposedDraft, setProposedDraft] = useState<string | null>(null);
+  const [notices, setNotices] = useState<readonly Notice[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [panel, setPanel] = useState<'none' | 'escalate' | 'commitment'>('none');
+  /** The id of the inbound message shown in the client box when it is already stored. */
+  const [storedInboundId, setStoredInboundId] = useState<string | null>(null);
+
+  const notify = (n: Notice) => setNotices((list) => [n, ...list].slice(0, 4));
+
+  useEffect(() => {
+    void api
+      .get<Page<Client>>(`${API}/clients`, { limit: 100 })
+      .then((p) => setClients(p.items))
+      .catch(() => undefined);
+  }, []);
+
+  const loadConversation = async (id: string) => {
+    const c = await api.get<ConversationDetail>(`${API}/conversations/${id}`);
+    setConversation(c);
+    setChannel(c.channel);
+    setClientId(c.clientId ?? '');
+    if (c.recommendation) setRecommendation(c.recommendation);
+    const last = c.messages[c.messages.length - 1];
+    if (last && last.direction === 'inbound') {
+      state.setClientText(last.text);
+      setStoredInboundId(last.id);
+    }
+    return c;
+  };
+
+  useEffect(() => {
+    if (!conversationId) {
+      setConversation(null);
+      setStoredInboundId(null);
+      return;
+    }
+    loadConversation(conversationId).catch(() =>
+      notify({ kind: 'error', text: t('error.loadConversation') }),
+    );
+  }, [conversationId]);
+
+  // Ask the server's protocol for the next action and a draft, once the client stops typing.
+  useEffect(() => {
+    const text = state.clientText.trim();
+    if (!text) {
+      setRecommendation(conversation?.recommendation ?? null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      const turns = [
+        ...(conversation?.messages ?? [])
+          .filter((m) => m.id !== storedInboundId)
+          .map((m) => ({ role: m.direction === 'inbound' ? 'client' : 'agent', text: m.text })),
+        { role: 'client', text: state.clientText },
+      ];
+      api
+        .post<AssistResult>(`${API}/assist`, { turns })
+        .then((r) => {
+          setRecommendation(r.recommendation);
+          setProposedDraft(r.draft);
+        })
+        .catch(() => undefined);
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [state.clientText, conversation]);
+
+  /** The conversation to act on, created (with its client) on first use. */
+  const ensureConversation = async (): Promise<ConversationDetail> => {
+    if (conversation) return conversation;
+    let cid = clientId;
+    if (!cid && newClientName.trim()) {
+      const created = await api.post<Client>(`${API}/clients`, { name: newClientName.trim() });
+      setClients((l) => [created, ...l]);
+      setClientId(created.id);
+      cid = created.id;
+    }
+    const conv = await api.post<Conversation>(`${API}/conversations`, {
+      channel,
+      ...(cid ? { clientId: cid } : {}),
+    });
+    const detail: ConversationDetail = { ...conv, messages: [] };
+    setConversation(detail);
+    history.replaceState(null, '', href({ name: 'assist', conversationId: conv.id }));
+    return detail;
+  };
+
+  /** Stores the client's message if it is new; returns the incident the server opened, if any. */
+  const recordInbound = async (conv: ConversationDetail): Promise<Incident | null> => {
+    if (!state.clientText.trim() || storedInboundId) return null;
+    const r = await api.post<PostMessageResult>(`${API}/conversations/${conv.id}/messages`, {
+      direction: 'inbound',
+      text: state.clientText,
+      channel,
+    });
+    setStoredInboundId(r.message.id);
+    if (r.recommendation) setRecommendation(r.recommendation);
+    if (r.incident) {
+      notify({
+        kind: 'warn',
+        text: t('assist.incidentCreated'),
+        link: href({ name: 'incident', id: r.incident.id }),
+      });
+    }
+    return r.incident;
+  };
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await fn();
+    } catch {
+      notify({ kind: 'error', text: t('error.generic') });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const recordTurn = () =>
+    run(async () => {
+      const conv = await ensureConversation();
+      await recordInbound(conv);
+      if (state.draft.trim()) {
+        await api.post<PostMessageResult>(`${API}/conversations/${conv.id}/messages`, {
+          direction: 'outbound',
+          text: state.draft,
+          channel,
+        });
+      }
+      await loadConversation(conv.id);
+      state.setClientText('');
+      state.setDraft('');
+      setStoredInboundId(null);
+      setProposedDraft(null);
+      notify({ kind: 'ok', text: t('assist.turnRecorded') });
+    });
+
+  const lang = state.clientText.trim() ? state.client.lang : i18n.language === 'en' ? 'en' : 'fr';
+  const insertTemplate = (key: 'boundary' | 'pause') => {
+    const sentence = i18n.t(`templates.${key}`, { lng: lang });
+    state.setDraft(state.draft.trim() ? `${sentence}\n\n${state.draft}` : sentence);
+    document.getElementById('draft-input')?.focus();
+  };
+
+  const actions = (
+    <div class="action-zone">
+      <div class="action-bar" role="toolbar" aria-label={t('assist.actions')}>
+        <button
+          type="button"
+          class="btn btn-primary"
+          disabled={busy || (!state.clientText.trim() && !state.draft.trim())}
+          onClick={recordTurn}
+        >
+          {t('assist.recordTurn')}
+        </button>
+        <button type="button" class="btn" onClick={() => insertTemplate('boundary')}>
+          {t('assist.setBoundary')}
+        </button>
+        <button
+          type="button"
+          class="btn btn-danger"
+          aria-expanded={panel === 'escalate'}
+          onClick={() => setPanel(panel === 'escalate' ? 'none' : 'escalate')}
+        >
+          {t('assist.escalate')}
+        </button>
+        <button
+          type="button"
+          class="btn"
+          onClick={() => {
+            insertTemplate('pause');
+            setPanel('commitment');
+          }}
+        >
+          {t('assist.pause')}
+        </button>
+        <button
+          type="button"
+          class="btn"
+          aria-expanded={panel === 'commitment'}
+          onClick={() => setPanel(panel === 'commitment' ? 'none' : 'commitment')}
+        >
+          {t('assist.commitment')}
+        </button>
+      </div>
+      {panel === 'escalate' && (
+        <EscalateForm
+          busy={busy}
+          onCancel={() => setPanel('none')}
+          onSubmit={(reason) =>
+            run(async () => {
+              const conv = await ensureConversation();
+              const incident = await recordInbound(conv);
+              await api.post<Escalation>(`${API}/escalations`, {
+                reason,
+                conversationId: conv.id,
+                ...(incident ? { incidentId: incident.id } : {}),
+              });
+              setPanel('none');
+              notify({ kind: 'ok', text: t('assist.escalated') });
+            })
+          }
+        />
+      )}
+      {panel === 'commitment' && (
+        <CommitmentForm
+          busy={busy}
+          defaultWhom={clients.find((c) => c.id === clientId)?.name ?? newClientName}
+          onCancel={() => setPanel('none')}
+          onSubmit={(c) =>
+            run(async () => {
+              const conv = await ensureConversation();
+              await api.post<Commitment>(`${API}/commitments`, {
+                ...c,
+                conversationId: conv.id,
+                ...(conv.clientId ? { clientId: conv.clientId } : {}),
+              });
+              setPanel('none');
+              notify({ kind: 'ok', text: t('assist.commitmentLogged') });
+            })
+          }
+        />
+      )}
+      <div class="notices" aria-live="polite">
+        {notices.map((n, i) => (
+          <p key={i} class={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : undefined}>
+            {n.text} {n.link && <a href={n.link}>{t('common.open')}</a>}
+          </p>
+        ))}
+      </div>
+    </div>
+  );
+
+  const context = (
+    <div class="card context-bar">
+      {conversation ? (
+        <p class="context-line">
+          <strong>{t('assist.conversation')}</strong> · {t(`channel.${conversation.channel}`)}
+          {conversation.clientId && (
+            <>
+              {' · '}
+              <a href={href({ name: 'client', id: conversation.clientId })}>
+                {clients.find((c) => c.id === conversation.clientId)?.name ?? t('assist.clientFile')}
+              </a>
+            </>
+          )}
+          {' · '}
+          <a href={href({ name: 'assist' })} onClick={() => state.setClientText('')}>
+            {t('assist.newConversation')}
+          </a>
+        </p>
+      ) : (
+        <div class="context-fields">
+          <label class="field inline">
+            <span>{t('assist.client')}</span>
+            <select value={clientId} onChange={(e) => setClientId(e.currentTarget.value)}>
+              <option value="">{t('assist.newOrUnknownClient')}</option>
+              {clients.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {c.company ? ` (${c.company})` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+          {!clientId && (
+            <label class="field inline">
+              <span>{t('assist.clientName')}</span>
+              <input
+                type="text"
+                value={newClientName}
+                maxLength={200}
+                onInput={(e) => setNewClientName(e.currentTarget.value)}
+              />
+            </label>
+          )}
+          <label class="field inline">
+            <span>{t('assist.channel')}</span>
+            <select value={channel} onChange={(e) => setChannel(e.currentTarget.value)}>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`channel.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+    </div>
+  );
+
+  const historyView =
+    conversation && conversation.messages.length > 0 ? (
+      <History conversation={conversation} hideId={storedInboundId} />
+    ) : null;
+
+  const rec = recommendation ? (
+    <RecommendationCard action={recommendation.action} why={recommendation.why ?? recommendation.reason} />
+  ) : null;
+
+  return (
+    <>
+      <AssistView
+        state={state}
+        context={context}
+        history={historyView}
+        recommendation={rec}
+        actions={actions}
+      />
+      {proposedDraft && !state.draft.trim() && <ProposedDraft text={proposedDraft} state={state} />}
+    </>
+  );
+}
+
+function ProposedDraft({ text, state }: { readonly text: string; readonly state: AssistState }) {
+  const t = useT();
+  return (
+    <div class="page">
+      <div class="card proposed">
+        <h2>{t('assist.proposedDraft')}</h2>
+        <p class="pre">{text}</p>
+        <button type="button" class="btn" onClick={() => state.setDraft(text)}>
+          {t('assist.useDraft')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function History({
+  conversation,
+  hideId,
+}: {
+  readonly conversation: ConversationDetail;
+  readonly hideId: string | null;
+}) {
+  const t = useT();
+  const end = useRef<HTMLOListElement>(null);
+  const messages = conversation.messages.filter((m) => m.id !== hideId);
+  if (messages.length === 0) return null;
+  return (
+    <section class="card history" aria-labelledby="history-h">
+      <h2 id="history-h">{t('assist.history', { count: messages.length })}</h2>
+      <ol class="turns" ref={end}>
+        {messages.map((m) => (
+          <li key={m.id} class={`turn turn-${m.direction}`} data-testid="turn">
+            <span class="turn-who">
+              {m.direction === 'inbound' ? t('assist.fromClient') : t('assist.fromAgent')}
+            </span>
+            <HighlightedText
+              id={`m-${m.id}`}
+              text={m.text}
+              findings={m.analysis?.findings ?? []}
+              label={t('assist.turn')}
+            />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function EscalateForm(props: {
+  readonly busy: boolean;
+  readonly onSubmit: (reason: string) => void;
+  readonly onCancel: () => void;
+}) {
+  const t = useT();
+  const [reason, setReason] = useState(t('assist.escalateDefault'));
+  return (
+    <form
+      class="inline-form"
+      aria-label={t('assist.escalate')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit(reason);
+      }}
+    >
+      <label class="field">
+        <span>{t('assist.escalateReason')}</span>
+        <textarea
+          rows={2}
+          required
+          maxLength={5000}
+          value={reason}
+          onInput={(e) => setReason(e.currentTarget.value)}
+        />
+      </label>
+      <div class="form-buttons">
+        <button class="btn btn-danger" type="submit" disabled={props.busy}>
+          {t('assist.sendEscalation')}
+        </button>
+        <button class="btn btn-ghost" type="button" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function CommitmentForm(props: {
+  readonly busy: boolean;
+  readonly defaultWhom: string;
+  readonly onSubmit: (c: { what: string; toWhom: string; dueAt: string }) => void;
+  readonly onCancel: () => void;
+}) {
+  const t = useT();
+  const [what, setWhat] = useState('');
+  const [toWhom, setToWhom] = useState(props.defaultWhom || t('assist.theClient'));
+  const [due, setDue] = useState(() => toLocalInput(defaultDueAt(new Date())));
+  const children: ComponentChildren = (
+    <>
+      <label class="field">
+        <span>{t('assist.commitmentWhat')}</span>
+        <input
+          type="text"
+          required
+          maxLength={5000}
+          value={what}
+          onInput={(e) => setWhat(e.currentTarget.value)}
+        />
+      </label>
+      <div class="field-row">
+        <label class="field">
+          <span>{t('assist.commitmentWhom')}</span>
+          <input
+            type="text"
+            required
+            maxLength={200}
+            value={toWhom}
+            onInput={(e) => setToWhom(e.currentTarget.value)}
+          />
+        </label>
+        <label class="field">
+          <span>{t('assist.commitmentDue')}</span>
+          <input type="datetime-local" required value={due} onInput={(e) => setDue(e.currentTarget.value)} />
+        </label>
+      </div>
+    </>
+  );
+  return (
+    <form
+      class="inline-form"
+      aria-label={t('assist.commitment')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const dueAt = fromLocalInput(due);
+        if (dueAt) props.onSubmit({ what, toWhom, dueAt });
+      }}
+    >
+      {children}
+      <div class="form-buttons">
+        <button class="btn btn-primary" type="submit" disabled={props.busy}>
+          {t('assist.logCommitment')}
+        </button>
+        <button class="btn btn-ghost" type="button" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
