@@ -1,4 +1,288 @@
-/** Rules for the `reply.*` signals (being built: see issue #2). */
-import type { Rule } from '../rule.ts';
+/**
+ * Rules for the `reply.*` signals of an agent's reply (issue #2): the qualities the method asks
+ * for — thanks, empathy, a sincere apology, reformulation, clarifying questions, shared framing of
+ * the fix, an honest explanation, a concrete remedy, agreed next steps, a calm boundary.
+ *
+ * Phrases live in data/{fr,en}/reply.json; the few judgements that are not phrases are here:
+ *   - an apology in the same sentence as a defensive phrase (« désolé, mais c'est la procédure »)
+ *     is not an apology;
+ *   - a causal account in a sentence that defends or blames is not an explanation;
+ *   - a remedy under a negation (« je ne peux pas vous rembourser ») is not a solution;
+ *   - next steps need either a question asking for agreement, or a date/deadline in a sentence
+ *     that commits to something (not in a restatement of the past, not inside a guarantee).
+ */
+import enReply from '../../../data/en/reply.json' with { type: 'json' };
+import frReply from '../../../data/fr/reply.json' with { type: 'json' };
+import type { AgentQualityId, Lang, Localized } from '../../types.ts';
+import { isNegated, isQuotedOrReported, type Range, sentenceOf } from '../context.ts';
+import {
+  type CompiledPatterns,
+  compileEntry,
+  findMatches,
+  type NormalizedMatch,
+  type PatternEntry,
+} from '../patterns.ts';
+import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
+import { riskMatches } from './risk.ts';
 
-export const replyRules: readonly Rule[] = [];
+interface ReplyFileData {
+  readonly [id: string]: PatternEntry | undefined;
+}
+
+interface CueFileData {
+  readonly cues?: { readonly date?: PatternEntry; readonly commitment?: PatternEntry };
+}
+
+interface CompiledReply {
+  readonly byId: ReadonlyMap<AgentQualityId, CompiledPatterns>;
+  readonly date: CompiledPatterns | null;
+  readonly commitment: CompiledPatterns | null;
+}
+
+const QUALITY_IDS: readonly AgentQualityId[] = [
+  'reply.thanks',
+  'reply.empathy',
+  'reply.apology',
+  'reply.reformulation',
+  'reply.clarifying_question',
+  'reply.we_language',
+  'reply.explanation',
+  'reply.solution',
+  'reply.next_steps',
+  'reply.boundary',
+];
+
+function compileReplyFile(file: ReplyFileData & CueFileData): CompiledReply {
+  const byId = new Map<AgentQualityId, CompiledPatterns>();
+  for (const id of QUALITY_IDS) {
+    const entry = file[id] as PatternEntry | undefined;
+    if (entry && entry.patterns.length > 0) byId.set(id, compileEntry(entry));
+  }
+  const date = file.cues?.date;
+  const commitment = file.cues?.commitment;
+  return {
+    byId,
+    date: date ? compileEntry(date) : null,
+    commitment: commitment ? compileEntry(commitment) : null,
+  };
+}
+
+const COMPILED: Readonly<Record<Lang, CompiledReply>> = {
+  fr: compileReplyFile(frReply as unknown as ReplyFileData & CueFileData),
+  en: compileReplyFile(enReply as unknown as ReplyFileData & CueFileData),
+};
+
+const cache = new WeakMap<object, Map<string, readonly NormalizedMatch[]>>();
+
+function memo(
+  ctx: RuleContext,
+  key: string,
+  compute: () => readonly NormalizedMatch[],
+): readonly NormalizedMatch[] {
+  let byKey = cache.get(ctx.normalized);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(ctx.normalized, byKey);
+  }
+  const known = byKey.get(key);
+  if (known) return known;
+  const value = compute();
+  byKey.set(key, value);
+  return value;
+}
+
+/** Raw phrase matches of a quality, quoted or reported words left out. Memoised per text. */
+function phraseMatches(ctx: RuleContext, id: AgentQualityId): readonly NormalizedMatch[] {
+  return memo(ctx, id, () => {
+    const compiled = COMPILED[ctx.lang].byId.get(id);
+    if (!compiled) return [];
+    return findMatches(compiled, ctx.normalized.text).filter((m) => !isQuotedOrReported(ctx, m.start, m.end));
+  });
+}
+
+function cueMatches(ctx: RuleContext, cue: 'date' | 'commitment'): readonly NormalizedMatch[] {
+  return memo(ctx, `cue:${cue}`, () => {
+    const compiled = COMPILED[ctx.lang][cue];
+    return compiled ? findMatches(compiled, ctx.normalized.text) : [];
+  });
+}
+
+const within = (r: Range, m: NormalizedMatch) => m.start >= r.start && m.start < r.end;
+
+function sentenceHas(sentence: Range, matches: readonly NormalizedMatch[]): boolean {
+  return matches.some((m) => within(sentence, m));
+}
+
+/** Is a risk that denies or blames in the sentence of `m`? */
+function inDefensiveSentence(ctx: RuleContext, m: NormalizedMatch): boolean {
+  const s = sentenceOf(ctx, m.start);
+  return sentenceHas(s, riskMatches(ctx, 'risk.defensive')) || sentenceHas(s, riskMatches(ctx, 'risk.blame'));
+}
+
+const NEGATION_INSIDE =
+  /(?:^|[^\p{L}])(?:ne|n'|pas|plus|rien|jamais|aucune?|not|never|cannot|can't|won't|don't|unable)(?![\p{L}])/u;
+
+/** A remedy under a negation, before it or inside the matched phrase (« je ne peux pas vous … »). */
+function isNegatedRemedy(ctx: RuleContext, m: NormalizedMatch): boolean {
+  return isNegated(ctx, m.start) || NEGATION_INSIDE.test(m.text);
+}
+
+const PAST_BEFORE_DATE = /(?:depuis|since|last|dernier|derniere|hier|yesterday|ago)\s*$/u;
+const PAST_AFTER_DATE = /^\s*(?:dernier|derniere|passee?|last|ago)/u;
+
+function isPastDate(ctx: RuleContext, m: NormalizedMatch): boolean {
+  const t = ctx.normalized.text;
+  return (
+    PAST_BEFORE_DATE.test(t.slice(Math.max(0, m.start - 12), m.start)) ||
+    PAST_AFTER_DATE.test(t.slice(m.end, m.end + 12))
+  );
+}
+
+/** Next steps: an agreement question anywhere, or a date in a sentence that commits to something. */
+function nextStepMatches(ctx: RuleContext): NormalizedMatch[] {
+  const out: NormalizedMatch[] = [...phraseMatches(ctx, 'reply.next_steps')];
+  const commitments = cueMatches(ctx, 'commitment');
+  if (commitments.length === 0) return out;
+  const reformulations = phraseMatches(ctx, 'reply.reformulation');
+  const promises = riskMatches(ctx, 'risk.overpromise');
+  const seen = new Set<number>();
+  for (const date of cueMatches(ctx, 'date')) {
+    const s = sentenceOf(ctx, date.start);
+    if (seen.has(s.start)) continue;
+    if (isPastDate(ctx, date) || isNegated(ctx, date.start)) continue;
+    if (!sentenceHas(s, commitments)) continue;
+    if (sentenceHas(s, reformulations) || sentenceHas(s, promises)) continue;
+    if (out.some((m) => within(s, m))) continue;
+    seen.add(s.start);
+    out.push(date);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Matches that make a quality, after the judgements of this module. */
+export function qualityMatches(ctx: RuleContext, id: AgentQualityId): readonly NormalizedMatch[] {
+  switch (id) {
+    case 'reply.apology':
+      return phraseMatches(ctx, id).filter(
+        (m) => !sentenceHas(sentenceOf(ctx, m.start), riskMatches(ctx, 'risk.defensive')),
+      );
+    case 'reply.explanation':
+      return phraseMatches(ctx, id).filter((m) => !inDefensiveSentence(ctx, m));
+    case 'reply.solution': {
+      const reformulations = phraseMatches(ctx, 'reply.reformulation');
+      return phraseMatches(ctx, id).filter(
+        (m) => !isNegatedRemedy(ctx, m) && !sentenceHas(sentenceOf(ctx, m.start), reformulations),
+      );
+    }
+    case 'reply.next_steps':
+      return nextStepMatches(ctx);
+    case 'reply.clarifying_question': {
+      const reformulations = phraseMatches(ctx, 'reply.reformulation');
+      return phraseMatches(ctx, id).filter((m) => !sentenceHas(sentenceOf(ctx, m.start), reformulations));
+    }
+    default:
+      return phraseMatches(ctx, id);
+  }
+}
+
+const L = (fr: string, en: string): Localized => ({ fr, en });
+
+const TEXT: Readonly<Record<AgentQualityId, { message: Localized; note: Localized }>> = {
+  'reply.thanks': {
+    message: L('Vous remerciez le client pour son retour.', 'You thank the client for the feedback.'),
+    note: L(
+      'Remercier montre que la réclamation est une information utile et non une attaque : le client se sent entendu.',
+      'Thanking shows that the complaint is useful information, not an attack: the client feels heard.',
+    ),
+  },
+  'reply.empathy': {
+    message: L(
+      'Vous reconnaissez ce que ressent ou vit le client.',
+      "You acknowledge the client's feelings or situation.",
+    ),
+    note: L(
+      "Reconnaître l'émotion ne veut pas dire donner raison : c'est ce qui permet ensuite de revenir aux faits.",
+      'Acknowledging the emotion does not mean agreeing: it is what lets you move back to the facts.',
+    ),
+  },
+  'reply.apology': {
+    message: L(
+      "Vous présentez des excuses pour ce qui n'a pas marché.",
+      'You apologise for what went wrong.',
+    ),
+    note: L(
+      "Une excuse sincère, sans « mais » qui la reprend, désamorce souvent la colère ; elle n'engage pas à tout accepter.",
+      'A sincere apology, without a « but » that takes it back, often defuses anger; it does not commit you to accept everything.',
+    ),
+  },
+  'reply.reformulation': {
+    message: L(
+      'Vous reformulez le problème pour vérifier votre compréhension.',
+      'You restate the problem to check your understanding.',
+    ),
+    note: L(
+      "Reformuler prouve que vous avez écouté jusqu'au bout et évite de résoudre le mauvais problème.",
+      'Restating proves you listened to the end and avoids solving the wrong problem.',
+    ),
+  },
+  'reply.clarifying_question': {
+    message: L('Vous demandez des faits ou des précisions.', 'You ask for facts or details.'),
+    note: L(
+      "Les questions ramènent l'échange sur des faits concrets, là où une solution devient possible.",
+      'Questions bring the exchange back to concrete facts, where a solution becomes possible.',
+    ),
+  },
+  'reply.we_language': {
+    message: L('Vous présentez la résolution comme un travail commun.', 'You frame the fix as shared work.'),
+    note: L(
+      'Passer au « nous », « ensemble », met le client et vous du même côté du problème, ce qui rassure un client inquiet.',
+      'Moving to « we » and « together » puts you and the client on the same side of the problem, which reassures an anxious client.',
+    ),
+  },
+  'reply.explanation': {
+    message: L("Vous expliquez honnêtement comment c'est arrivé.", 'You explain honestly how it happened.'),
+    note: L(
+      "Une explication factuelle, sans se défausser, rend la suite crédible : l'honnêteté fait partie de la méthode.",
+      'A factual explanation that does not pass the buck makes what follows credible: honesty is part of the method.',
+    ),
+  },
+  'reply.solution': {
+    message: L('Vous proposez un remède concret.', 'You offer a concrete remedy.'),
+    note: L(
+      'Une fois le problème compris, proposer des options concrètes fait passer de la plainte à la résolution.',
+      'Once the problem is understood, concrete options move the exchange from complaint to resolution.',
+    ),
+  },
+  'reply.next_steps': {
+    message: L(
+      "Vous fixez la suite : une date, ou une question pour obtenir l'accord du client.",
+      "You set the next steps: a date, or a question asking for the client's agreement.",
+    ),
+    note: L(
+      'Une étape datée et acceptée par le client transforme une promesse vague en engagement vérifiable.',
+      'A dated step the client has agreed to turns a vague promise into a commitment that can be checked.',
+    ),
+  },
+  'reply.boundary': {
+    message: L(
+      'Vous posez calmement une limite face aux propos abusifs.',
+      'You calmly state that abusive language is not acceptable.',
+    ),
+    note: L(
+      "Une limite calme et claire protège l'employé ; si les propos continuent, la méthode prévoit de mettre fin à l'échange et de passer la main au responsable.",
+      'A calm, clear limit protects the employee; if the abuse continues, the method is to end the exchange and hand over to a supervisor.',
+    ),
+  },
+};
+
+function qualityRule(id: AgentQualityId): Rule {
+  const meta: RuleMeta = { id, role: 'agent', severity: 1, ...TEXT[id] };
+  return {
+    meta,
+    detect(ctx: RuleContext): Hit[] {
+      return qualityMatches(ctx, id).map((m) => ctx.span(m.start, m.end));
+    },
+  };
+}
+
+export const replyRules: readonly Rule[] = QUALITY_IDS.map(qualityRule);
