@@ -4,7 +4,7 @@
  * Returns a compact result — counts, the incident, per-agent skills, a few worst examples — so
  * that workers send back little and the summary stays small whatever the export's size.
  */
-import { type Finding, isAbuse, type Lang, type Role, type Turn } from '@sangfroid/core';
+import { type Analysis, type Finding, isAbuse, type Lang, type Role, type Turn } from '@sangfroid/core';
 import type { Engine } from './engine.ts';
 
 /** A message as sent to a worker. */
@@ -149,6 +149,7 @@ export function analyseConversation(
   const agents: Record<string, AgentTally> = {};
   const days: Record<string, [number, number]> = {};
   const turns: Turn[] = [];
+  const analyses: Analysis[] = [];
   const candidates: Example[] = [];
   const details: MessageDetail[] = [];
   const kinds = new Set<IncidentKind>();
@@ -158,26 +159,22 @@ export function analyseConversation(
   let maxRisk = 0;
   let abusiveMessages = 0;
   let previousAbusive = false;
-  let lang: Lang | undefined;
 
   for (const m of conv.messages) {
     let findings: readonly Finding[];
     let abusive = false;
+    const analysis = engine.analyze(m.text, m.role, m.lang);
     if (m.role === 'client') {
       clientMessages++;
-      const a = engine.analyzeClient(m.text, m.lang ?? lang);
-      lang ??= a.lang;
-      findings = a.findings;
-      if (a.escalationRisk > maxRisk) maxRisk = a.escalationRisk;
+      findings = analysis.findings;
+      if (analysis.scores.escalationRisk > maxRisk) maxRisk = analysis.scores.escalationRisk;
       abusive = findings.some((f) => isAbuse(f.id));
       if (abusive) abusiveMessages++;
       const score = clientScore(findings);
       if (score > 0) candidates.push(example(conv, m, findings, score));
     } else {
       agentMessages++;
-      const r = engine.checkReply(m.text, m.lang ?? lang, turns);
-      lang ??= r.lang;
-      findings = r.findings;
+      findings = engine.checkReply(m.text, analysis, turns);
       const agent = m.author ?? '—';
       let tally = agents[agent];
       if (!tally) {
@@ -230,13 +227,14 @@ export function analyseConversation(
         line: m.line,
         role: m.role,
         ...(m.externalId ? { externalId: m.externalId } : {}),
-        lang: m.lang ?? lang ?? 'fr',
+        lang: analysis.lang,
         findings: toSpans(findings),
       });
     }
+    analyses.push(analysis);
     turns.push({ role: m.role, text: m.text, ...(m.at ? { at: m.at } : {}), ...(m.author ? { author: m.author } : {}) });
   }
-  const action = engine.recommend(turns, lang);
+  const action = engine.recommend(turns, analyses);
   candidates.sort((a, b) => b.score - a.score || a.line - b.line);
   const examples = [
     ...candidates.filter((c) => c.role === 'client').slice(0, EXAMPLES_PER_CONVERSATION),

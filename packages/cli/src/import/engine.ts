@@ -1,19 +1,22 @@
 /**
- * The engines an import runs, resolved once: `analyze` for client messages; the protocol's draft
- * checker for agent replies and its `recommend` for each conversation when @sangfroid/core
- * exports them (issue #3), with `analyze(role agent)` and no action meanwhile. The protocol's
- * exact signatures are read defensively: a result in an unexpected shape falls back as if the
- * function were absent, so that an import never fails because an engine changed.
+ * The engines an import runs, resolved once: `analyze` for every message; the protocol's draft
+ * checker for agent replies (when @sangfroid/core exports `checkDraft`; the agent analysis
+ * meanwhile) and its `recommend` for each conversation. `recommend` is handed the analyses
+ * already computed (its `analyzer` option), so no message is analysed twice. Functions whose
+ * exact shape may still change are read defensively: a result in an unexpected shape falls back
+ * as if the function were absent, so an import never fails because an engine changed.
  */
 import * as core from '@sangfroid/core';
-import { ACTION_IDS, type ActionId, type Finding, type Lang, type Turn } from '@sangfroid/core';
+import { ACTION_IDS, type ActionId, type Analysis, type AnalyzeOptions, type Finding, type Lang, type Role, type Turn } from '@sangfroid/core';
 
 export interface Engine {
   readonly hasRecommend: boolean;
   readonly hasCheckDraft: boolean;
-  analyzeClient(text: string, lang: Lang | undefined): { findings: readonly Finding[]; escalationRisk: number; lang: Lang };
-  checkReply(text: string, lang: Lang | undefined, before: readonly Turn[]): { findings: readonly Finding[]; lang: Lang };
-  recommend(turns: readonly Turn[], lang: Lang | undefined): ActionId | undefined;
+  analyze(text: string, role: Role, lang: Lang | undefined): Analysis;
+  /** Findings of an agent reply given the turns before it. */
+  checkReply(text: string, analysis: Analysis, before: readonly Turn[]): readonly Finding[];
+  /** The protocol's next action for the conversation, reusing each turn's analysis. */
+  recommend(turns: readonly Turn[], analyses: readonly Analysis[]): ActionId | undefined;
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -33,10 +36,18 @@ function actionOf(result: unknown): ActionId | undefined {
   if (typeof result !== 'object' || result === null) return undefined;
   const r = result as Record<string, unknown>;
   if (isAction(r.action)) return r.action;
-  const nested = r.action as Record<string, unknown> | undefined;
-  if (nested && isAction(nested.id)) return nested.id;
-  if (isAction(r.id)) return r.id;
   return undefined;
+}
+
+/** An analyzer that hands back the analyses already made, in turn order (re-analysing on a miss). */
+function replay(analyses: readonly Analysis[], turns: readonly Turn[], analyze: typeof core.analyze) {
+  let next = 0;
+  return (text: string, options: AnalyzeOptions): Analysis => {
+    const i = next++;
+    const cached = analyses[i];
+    if (cached && turns[i]?.text === text && cached.role === options.role) return cached;
+    return analyze(text, options);
+  };
 }
 
 export function resolveEngine(exports: Record<string, unknown> = core as unknown as Record<string, unknown>): Engine {
@@ -55,44 +66,36 @@ export function resolveEngine(exports: Record<string, unknown> = core as unknown
     get hasCheckDraft() {
       return checkDraftWorks;
     },
-    analyzeClient(text, lang) {
-      const a = analyze(text, { role: 'client', ...(lang ? { lang } : {}) });
-      return { findings: a.findings, escalationRisk: a.scores.escalationRisk, lang: a.lang };
+    analyze(text, role, lang) {
+      return analyze(text, { role, ...(lang ? { lang } : {}) });
     },
-    checkReply(text, lang, before) {
+    checkReply(text, analysis, before) {
       if (checkDraftWorks && checkDraftFn) {
         try {
-          const result = checkDraftFn(text, { ...(lang ? { lang } : {}), conversation: { turns: before } });
-          const findings = findingsOf(result);
+          const findings = findingsOf(
+            checkDraftFn(text, { lang: analysis.lang, conversation: { turns: before }, analysis }),
+          );
           if (findings) {
             checkDraftProven = true;
-            const l = (result as { lang?: Lang }).lang ?? lang ?? core.detectLang(text.toLowerCase());
-            return { findings, lang: l };
+            return findings;
           }
         } catch {
-          // fall through to analyze: a draft checker that throws on real data must not stop an import
+          // fall back to the analysis: a checker that throws on real data must not stop an import
         }
         if (!checkDraftProven) checkDraftWorks = false;
       }
-      const a = analyze(text, { role: 'agent', ...(lang ? { lang } : {}) });
-      return { findings: a.findings, lang: a.lang };
+      return analysis.findings;
     },
-    recommend(turns, lang) {
+    recommend(turns, analyses) {
       if (!recommendWorks || !recommendFn) return undefined;
       try {
-        const action = actionOf(recommendFn({ turns, ...(lang ? { lang } : {}) }));
+        const action = actionOf(recommendFn({ turns }, { analyzer: replay(analyses, turns, analyze) }));
         if (action) {
           recommendProven = true;
           return action;
         }
-        const again = recommendProven ? undefined : actionOf(recommendFn(turns, lang));
-        if (again) return again;
       } catch {
-        // an unexpected signature: try the other one below, then give up on the protocol
-        try {
-          const again = actionOf(recommendFn(turns, lang));
-          if (again) return again;
-        } catch {}
+        // below: a protocol that never worked is switched off; one that did skips this conversation
       }
       if (!recommendProven) recommendWorks = false;
       return undefined;

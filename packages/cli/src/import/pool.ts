@@ -2,11 +2,23 @@
  * Runs batches on worker threads, one per core by default, with backpressure: `submit` resolves
  * once the batch is queued and at most `depth` batches wait per worker, so the reader never runs
  * far ahead of the analysis and memory stays flat. With 0 workers, batches run in this thread
- * (small inputs, tests). Workers run TypeScript through tsx (`--import tsx`).
+ * (small inputs, tests). Workers run the TypeScript sources through tsx (see workerBoot).
  */
 import { Worker } from 'node:worker_threads';
 import { resolveEngine } from './engine.ts';
 import { analyseBatch, type BatchRequest, type BatchResponse } from './worker-thread.ts';
+
+/**
+ * A worker cannot load .ts by itself, and on Node 20 `execArgv: ['--import', 'tsx']` does not
+ * reach worker threads; so the worker starts from a tiny ES module that registers tsx's loader
+ * (resolved from here, as an absolute URL) and then imports the TypeScript entry.
+ */
+function workerBoot(): URL {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./worker-thread.ts', import.meta.url).href;
+  const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
 
 export type OnResponse = (response: BatchResponse) => void | Promise<void>;
 
@@ -35,10 +47,7 @@ export class WorkerPool {
     this.#keepDetails = options.keepDetails ?? false;
     if (this.size === 0) this.#inline = resolveEngine();
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(new URL('./worker-thread.ts', import.meta.url), {
-        execArgv: ['--import', 'tsx'],
-        workerData: { keepDetails: this.#keepDetails },
-      });
+      const worker = new Worker(workerBoot(), { workerData: { keepDetails: this.#keepDetails } });
       const slot: Slot = { worker, inFlight: 0 };
       worker.on('message', (response: BatchResponse) => {
         slot.inFlight--;
