@@ -54,8 +54,9 @@ const CUES: Readonly<Record<Lang, Readonly<Record<CueId, RegExp>>>> = {
       [
         '(je|nous) (vais|allons) (vous )?(passer|transmettre|confier)\\w*.{0,40}(responsable|superieure?|superviseu(r|se)|manager|direct(eur|rice))',
         '(mon|ma|notre) (responsable|superieure?|superviseu(r|se)|manager|direct(eur|rice)) (va|vont) (prendre le relais|reprendre|vous (re)?contacter|vous rappeler)',
+        'je (vous )?(passe|transmets|confie)\\w*.{0,40}(responsable|superieure?|superviseu(r|se)|manager|direct(eur|rice))',
         'passer le relais',
-        'je (vais |dois )?mettre fin a (cet|notre|cette)',
+        'je (vais |dois )?(mettre|mets) fin a (cet|notre|cette|la)',
         'je (prefere |vais )?(mettre un terme|arreter la) (a )?(cet|notre|cette|la)',
       ].join('|'),
     ),
@@ -99,7 +100,8 @@ const CUES: Readonly<Record<Lang, Readonly<Record<CueId, RegExp>>>> = {
       [
         '(i|we)(\'ll| will| am going to|\'m going to) (hand|pass|transfer|escalate|refer)\\w*.{0,40}(supervisor|manager|team lead|director)',
         '(my|our) (supervisor|manager|team lead|director) (will|is going to) (take over|call you|contact you|get back)',
-        'hand (this|you) over',
+        '(i|we) (hand|pass|transfer|refer)\\w*.{0,40}(supervisor|manager|team lead|director)',
+        'hand (this|you|your \\w+) over',
         'end (this|our) (call|conversation|chat|exchange)',
       ].join('|'),
     ),

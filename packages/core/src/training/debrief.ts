@@ -6,18 +6,19 @@
 import type { ActionId, AgentRiskId, Conversation } from '../types.ts';
 import { MOVE_WHY, OUTCOME_TEXT, RISK_ADVICE, SKILL_TIP, STEP_ORDER } from './debrief-text.ts';
 import { modelReply } from './model-replies.ts';
+import { protocolDraft } from './protocol-draft.ts';
 import { personaText } from './personas/index.ts';
 import { overallScore, scoreSkills } from './scoring.ts';
 import type { Debrief, DraftReplyFn, MissedMoment, TrainingState } from './types.ts';
 
 export interface DebriefOptions {
-  /** Writes the better reply; the protocol's draftReply when plugged in, else the model replies. */
+  /** Writes the better reply; the protocol's draftReply by default, the model replies as fallback. */
   readonly draftReply?: DraftReplyFn;
 }
 
 export function buildDebrief(s: TrainingState, options: DebriefOptions = {}): Debrief {
   const lang = s.lang;
-  const draft = options.draftReply ?? modelReply;
+  const draft = options.draftReply ?? protocolDraft;
   const scenario = personaText(s.persona, lang).scenarios[s.scenario];
 
   const stepTurns = new Map<ActionId, number[]>();

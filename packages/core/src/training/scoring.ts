@@ -51,13 +51,16 @@ export function scoreSkills(s: TrainingState): SkillScore[] {
   const flags = s.moments.map((m) => flagsOf(m.reading));
   const firstSolution = flags.findIndex((f) => f.solution);
   const any = (pred: (f: (typeof flags)[number]) => boolean) => flags.some(pred);
-  // Whole-session checks, so that a short session still says something about each skill.
-  count('listening', any((f) => f.question || f.reform));
-  count('empathy', any((f) => f.empathic || f.we));
-  count('reformulation', flags.slice(0, firstSolution < 0 ? flags.length : firstSolution + 1).some((f) => f.reform));
-  count('facts', any((f) => f.question || f.terms || f.explains));
-  count('solutions', any((f) => f.solution) && s.solutionAt !== null);
-  count('solutions', any((f) => f.nextSteps));
+  // Whole-session checks, so that a short session still says something about each skill. A
+  // proper hand-over ends the exchange before the problem is worked on: those checks do not apply.
+  if (s.outcome?.kind !== 'escalated') {
+    count('listening', any((f) => f.question || f.reform));
+    count('empathy', any((f) => f.empathic || f.we));
+    count('reformulation', flags.slice(0, firstSolution < 0 ? flags.length : firstSolution + 1).some((f) => f.reform));
+    count('facts', any((f) => f.question || f.terms || f.explains));
+    count('solutions', any((f) => f.solution) && s.solutionAt !== null);
+    count('solutions', any((f) => f.nextSteps));
+  }
   count('honesty', !any((f) => f.overpromise) || s.overpromises.every((o) => o.ownedUp));
   count('honesty', !any((f) => f.defensive));
   if (profile.abusive) count('boundaries', s.boundarySetAt !== null);

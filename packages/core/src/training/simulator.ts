@@ -489,7 +489,8 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
       pressureCount += 1;
       intent = 'pressure';
     } else if (premature) intent = 'jumped_to_solution';
-    else if (truthAt === null && heard && trust >= profile.truthAt) {
+    else if (truthAt === null && heard && trust >= profile.truthAt && !((f.question || f.reform) && factsGiven < facts.length)) {
+      // A question is answered first; what is really behind comes out once trust allows.
       intent = 'truth';
       truthAt = turn;
       anxiety = clamp(Math.max(anxiety, profile.truthAnxiety));

@@ -55,7 +55,7 @@ export const PROFILES: Readonly<Record<PersonaId, PersonaProfile>> = {
     truthAt: 2,
     abusive: false,
     pressure: 'none',
-    truthAnxiety: 8,
+    truthAnxiety: 6,
     scenarios: [{}, {}, {}],
   },
   'toxic-concessions': {
