@@ -1,4 +1,381 @@
-/** Rules for the `abuse.*` signals (being built: see issue #2). */
-import type { Rule } from '../rule.ts';
+/**
+ * Rules for the `abuse.*` signals (issue #2): insult, profanity, identity, threat, sexual.
+ *
+ * Words come from the token lexicons (data/{fr,en}/abuse-lexicon.json), phrases from the pattern
+ * files (data/{fr,en}/abuse.json); both are matched on the normalised text, so accents, case,
+ * leetspeak, masks, spaced letters, look-alike letters and zero-width characters are already
+ * undone. What a word means depends on whom it is aimed at:
+ *   - a strong insult (« connard ») is an insult wherever it stands;
+ *   - a weak one (« incapable », « nul », « idiot ») only after a frame that aims it at someone
+ *     (« vous êtes », « espèce de », « bande de », « you are », « you … »), or as a vocative;
+ *   - a coarse word not aimed at anyone is profanity (« à la con », « putain »), and a coarse
+ *     word inside an aimed insult is the insult only (« connard de merde »);
+ *   - name-calling on identity (« grosse vache », slurs) is insult + identity.
+ * Quoted or reported words (« un client m'a traité de… ») and negated frames (« je ne dis pas
+ * que vous êtes… ») are not the writer's own abuse. All five rules share one pass per message.
+ */
 
-export const abuseRules: readonly Rule[] = [];
+import enPatternData from '../../../data/en/abuse.json' with { type: 'json' };
+import enLexiconData from '../../../data/en/abuse-lexicon.json' with { type: 'json' };
+import frPatternData from '../../../data/fr/abuse.json' with { type: 'json' };
+import frLexiconData from '../../../data/fr/abuse-lexicon.json' with { type: 'json' };
+import type { NormalizedText } from '../../text/normalize.ts';
+import type { Lang, Localized, Severity, SignalId } from '../../types.ts';
+import { isNegated, isQuotedOrReported, sentenceOf } from '../context.ts';
+import { type Token, TokenLexicon, tokenize } from '../lexicon.ts';
+import {
+  type CompiledPatterns,
+  compileAlternation,
+  compileEntry,
+  findMatches,
+  type PatternEntry,
+} from '../patterns.ts';
+import type { Hit, Rule, RuleContext } from '../rule.ts';
+
+// ---- data ---------------------------------------------------------------------------------
+
+type Kind =
+  | 'slur'
+  | 'strong'
+  | 'coarse'
+  | 'softSlur'
+  | 'weakNoun'
+  | 'weakAdjective'
+  | 'identity'
+  | 'profanity';
+
+interface LexiconFile {
+  readonly strongWords: readonly string[];
+  readonly weakNounWords: readonly string[];
+  readonly weakAdjectiveWords: readonly string[];
+  readonly coarseWords: readonly string[];
+  readonly slurWords: readonly string[];
+  readonly softSlurWords: readonly string[];
+  readonly identityWords: readonly string[];
+  readonly profanityWords: readonly string[];
+  readonly mildProfanityWords: readonly string[];
+  readonly personAimPatterns: readonly string[];
+  readonly exclamationAimPatterns: readonly string[];
+  readonly nounAimPatterns: readonly string[];
+  readonly determinerAimPatterns: readonly string[];
+  readonly vocativeAfterPatterns: readonly string[];
+  readonly notAimedAfterPatterns: readonly string[];
+  readonly allowPatterns: readonly string[];
+  readonly sexualCuePatterns?: readonly string[];
+}
+
+type PatternFile = Readonly<Record<string, PatternEntry>>;
+
+interface Entry {
+  readonly kind: Kind;
+  readonly mild: boolean;
+}
+
+interface Compiled {
+  readonly lexicon: TokenLexicon<Entry>;
+  /** Frames matched at the very end of the text before a word. */
+  readonly person: RegExp;
+  readonly exclamation: RegExp;
+  readonly noun: RegExp;
+  readonly determiner: RegExp;
+  /** Matched at the very start of the text after a word. */
+  readonly vocativeAfter: RegExp;
+  readonly notAimedAfter: RegExp | null;
+  readonly allow: RegExp | null;
+  readonly phrases: ReadonlyMap<SignalId, CompiledPatterns>;
+  readonly sexualCues: RegExp | null;
+}
+
+/** A frame must end right before the word (only spaces or an apostrophe between). */
+function endAnchored(sources: readonly string[]): RegExp {
+  if (sources.length === 0) return /(?!)/u;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.map((s) => `(?:${s})`).join('|')})\\s*$`, 'u');
+}
+
+function startAnchored(sources: readonly string[]): RegExp {
+  if (sources.length === 0) return /(?!)/u;
+  return new RegExp(`^(?:${sources.map((s) => `(?:${s})`).join('|')})`, 'u');
+}
+
+function compileLang(lex: LexiconFile, patterns: PatternFile): Compiled {
+  const lexicon = new TokenLexicon<Entry>();
+  const mild = new TokenLexicon<true>();
+  for (const spec of lex.mildProfanityWords) mild.add(spec, true);
+  const add = (specs: readonly string[], kind: Kind): void => {
+    for (const spec of specs)
+      lexicon.add(spec, {
+        kind,
+        mild: kind === 'profanity' || kind === 'coarse' ? isMild(mild, spec) : false,
+      });
+  };
+  add(lex.slurWords, 'slur');
+  add(lex.strongWords, 'strong');
+  add(lex.coarseWords, 'coarse');
+  add(lex.softSlurWords, 'softSlur');
+  add(lex.identityWords, 'identity');
+  add(lex.weakNounWords, 'weakNoun');
+  add(lex.weakAdjectiveWords, 'weakAdjective');
+  add(lex.profanityWords, 'profanity');
+  const phrases = new Map<SignalId, CompiledPatterns>();
+  for (const [id, entry] of Object.entries(patterns)) {
+    if (id.startsWith('abuse.') && entry.patterns.length > 0)
+      phrases.set(id as SignalId, compileEntry(entry));
+  }
+  return {
+    lexicon,
+    person: endAnchored(lex.personAimPatterns),
+    exclamation: endAnchored(lex.exclamationAimPatterns),
+    noun: endAnchored(lex.nounAimPatterns),
+    determiner: endAnchored(lex.determinerAimPatterns),
+    vocativeAfter: startAnchored(lex.vocativeAfterPatterns),
+    notAimedAfter: lex.notAimedAfterPatterns.length > 0 ? startAnchored(lex.notAimedAfterPatterns) : null,
+    allow: lex.allowPatterns.length > 0 ? compileAlternation(lex.allowPatterns) : null,
+    phrases,
+    sexualCues:
+      lex.sexualCuePatterns && lex.sexualCuePatterns.length > 0
+        ? compileAlternation(lex.sexualCuePatterns)
+        : null,
+  };
+}
+
+function isMild(mild: TokenLexicon<true>, spec: string): boolean {
+  const base = spec.split('/')[0] ?? spec;
+  return mild.has(base);
+}
+
+const COMPILED: Readonly<Record<Lang, Compiled>> = {
+  fr: compileLang(frLexiconData as LexiconFile, frPatternData as unknown as PatternFile),
+  en: compileLang(enLexiconData as LexiconFile, enPatternData as unknown as PatternFile),
+};
+
+// ---- detection ----------------------------------------------------------------------------
+
+interface AbuseHit {
+  readonly id: SignalId;
+  /** Normalised offsets. */
+  readonly start: number;
+  readonly end: number;
+  readonly severity: Severity;
+}
+
+/** How far back a frame may start before the word it aims. */
+const FRAME_WINDOW = 90;
+/** Emoji that, with one other cue, make a remark a come-on. */
+const FLIRT_EMOJI =
+  /[\u{1F60F}\u{1F618}\u{1F609}\u{1F60D}\u{1F975}\u{1F61C}\u{1F48B}\u{1F445}\u{1F351}\u{1F346}]/u;
+/** Before a word, what makes a negation bear on the frame (« je ne dis pas que vous êtes… »). */
+const NEGATABLE_FRAME =
+  /\b(?:etes|es|est|sont|suis|serait|seriez|are|is|am|were|was|'re|dis|dit|dirais|pense|trouve|traite|say|saying|said|think|call|calling|called)\b/u;
+
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The first token of the sentence holding `token`, skipping a leading interjection. */
+function isSentenceStart(ctx: RuleContext, tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index] as Token;
+  const sentence = sentenceOf(ctx, token.start);
+  const before = ctx.normalized.text.slice(sentence.start, token.start);
+  return /^[\s"«»'(\-—*]*(?:(?:oh|eh|he|hey|ah|bah|ben|bon|non|alors|allo|putain|bordel|merde|oi|well|so|hello|bonjour)\s*[,!]?\s*)?$/u.test(
+    before,
+  );
+}
+
+function frameBefore(text: string, start: number, re: RegExp): boolean {
+  const prefix = text.slice(Math.max(0, start - FRAME_WINDOW), start);
+  return re.test(prefix);
+}
+
+function analyseLexicon(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
+  const text = ctx.normalized.text;
+  const tokens = tokenize(ctx.normalized);
+  const budget = { masked: 32 };
+  let allowed: { start: number; end: number }[] | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const m = c.lexicon.matchAt(tokens, i, budget);
+    if (!m) continue;
+    const first = tokens[i] as Token;
+    const last = tokens[i + m.length - 1] as Token;
+    const span = { start: first.start, end: last.end };
+    i += m.length - 1;
+    if (allowed === null) allowed = c.allow ? findMatches({ match: c.allow, allow: null }, text) : [];
+    if (allowed.some((a) => overlaps(a, span))) continue;
+    if (isQuotedOrReported(ctx, span.start, span.end)) continue;
+    const { kind } = m.value;
+    if (kind === 'profanity') {
+      out.push({ id: 'abuse.profanity', ...span, severity: m.value.mild ? 1 : 2 });
+      continue;
+    }
+    const after = text.slice(span.end, span.end + 40);
+    const vocative = () =>
+      isSentenceStart(ctx, tokens, i - m.length + 1) &&
+      (span.end >= text.length || c.vocativeAfter.test(after));
+    const person = () => frameBefore(text, span.start, c.person);
+    const exclamation = () => frameBefore(text, span.start, c.exclamation);
+    const noun = () => frameBefore(text, span.start, c.noun);
+    const determiner = () => frameBefore(text, span.start, c.determiner);
+    const notAimed = () => c.notAimedAfter?.test(after) ?? false;
+    let aimed: boolean;
+    switch (kind) {
+      case 'slur':
+      case 'strong':
+        aimed = true;
+        break;
+      case 'weakAdjective':
+        aimed = person() || vocative();
+        break;
+      case 'coarse':
+        aimed = (person() || exclamation() || noun() || determiner() || vocative()) && !notAimed();
+        break;
+      default:
+        aimed = (person() || exclamation() || noun() || vocative()) && !notAimed();
+    }
+    if (kind === 'coarse' && !aimed) {
+      out.push({ id: 'abuse.profanity', ...span, severity: m.value.mild ? 1 : 2 });
+      continue;
+    }
+    if (!aimed) continue;
+    if (isNegated(ctx, span.start)) {
+      const prefix = text.slice(Math.max(sentenceOf(ctx, span.start).start, span.start - 60), span.start);
+      if (NEGATABLE_FRAME.test(prefix)) continue;
+    }
+    if (kind === 'identity') {
+      out.push({ id: 'abuse.identity', ...span, severity: 3 });
+      continue;
+    }
+    out.push({ id: 'abuse.insult', ...span, severity: 3 });
+    if (kind === 'slur' || kind === 'softSlur') out.push({ id: 'abuse.identity', ...span, severity: 3 });
+  }
+}
+
+function analysePhrases(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
+  const text = ctx.normalized.text;
+  for (const [id, compiled] of c.phrases) {
+    for (const m of findMatches(compiled, text)) {
+      if (isQuotedOrReported(ctx, m.start, m.end)) continue;
+      out.push({ id, start: m.start, end: m.end, severity: id === 'abuse.profanity' ? 2 : 3 });
+    }
+  }
+  if (c.sexualCues && !out.some((h) => h.id === 'abuse.sexual')) {
+    const cues = findMatches({ match: c.sexualCues, allow: null }, text).filter(
+      (m) => !isQuotedOrReported(ctx, m.start, m.end),
+    );
+    const distinct = new Set(cues.map((m) => m.text));
+    const emoji = FLIRT_EMOJI.test(text);
+    const first = cues[0];
+    if (first && (distinct.size >= 2 || (distinct.size === 1 && emoji))) {
+      out.push({ id: 'abuse.sexual', start: first.start, end: first.end, severity: 3 });
+    }
+  }
+}
+
+/** Drops profanity that is part of an aimed insult (« connard de merde », « fucking idiot »). */
+function absorbProfanity(text: string, hits: AbuseHit[]): AbuseHit[] {
+  const insults = hits.filter((h) => h.id === 'abuse.insult');
+  if (insults.length === 0) return hits;
+  const glue = /^[\s,]*(?:(?:de|d'|du|of|a|an)\s*)?$/u;
+  return hits.filter((h) => {
+    if (h.id !== 'abuse.profanity') return true;
+    return !insults.some((ins) => {
+      if (overlaps(ins, h)) return true;
+      if (h.start >= ins.end) return h.start - ins.end <= 8 && glue.test(text.slice(ins.end, h.start));
+      return ins.start - h.end <= 8 && glue.test(text.slice(h.end, ins.start));
+    });
+  });
+}
+
+/** Keeps one hit per id and span; drops a hit inside a longer one of the same id. */
+function dedupe(hits: AbuseHit[]): AbuseHit[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: AbuseHit[] = [];
+  for (const h of sorted) {
+    if (out.some((o) => o.id === h.id && o.start <= h.start && h.end <= o.end)) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+const cache = new WeakMap<NormalizedText, readonly AbuseHit[]>();
+
+/** Every abuse hit of the message, in normalised offsets (computed once per message). */
+export function abuseHits(ctx: RuleContext): readonly AbuseHit[] {
+  const cached = cache.get(ctx.normalized);
+  if (cached) return cached;
+  const c = COMPILED[ctx.lang];
+  const out: AbuseHit[] = [];
+  analyseLexicon(ctx, c, out);
+  analysePhrases(ctx, c, out);
+  const hits = dedupe(absorbProfanity(ctx.normalized.text, out));
+  cache.set(ctx.normalized, hits);
+  return hits;
+}
+
+// ---- rules --------------------------------------------------------------------------------
+
+const BOUNDARY_NOTE: Localized = {
+  fr: "Les propos injurieux franchissent la ligne : dites calmement que vous voulez aider mais pas sur ce ton ; si cela continue, mettez fin à l'échange, passez le relais à votre responsable et consignez l'incident.",
+  en: 'Abusive language crosses the line: say calmly that you want to help, but not in this tone; if it goes on, end the exchange, hand over to your supervisor and log the incident.',
+};
+
+function rule(id: SignalId, severity: Severity, message: Localized, note: Localized): Rule {
+  return {
+    meta: { id, role: 'client', severity, message, note },
+    detect(ctx: RuleContext): readonly Hit[] {
+      const hits: Hit[] = [];
+      for (const h of abuseHits(ctx)) {
+        if (h.id !== id) continue;
+        const span = ctx.span(h.start, h.end);
+        hits.push(h.severity === severity ? span : { ...span, severity: h.severity });
+      }
+      return hits;
+    },
+  };
+}
+
+export const abuseRules: readonly Rule[] = [
+  rule(
+    'abuse.insult',
+    3,
+    { fr: 'Insulte adressée à une personne.', en: 'An insult aimed at a person.' },
+    BOUNDARY_NOTE,
+  ),
+  rule(
+    'abuse.profanity',
+    2,
+    { fr: 'Langage grossier, sans viser personne.', en: 'Coarse language, not aimed at anyone.' },
+    {
+      fr: "Un gros mot qui ne vise personne dit surtout l'exaspération : laissez le client vider son sac, montrez que vous avez compris, puis revenez aux faits. Ce n'est pas encore une raison de poser une limite.",
+      en: 'A swear word aimed at no one mostly says exasperation: let the client vent, show you have understood, then bring the talk back to facts. It is not yet a reason to set a limit.',
+    },
+  ),
+  rule(
+    'abuse.identity',
+    3,
+    {
+      fr: "Remarque dénigrante sur l'identité, le corps ou le statut de la personne.",
+      en: "A demeaning remark about the person's identity, body or status.",
+    },
+    {
+      fr: "Une remarque sur l'origine, la religion, le genre, l'âge, le corps, un handicap, l'accent ou le poste franchit la ligne : posez une limite calme et nette, prévenez votre responsable et consignez les mots exacts.",
+      en: 'A remark about origin, religion, gender, age, body, disability, accent or job crosses the line: set a calm, clear limit, tell your supervisor and log the exact words.',
+    },
+  ),
+  rule(
+    'abuse.threat',
+    3,
+    { fr: 'Menace de violence physique.', en: 'A threat of physical violence.' },
+    {
+      fr: "Une menace de violence met fin à l'échange : restez calme, ne discutez pas la menace, terminez poliment, passez le relais à votre responsable tout de suite et consignez l'incident.",
+      en: 'A threat of violence ends the exchange: stay calm, do not argue with the threat, close politely, hand over to your supervisor at once and log the incident.',
+    },
+  ),
+  rule(
+    'abuse.sexual',
+    3,
+    { fr: 'Remarque à caractère sexuel.', en: 'A sexual remark.' },
+    {
+      fr: 'Une remarque sexuelle est du harcèlement, quel que soit le ton : ne riez pas pour détendre, posez une limite nette, et signalez-la à votre responsable qui doit vous soutenir.',
+      en: 'A sexual remark is harassment, whatever the tone: do not laugh it off, set a clear limit, and report it to your supervisor, who must back you.',
+    },
+  ),
+];

@@ -1,0 +1,220 @@
+/**
+ * Token lexicons: words and short multi-word forms looked up token by token on the normalised
+ * text, robust to what normalisation cannot undo on its own:
+ *   - repeated letters beyond the two that normalisation keeps (« merdeee » → merde), by a
+ *     second lookup with doubled letters squeezed, tried only on tokens that hold a double;
+ *   - masks (« enc***é », « ab*utis », « f***ing »): a token holding `*` or `#` matches a form
+ *     with the same visible letters in place, each run of k masks standing for k−1 to k+1
+ *     letters. Forms are bucketed by first letter and a mask needs a visible first letter, so a
+ *     masked token costs one small scan, never an explosion.
+ * A form spec `base/a/b` expands to base, base+a, base+b (« abruti/e/s/es »).
+ */
+import { isLetterCode, type NormalizedText } from '../text/normalize.ts';
+
+export interface Token {
+  /** Half-open span in the normalised text. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Holds `*` or `#` masks. */
+  readonly masked: boolean;
+}
+
+const STAR = 42;
+const HASH = 35;
+/** Longest token the mask matcher looks at; longer masked runs are noise. */
+const MAX_MASKED_LENGTH = 24;
+/** Masked tokens tried per text at most (hostile input full of stars stays cheap). */
+const MAX_MASKED_PER_TEXT = 32;
+
+const tokenCache = new WeakMap<NormalizedText, readonly Token[]>();
+
+/** Words of the normalised text: letters, with masks allowed after a first letter. */
+export function tokenize(n: NormalizedText): readonly Token[] {
+  const cached = tokenCache.get(n);
+  if (cached) return cached;
+  const t = n.text;
+  const out: Token[] = [];
+  let i = 0;
+  const len = t.length;
+  while (i < len) {
+    const c = t.charCodeAt(i);
+    if (!isLetterCode(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let masked = false;
+    i++;
+    while (i < len) {
+      const d = t.charCodeAt(i);
+      if (isLetterCode(d)) i++;
+      else if (d === STAR || d === HASH) {
+        masked = true;
+        i++;
+      } else break;
+    }
+    out.push({ start, end: i, text: t.slice(start, i), masked });
+  }
+  tokenCache.set(n, out);
+  return out;
+}
+
+/** `abruti/e/s/es` → abruti, abrutie, abrutis, abruties (trimmed, normalised spacing). */
+export function expandForms(spec: string): string[] {
+  const parts = spec.split('/');
+  const base = (parts[0] ?? '').trim();
+  if (base.length === 0) return [];
+  const forms = [base];
+  for (const suffix of parts.slice(1)) if (suffix.trim().length > 0) forms.push(base + suffix.trim());
+  return forms;
+}
+
+function splitWords(form: string): string[] {
+  return form.split(/[\s\-']+/u).filter((w) => w.length > 0);
+}
+
+/** « connnard » → « conard »: every run of one letter squeezed to one. */
+export function squeeze(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) if (i === 0 || word[i] !== word[i - 1]) out += word[i];
+  return out;
+}
+
+function hasDouble(word: string): boolean {
+  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) return true;
+  return false;
+}
+
+export interface LexiconMatch<T> {
+  readonly value: T;
+  /** Tokens consumed (1 for a single word). */
+  readonly length: number;
+  /** The lexicon form that matched. */
+  readonly form: string;
+}
+
+interface MultiForm<T> {
+  readonly words: readonly string[];
+  readonly form: string;
+  readonly value: T;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A pattern for a masked token: visible letters literal, a run of k masks = k−1..k+1 letters. */
+function maskPattern(token: string): RegExp | null {
+  let src = '^';
+  let visible = 0;
+  let i = 0;
+  while (i < token.length) {
+    const c = token.charCodeAt(i);
+    if (c === STAR || c === HASH) {
+      let k = 0;
+      while (i < token.length && (token.charCodeAt(i) === STAR || token.charCodeAt(i) === HASH)) {
+        k++;
+        i++;
+      }
+      src += `[a-z]{${Math.max(1, k - 1)},${k + 1}}`;
+    } else {
+      src += escapeRegex(token[i] as string);
+      visible++;
+      i++;
+    }
+  }
+  if (visible < 1) return null;
+  return new RegExp(`${src}$`);
+}
+
+/** A lexicon of forms → values; the first value added for a form wins. */
+export class TokenLexicon<T> {
+  private readonly single = new Map<string, LexiconMatch<T>>();
+  private readonly squeezed = new Map<string, LexiconMatch<T>>();
+  private readonly multi = new Map<string, MultiForm<T>[]>();
+  private readonly byInitial = new Map<string, LexiconMatch<T>[]>();
+
+  /** Adds every form of a spec (`base/a/b`); forms of several words go to the phrase index. */
+  add(spec: string, value: T): void {
+    for (const form of expandForms(spec)) {
+      const words = splitWords(form);
+      if (words.length === 0) continue;
+      if (words.length === 1) {
+        const word = words[0] as string;
+        if (this.single.has(word)) continue;
+        const match: LexiconMatch<T> = { value, length: 1, form: word };
+        this.single.set(word, match);
+        const sq = squeeze(word);
+        if (!this.squeezed.has(sq)) this.squeezed.set(sq, match);
+        const initial = word[0] as string;
+        const bucket = this.byInitial.get(initial) ?? [];
+        bucket.push(match);
+        this.byInitial.set(initial, bucket);
+      } else {
+        const first = words[0] as string;
+        const list = this.multi.get(first) ?? [];
+        if (list.some((m) => m.form === words.join(' '))) continue;
+        list.push({ words, form: words.join(' '), value });
+        list.sort((a, b) => b.words.length - a.words.length);
+        this.multi.set(first, list);
+      }
+    }
+  }
+
+  /** True when some form (single or phrase) is exactly this word sequence. */
+  has(form: string): boolean {
+    const words = splitWords(form);
+    if (words.length === 1) return this.single.has(words[0] as string);
+    return (this.multi.get(words[0] as string) ?? []).some((m) => m.form === words.join(' '));
+  }
+
+  /** The longest form starting at token `i`, or undefined. `budget` counts masked lookups. */
+  matchAt(
+    tokens: readonly Token[],
+    i: number,
+    budget: { masked: number } = { masked: MAX_MASKED_PER_TEXT },
+  ): LexiconMatch<T> | undefined {
+    const token = tokens[i];
+    if (!token) return undefined;
+    const phrases = this.multi.get(token.text);
+    if (phrases) {
+      for (const p of phrases) {
+        let ok = true;
+        for (let k = 1; k < p.words.length; k++) {
+          const next = tokens[i + k];
+          const prev = tokens[i + k - 1] as Token;
+          // the words of a phrase are adjacent: only spaces, hyphens or apostrophes between them
+          if (!next || next.text !== p.words[k] || next.start - prev.end > 3) {
+            ok = false;
+            break;
+          }
+        }
+        if (ok) return { value: p.value, length: p.words.length, form: p.form };
+      }
+    }
+    const exact = this.single.get(token.text);
+    if (exact) return exact;
+    if (token.masked) return this.matchMasked(token.text, budget);
+    if (hasDouble(token.text)) return this.squeezed.get(squeeze(token.text));
+    return undefined;
+  }
+
+  private matchMasked(text: string, budget: { masked: number }): LexiconMatch<T> | undefined {
+    if (text.length > MAX_MASKED_LENGTH || budget.masked <= 0) return undefined;
+    budget.masked--;
+    // trailing masks alone (« tres* ») are emphasis, not a hidden word, unless letters are few
+    const bare = text.replace(/[*#]+$/u, '');
+    if (bare.length === text.length || bare.length <= 2) {
+      const re = maskPattern(text);
+      if (!re) return undefined;
+      const visible = text.replace(/[*#]/gu, '').length;
+      const bucket = this.byInitial.get(text[0] as string) ?? [];
+      for (const m of bucket) {
+        if (visible < 2 && m.form.length !== text.length) continue;
+        if (re.test(m.form)) return m;
+      }
+    }
+    return undefined;
+  }
+}
