@@ -18,3 +18,17 @@ export {
   type Trend,
   type TurnView,
 } from './state.ts';
+export {
+  checkDraft,
+  EXPECTED,
+  unshout,
+  type CheckOptions,
+  type DraftCheck,
+  type RiskReport,
+} from './check-draft.ts';
+export { draftReply, type Draft, type DraftChannel, type DraftMove, type DraftOptions } from './draft.ts';
+export { MOVE_KEYS, type MoveKey } from './draft-types.ts';
+export { clientPoints, type ClientPoints } from './facts.ts';
+export { toAgentSide } from './perspective.ts';
+export { hashString, renderPhrase, type Formality } from './phrases.ts';
+export { AVOID } from './data/guidance.ts';

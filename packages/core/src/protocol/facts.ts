@@ -1,0 +1,123 @@
+/**
+ * What the client actually said, as material for a reformulation: the concrete points of their
+ * account (clauses with a fact — a number, a date, something that does not work) restated from
+ * the agent's side, and what they asked for (request.* findings). Clauses that carry abuse,
+ * pressure or a tactic are never reused; neither are clauses that cannot be restated cleanly.
+ */
+import type { Lang, SignalId } from '../types.ts';
+import { toAgentSide } from './perspective.ts';
+import type { ProtocolState, TurnView } from './state.ts';
+
+export interface ClientPoints {
+  /** Restated clauses, agent's side, lower-case start, no final punctuation. */
+  readonly points: readonly string[];
+  /** Request ids found in the client's turns, most recent first, distinct. */
+  readonly requests: readonly SignalId[];
+}
+
+const PROBLEM: Readonly<Record<Lang, RegExp>> = {
+  fr: /(?<![\p{L}])(?:ne|n['’]|pas|plus|toujours|jamais|aucun|aucune|rien|sans|encore|erreur|panne|fuit|cass\p{L}*|bloqu\p{L}*|retard|double|deux fois|factur\p{L}*|coupe\p{L}*|absent\p{L}*|oubli\p{L}*|manqu\p{L}*)(?![\p{L}])/iu,
+  en: /\b(?:not|no|never|still|without|twice|broken|dead|late|missing|wrong|error|charged|stuck|failed|leak\w*|cancel\w*)\b|n't\b/iu,
+};
+const FEELING_ONLY: Readonly<Record<Lang, RegExp>> = {
+  fr: /^(?:je suis|j['’]en ai|je commence|franchement|honn[eê]tement|je me sens|c['’]est surtout|bref|voil[aà]|bonjour|bonsoir|merci)/iu,
+  en: /^(?:i'?m (?:so |really |very )?(?:angry|furious|upset|disappointed|fed up|exhausted)|i feel|honestly|frankly|hello|hi|thanks|right,)/iu,
+};
+const FEELING: Readonly<Record<Lang, RegExp>> = {
+  fr: /(?<![\p{L}])(?:d[ée]çu\p{L}*|furieu\p{L}*|col[eè]re|marre|triste|peine|angoiss\p{L}*|inquiet\p{L}*|stress\p{L}*|panique\p{L}*|honte|blague|moindre)(?![\p{L}])/iu,
+  en: /\b(?:disappointed|furious|angry|upset|worried|anxious|scared|fed up|let down|sad|joke)\b/iu,
+};
+const CONFUSION: Readonly<Record<Lang, RegExp>> = {
+  fr: /(?<![\p{L}])(?:je ne (?:sais|comprends|suis) (?:pas|plus)|par quoi commencer|si c['’]est li[ée]|peut-[eê]tre|je crois)(?![\p{L}])/iu,
+  en: /\b(?:i'?m not sure|i (?:don'?t|do not) (?:know|understand)|maybe|i think)\b/iu,
+};
+const REJECT_IDS = /^(?:abuse|pressure|tactic|claim|tone)\./;
+
+function clausesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/(?<=[.!?;])\s+|\n+/u)) {
+    const sentence = raw.trim();
+    if (!sentence) continue;
+    const colon = sentence.indexOf(':');
+    if (colon >= 0 && (sentence.slice(colon + 1).match(/,|;|\bet\b|\band\b/g) ?? []).length >= 2) {
+      const items = sentence
+        .slice(colon + 1)
+        .split(/\s*,\s*(?:et\s+|and\s+)?|\s+et\s+(?=l['’]|le |la |les |un |une |mon |ma |mes )|\s+and\s+(?=the |my |a )/u)
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (items.length >= 2) {
+        out.push(...items);
+        continue;
+      }
+    }
+    // « Alors voilà : au démarrage… » — a short lead-in before a colon is not part of the point
+    if (colon >= 0 && sentence.slice(0, colon).trim().split(/\s+/).length <= 3) {
+      out.push(sentence.slice(colon + 1).trim());
+      continue;
+    }
+    out.push(sentence);
+  }
+  return out;
+}
+
+function overlapsRejected(turn: TurnView, clause: string): boolean {
+  const at = turn.text.indexOf(clause);
+  if (at < 0) return false;
+  const end = at + clause.length;
+  return turn.analysis.findings.some((f) => REJECT_IDS.test(f.id) && f.start < end && at < f.end);
+}
+
+function tidy(clause: string): string {
+  let c = clause.replace(/[.!?;:,\s]+$/u, '').replace(/^(?:et|mais|alors|donc|and|but|so|also|ah,? et)\s+/iu, '');
+  c = c.replace(/\s+/g, ' ').trim();
+  // shouted words read as plain words when restated (a single capitalised word is an acronym)
+  const shouted = c.match(/(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/gu) ?? [];
+  if (shouted.length >= 2) c = c.replace(/(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/gu, (w) => w.toLowerCase());
+  return c.replace(/^(?:du coup|en fait|bon|enfin|well|so|actually)[, ]\s*/iu, '');
+}
+
+/** Lower-cases the first letter unless it starts a proper noun or the English « I ». */
+function lowerFirst(c: string): string {
+  const first = c.split(/\s+/)[0] ?? '';
+  return COMMON_START.test(first) ? c.charAt(0).toLowerCase() + c.slice(1) : c;
+}
+const COMMON_START =
+  /^(?:Le|La|Les|L['’]\p{L}+|Un|Une|Des|Du|Mon|Ma|Mes|Votre|Vos|Notre|Nos|Il|Elle|Ils|Elles|On|Ce|Cette|Ces|Ça|Depuis|Vous|The|A|An|My|Your|Our|It|They|He|She|We|This|That|Since|There)$/u;
+
+/** The points of the client's account, most useful first, at most `max`. */
+export function clientPoints(state: ProtocolState, max = 3): ClientPoints {
+  const lang = state.lang;
+  const scored: { text: string; score: number; order: number }[] = [];
+  let order = 0;
+  const clients = state.turns.filter((t) => t.role === 'client' && !t.signals.some((s) => s.startsWith('abuse.')));
+  for (const turn of clients) {
+    for (const clause of clausesOf(turn.text)) {
+      order++;
+      const words = clause.split(/\s+/).length;
+      if (words < 3 || words > 28 || clause.includes('?') || clause.includes('"') || clause.includes('«')) continue;
+      if (FEELING_ONLY[lang].test(clause) || overlapsRejected(turn, clause)) continue;
+      if (FEELING[lang].test(clause) || CONFUSION[lang].test(clause)) continue;
+      const swapped = toAgentSide(tidy(clause), lang);
+      if (!swapped || swapped.length < 8) continue;
+      const restated = lowerFirst(swapped);
+      let score = turn === clients.at(-1) && words >= 4 ? 1 : 0;
+      if (PROBLEM[lang].test(clause)) score += 2;
+      if (/\d/.test(clause)) score += 1;
+      if (score === 0) continue;
+      scored.push({ text: restated, score, order });
+    }
+  }
+  const seen = new Set<string>();
+  const points = scored
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .filter((p) => (seen.has(p.text) ? false : (seen.add(p.text), true)))
+    .slice(0, max)
+    .sort((a, b) => a.order - b.order)
+    .map((p) => p.text);
+  const requests: SignalId[] = [];
+  for (const e of [...state.requests].reverse()) {
+    const id = e.id as SignalId;
+    if (!requests.includes(id)) requests.push(id);
+  }
+  return { points, requests };
+}

@@ -1,0 +1,89 @@
+/**
+ * Restating the client's own words from the agent's side (« je n'ai rien reçu » → « vous n'avez
+ * rien reçu », "I was charged twice" → "you were charged twice"), so that a reformulation is
+ * built from what the client actually said. Conservative on purpose: a clause whose verb after
+ * « je » is unknown, or that speaks of the company as « vous », is refused (null) rather than
+ * mangled — the draft then falls back to a generic phrasing.
+ */
+import type { Lang } from '../types.ts';
+
+const FR_VERBS: Readonly<Record<string, string>> = {
+  suis: 'êtes', ai: 'avez', étais: 'étiez', avais: 'aviez', serai: 'serez', aurai: 'aurez',
+  peux: 'pouvez', veux: 'voulez', dois: 'devez', sais: 'savez', vais: 'allez', viens: 'venez',
+  reçois: 'recevez', vois: 'voyez', fais: 'faites', dis: 'dites', prends: 'prenez', comprends: 'comprenez',
+  attends: 'attendez', entends: 'entendez', perds: 'perdez', réponds: 'répondez', mets: 'mettez', crois: 'croyez',
+  paie: 'payez', paye: 'payez', envoie: 'envoyez', essaie: 'essayez', appelle: 'appelez', rappelle: 'rappelez',
+  pouvais: 'pouviez', voulais: 'vouliez', devais: 'deviez', pensais: 'pensiez', savais: 'saviez',
+  finis: 'finissez', choisis: 'choisissez', reviens: 'revenez', obtiens: 'obtenez', tiens: 'tenez',
+};
+const FR_NOT_VERBS = new Set(['ne', 'me', 'm', 'te', 'le', 'la', 'les', 'lui', 'y', 'en', 'vous', 'nous', 'se']);
+
+function frVerb(word: string): string | null {
+  const lower = word.toLowerCase();
+  const known = FR_VERBS[lower];
+  if (known) return known;
+  if (/^\p{L}{3,}e$/u.test(lower) && !lower.endsWith('ie')) return `${lower}z`; // first group: trouve → trouvez
+  if (/^\p{L}{3,}ais$/u.test(lower)) return `${lower.slice(0, -3)}iez`; // imparfait: pensais → pensiez
+  return null;
+}
+
+/** French: first person → « vous », client's « votre » (the company's) → « notre ». */
+export function toAgentSideFr(clause: string): string | null {
+  // the company addressed as « vous » needs a verb agreement we do not attempt
+  if (/(?<![\p{L}])vous(?![\p{L}])/iu.test(clause)) return null;
+  let failed = false;
+  let out = clause
+    .replace(/(?<![\p{L}])votre(?![\p{L}])/giu, 'notre')
+    .replace(/(?<![\p{L}])vos(?![\p{L}])/giu, 'nos')
+    .replace(/(?<![\p{L}])mon(?![\p{L}])/giu, 'votre')
+    .replace(/(?<![\p{L}])ma(?![\p{L}])/giu, 'votre')
+    .replace(/(?<![\p{L}])mes(?![\p{L}])/giu, 'vos')
+    .replace(/(?<![\p{L}])moi(?![\p{L}])/giu, 'vous');
+  // « on m'a dit » → « on vous a dit »; « me répond » → « vous répond »
+  out = out.replace(/(?<![\p{L}])m['’](?=\p{L})/giu, 'vous ').replace(/(?<![\p{L}])me(?![\p{L}])/giu, 'vous');
+  // « j'ai » → « vous avez »; « je ne reçois » → « vous ne recevez »
+  out = out.replace(/(?<![\p{L}])(?:je|j['’])\s*((?:(?:ne|n['’])\s*)?(?:(?:vous|le|la|les|lui|y|en|l['’])\s*)*)(\p{L}+)/giu, (_m, between: string, verb: string) => {
+    if (FR_NOT_VERBS.has(verb.toLowerCase())) {
+      failed = true;
+      return _m;
+    }
+    const conj = frVerb(verb);
+    if (!conj) {
+      failed = true;
+      return _m;
+    }
+    return `vous ${between.replace(/\s+$/, '')}${between.trim() ? (/['’]$/.test(between.trim()) ? '' : ' ') : ''}${conj}`;
+  });
+  if (failed) return null;
+  return out
+    .replace(/vous n['’]\s*/giu, "vous n'")
+    .replace(/(?<![\p{L}])(l)[ea] (?=[aeéèêiouh])/giu, "$1'")
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+const EN_SWAP: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bI'm\b/g, "you're"],
+  [/\bI am\b/g, 'you are'],
+  [/\bI was\b/g, 'you were'],
+  [/\bI've\b/g, "you've"],
+  [/\bI'd\b/g, "you'd"],
+  [/\bI'll\b/g, "you'll"],
+  [/\bI\b/g, 'you'],
+  [/\bmy\b/gi, 'your'],
+  [/\bmine\b/gi, 'yours'],
+  [/\bmyself\b/gi, 'yourself'],
+  [/\bme\b/gi, 'you'],
+];
+
+/** English: first person → "you"; the company's "your" → "our". Refuses clauses with "you". */
+export function toAgentSideEn(clause: string): string | null {
+  if (/\byou\b|\byou're\b|\byou've\b/i.test(clause)) return null;
+  let out = clause.replace(/\byour\b/gi, 'our').replace(/\byours\b/gi, 'ours');
+  for (const [pattern, replacement] of EN_SWAP) out = out.replace(pattern, replacement);
+  return out.replace(/\s{2,}/g, ' ').trim();
+}
+
+export function toAgentSide(clause: string, lang: Lang): string | null {
+  return lang === 'fr' ? toAgentSideFr(clause) : toAgentSideEn(clause);
+}
