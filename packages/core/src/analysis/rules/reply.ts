@@ -23,7 +23,7 @@ import {
   type PatternEntry,
 } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
-import { riskMatches } from './risk.ts';
+import { riskMatches, shoutingSpans } from './risk.ts';
 
 interface ReplyFileData {
   readonly [id: string]: PatternEntry | undefined;
@@ -119,6 +119,13 @@ function inDefensiveSentence(ctx: RuleContext, m: NormalizedMatch): boolean {
   return sentenceHas(s, riskMatches(ctx, 'risk.defensive')) || sentenceHas(s, riskMatches(ctx, 'risk.blame'));
 }
 
+/** A statement shouted at the client (« NON, la garantie ne couvre pas… !! ») is not an honest explanation. */
+function inShoutedSentence(ctx: RuleContext, m: NormalizedMatch): boolean {
+  const s = sentenceOf(ctx, m.start);
+  const { start, end } = ctx.span(s.start, s.end);
+  return shoutingSpans(ctx.text).some((x) => x.start < end && start < x.end);
+}
+
 const NEGATION_INSIDE =
   /(?:^|[^\p{L}])(?:ne|n'|pas|plus|rien|jamais|aucune?|not|never|cannot|can't|won't|don't|unable)(?![\p{L}])/u;
 
@@ -167,7 +174,7 @@ export function qualityMatches(ctx: RuleContext, id: AgentQualityId): readonly N
         (m) => !sentenceHas(sentenceOf(ctx, m.start), riskMatches(ctx, 'risk.defensive')),
       );
     case 'reply.explanation':
-      return phraseMatches(ctx, id).filter((m) => !inDefensiveSentence(ctx, m));
+      return phraseMatches(ctx, id).filter((m) => !inDefensiveSentence(ctx, m) && !inShoutedSentence(ctx, m));
     case 'reply.solution': {
       const reformulations = phraseMatches(ctx, 'reply.reformulation');
       return phraseMatches(ctx, id).filter(

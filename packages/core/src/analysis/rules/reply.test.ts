@@ -1,0 +1,288 @@
+/**
+ * reply.* on agent replies, table-driven, French and English: fresh replies written for these
+ * tests (not from the dev corpus), good, mediocre and bad, across sectors, « vous » and « tu ».
+ * Each row lists the COMPLETE set of agent ids expected (qualities and risks), so a row fails on
+ * a missed signal as well as on a false alarm.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Lang } from '../../types.ts';
+import { analyze } from '../analyze.ts';
+
+interface Row {
+  readonly text: string;
+  readonly ids: readonly string[];
+}
+
+const ids = (text: string, lang: Lang) =>
+  [...new Set(analyze(text, { role: 'agent', lang }).findings.map((f) => f.id))].sort();
+
+export const FR_REPLIES: readonly Row[] = [
+  {
+    text: 'Bonjour Julien, merci pour ton message. Je comprends que tu sois agacé. Je te renvoie le fichier de configuration ce soir, ça te va ?',
+    ids: ['reply.thanks', 'reply.empathy', 'reply.solution', 'reply.next_steps'],
+  },
+  {
+    text: "Je suis navré que votre table n'ait pas été prête à l'heure samedi. Je vous offre le dessert et le café lors de votre prochaine visite.",
+    ids: ['reply.apology', 'reply.solution'],
+  },
+  {
+    text: 'Pour être certain de bien comprendre : la porte du garage ne se ferme plus depuis la révision de mardi ?',
+    ids: ['reply.reformulation'],
+  },
+  {
+    text: 'Pouvez-vous me préciser la référence du produit et la date d’achat ?',
+    ids: ['reply.clarifying_question'],
+  },
+  {
+    text: "Nous regrettons sincèrement cette erreur de facturation. Elle vient d'un doublon dans notre logiciel. Le trop-perçu vous sera remboursé sous 48 h.",
+    ids: ['reply.apology', 'reply.explanation', 'reply.solution', 'reply.next_steps'],
+  },
+  {
+    text: "Voyons ensemble ce qui peut être fait : je peux vous proposer un échange contre un modèle équivalent. Qu'en dites-vous ?",
+    ids: ['reply.we_language', 'reply.solution', 'reply.next_steps'],
+  },
+  { text: 'Votre réclamation a bien été enregistrée.', ids: [] },
+  {
+    text: "Je comprends, c'est très frustrant d'attendre un colis aussi longtemps. Il est bloqué au dépôt en raison d'une erreur d'étiquetage ; je le fais réexpédier aujourd'hui.",
+    ids: ['reply.empathy', 'reply.explanation', 'reply.solution', 'reply.next_steps'],
+  },
+  { text: "Merci de m'envoyer une copie de votre pièce d'identité.", ids: ['reply.clarifying_question'] },
+  {
+    text: 'Je vous remercie de votre confiance. Le technicien passera vendredi entre 14 h et 16 h pour remplacer le joint.',
+    ids: ['reply.thanks', 'reply.solution', 'reply.next_steps'],
+  },
+  {
+    text: 'Si les insultes continuent, je vais devoir raccrocher et transmettre votre dossier à mon responsable.',
+    ids: ['reply.boundary'],
+  },
+  { text: 'Nous allons faire au mieux.', ids: [] },
+  {
+    text: 'Je suis vraiment désolé pour cette attente au téléphone, je sais combien c’est pénible.',
+    ids: ['reply.apology', 'reply.empathy'],
+  },
+  { text: 'Bonjour, votre commande n° 4587 a été expédiée hier.', ids: [] },
+  {
+    text: "Je te propose qu'on fasse le point ensemble demain à 9 h, ça te convient ?",
+    ids: ['reply.we_language', 'reply.next_steps'],
+  },
+  {
+    text: "Il s'agit d'une panne chez notre hébergeur ; le service devrait être rétabli d'ici 18 h.",
+    ids: ['reply.explanation', 'reply.next_steps'],
+  },
+  {
+    text: 'Je prends note de votre demande d’annulation, mon collègue vous rappellera lundi matin.',
+    ids: ['reply.next_steps'],
+  },
+  {
+    text: 'Désolé pour le retard, on vous rembourse les frais de livraison.',
+    ids: ['reply.apology', 'reply.solution'],
+  },
+  {
+    text: 'Je vous demande de rester poli, s’il vous plaît. Je comprends votre colère et je veux trouver une solution avec vous.',
+    ids: ['reply.boundary', 'reply.empathy'],
+  },
+  {
+    text: "Merci d'avoir patienté. Si j'ai bien compris, l'appareil s'éteint tout seul après dix minutes ? Avez-vous essayé un autre câble ?",
+    ids: ['reply.thanks', 'reply.reformulation', 'reply.clarifying_question'],
+  },
+  {
+    text: 'Je comprends votre inquiétude pour le déménagement. Je vous réserve un second camion pour jeudi 8 h, sans frais.',
+    ids: ['reply.empathy', 'reply.solution', 'reply.next_steps'],
+  },
+  {
+    text: 'Nous avons bien reçu vos photos. Nous remplaçons votre canapé, livraison prévue le 12 mai.',
+    ids: ['reply.solution', 'reply.next_steps'],
+  },
+  {
+    text: "Le devis accepté en janvier couvre la peinture du salon ; la cuisine n'en fait pas partie. Je peux vous chiffrer cette pièce d'ici lundi si vous le souhaitez.",
+    ids: ['reply.explanation', 'reply.solution', 'reply.next_steps'],
+  },
+  {
+    text: 'Je vois que vous êtes dans une situation compliquée avec ce prélèvement. Regardons ensemble votre échéancier.',
+    ids: ['reply.empathy', 'reply.we_language'],
+  },
+  {
+    text: 'Ce genre de propos n’est pas acceptable. Revenons à votre réservation, s’il vous plaît.',
+    ids: ['reply.boundary'],
+  },
+  {
+    text: "Toutes mes excuses, c'est un oubli de ma part : votre attestation n'était pas jointe. Je vous l'envoie à l'instant.",
+    ids: ['reply.apology', 'reply.explanation', 'reply.solution'],
+  },
+  {
+    text: "Vous me dites donc que le chauffe-eau fuit depuis ce matin, c'est bien cela ? Quel est le numéro inscrit sur l'étiquette ?",
+    ids: ['reply.reformulation', 'reply.clarifying_question'],
+  },
+  {
+    text: 'Votre colère est légitime. Nous vous accordons un avoir de 30 € et je vous rappelle mercredi pour faire le point.',
+    ids: ['reply.empathy', 'reply.solution', 'reply.next_steps'],
+  },
+  { text: 'Je transmets votre demande à la comptabilité.', ids: [] },
+  {
+    text: "Je suis désolée, mais je ne peux pas modifier une commande déjà partie. En revanche je peux créer l'étiquette de retour.",
+    ids: ['reply.apology', 'reply.solution'],
+  },
+];
+
+export const EN_REPLIES: readonly Row[] = [
+  {
+    text: "Thanks so much for flagging this, Priya. I can see why the missing invoice is a worry before your audit. I'll send you a corrected copy by 3pm today, does that work?",
+    ids: ['reply.thanks', 'reply.empathy', 'reply.solution', 'reply.next_steps'],
+  },
+  {
+    text: "I'm sorry the room wasn't ready when you arrived. We've upgraded you to a suite at no extra cost.",
+    ids: ['reply.apology', 'reply.solution'],
+  },
+  {
+    text: "Just to make sure I've got this right: the app crashes every time you open the camera?",
+    ids: ['reply.reformulation'],
+  },
+  {
+    text: 'Could you let me know the serial number on the back of the device?',
+    ids: ['reply.clarifying_question'],
+  },
+  {
+    text: 'We apologise for the billing error. It was caused by a duplicate payment in our system, and the extra charge will be refunded within 3 working days.',
+    ids: ['reply.apology', 'reply.explanation', 'reply.solution', 'reply.next_steps'],
+  },
+  {
+    text: 'Let’s work through this together: I can offer you a replacement or a full refund. Which would you prefer?',
+    ids: ['reply.we_language', 'reply.solution', 'reply.next_steps'],
+  },
+  { text: 'Your ticket has been logged.', ids: [] },
+  {
+    text: "I completely understand how frustrating it is to wait this long. The parcel is held at the depot because of a labelling error; I'm arranging redelivery for tomorrow.",
+    ids: ['reply.empathy', 'reply.explanation', 'reply.solution', 'reply.next_steps'],
+  },
+  { text: 'Please send me a copy of the delivery note.', ids: ['reply.clarifying_question'] },
+  {
+    text: 'Thank you for your patience. The technician will come on Friday between 2 and 4pm to replace the seal.',
+    ids: ['reply.thanks', 'reply.solution', 'reply.next_steps'],
+  },
+  {
+    text: 'If the insults continue, I will end this call and pass your file to my manager.',
+    ids: ['reply.boundary'],
+  },
+  { text: "We'll do our best.", ids: [] },
+  {
+    text: "I'm really sorry about the wait on the phone, I know how annoying that is.",
+    ids: ['reply.apology', 'reply.empathy'],
+  },
+  { text: 'Your order was shipped yesterday.', ids: [] },
+  {
+    text: 'How about we go over it together tomorrow at 9, would that suit you?',
+    ids: ['reply.we_language', 'reply.next_steps'],
+  },
+  {
+    text: "There's an outage at our hosting provider, and service should be back by 6pm.",
+    ids: ['reply.explanation', 'reply.next_steps'],
+  },
+  {
+    text: "I've noted your cancellation request; my colleague will call you back on Monday morning.",
+    ids: ['reply.next_steps'],
+  },
+  {
+    text: "Sorry for the delay, we'll refund the delivery charge.",
+    ids: ['reply.apology', 'reply.solution'],
+  },
+  {
+    text: "Please keep this civil. I understand you're angry and I want to fix this with you.",
+    ids: ['reply.boundary', 'reply.empathy'],
+  },
+  {
+    text: 'Thanks for bearing with me. If I understand correctly, the heater switches off after ten minutes? Have you tried resetting the thermostat?',
+    ids: ['reply.thanks', 'reply.reformulation', 'reply.clarifying_question'],
+  },
+  {
+    text: "That sounds really stressful with the move coming up. I've booked a second van for Thursday at 8am at no cost.",
+    ids: ['reply.empathy', 'reply.solution', 'reply.next_steps'],
+  },
+  {
+    text: 'Your plan covers repairs to the boiler; the radiators are not included in it. I can quote for them by Monday if you like.',
+    ids: ['reply.explanation', 'reply.solution', 'reply.next_steps'],
+  },
+  {
+    text: "Remarks like that are not acceptable. Let's get back to your booking, please.",
+    ids: ['reply.boundary', 'reply.we_language'],
+  },
+  {
+    text: 'My apologies, that was an oversight on my part: your certificate was not attached. I have just sent it to you.',
+    ids: ['reply.apology', 'reply.explanation', 'reply.solution'],
+  },
+  {
+    text: 'So the water heater has been leaking since this morning, is that right? What is the number on the label?',
+    ids: ['reply.reformulation', 'reply.clarifying_question'],
+  },
+  { text: "I'm passing your request on to accounts.", ids: [] },
+  {
+    text: "Sorry, but I can't change an order that has already left. What I can do is create a return label for you.",
+    ids: ['reply.apology', 'reply.solution'],
+  },
+];
+
+describe('reply.* — French replies', () => {
+  for (const row of FR_REPLIES) {
+    it(`${row.ids.join(', ') || 'nothing'} ← ${row.text.slice(0, 60)}`, () => {
+      assert.deepEqual(ids(row.text, 'fr'), [...row.ids].sort());
+    });
+  }
+});
+
+describe('reply.* — English replies', () => {
+  for (const row of EN_REPLIES) {
+    it(`${row.ids.join(', ') || 'nothing'} ← ${row.text.slice(0, 60)}`, () => {
+      assert.deepEqual(ids(row.text, 'en'), [...row.ids].sort());
+    });
+  }
+});
+
+/** The exact words a finding points at. */
+function evidence(text: string, lang: Lang, id: string): string[] {
+  return analyze(text, { role: 'agent', lang })
+    .findings.filter((f) => f.id === id)
+    .map((f) => f.evidence);
+}
+
+describe('reply.* — spans', () => {
+  const cases: readonly [Lang, string, string, string[]][] = [
+    ['fr', 'Merci beaucoup pour votre retour.', 'reply.thanks', ['Merci beaucoup pour']],
+    ['fr', 'Je vous présente mes excuses.', 'reply.apology', ['Je vous présente mes']],
+    ['fr', 'On cherche une solution ensemble ?', 'reply.we_language', ['ensemble']],
+    ['fr', 'Le technicien passera jeudi.', 'reply.next_steps', ['jeudi']],
+    ['en', 'Does that work for you?', 'reply.next_steps', ['Does that work']],
+    ['en', 'Thank you for your message.', 'reply.thanks', ['Thank you for']],
+  ];
+  for (const [lang, text, id, expected] of cases) {
+    it(`${id} points at ${expected.join(' | ')}`, () => assert.deepEqual(evidence(text, lang, id), expected));
+  }
+});
+
+describe('reply.* — judgements the method asks for', () => {
+  it('« Merci de m’indiquer » is a request, not thanks', () => {
+    assert.deepEqual(ids("Merci de m'indiquer votre numéro de contrat.", 'fr'), [
+      'reply.clarifying_question',
+    ]);
+  });
+  it('an apology taken back by « mais c’est la procédure » is defensive, not an apology', () => {
+    assert.deepEqual(ids("Désolé, mais c'est la procédure.", 'fr'), ['risk.defensive']);
+    assert.deepEqual(ids("I'm sorry but it's company policy.", 'en'), ['risk.defensive']);
+  });
+  it('the corporate « nous » is not shared framing', () => {
+    assert.deepEqual(ids('Nous allons vous rembourser.', 'fr'), ['reply.solution']);
+  });
+  it('a date without commitment, or in the past, is not a next step', () => {
+    assert.deepEqual(ids('Le magasin est ouvert du lundi au samedi.', 'fr'), []);
+    assert.deepEqual(ids('Votre colis est bloqué depuis lundi.', 'fr'), []);
+  });
+  it('a negated remedy is not a solution', () => {
+    assert.deepEqual(ids('Je ne peux pas vous rembourser.', 'fr'), []);
+    assert.deepEqual(ids("We can't refund this order.", 'en'), []);
+  });
+  it('a causal account that blames the client is not an explanation', () => {
+    assert.deepEqual(ids("C'est à cause de vous, vous auriez dû vérifier l'adresse.", 'fr'), ['risk.blame']);
+  });
+  it('a date inside a guarantee is not an agreed next step', () => {
+    assert.deepEqual(ids("Je vous garantis que ce sera réglé d'ici demain.", 'fr'), ['risk.overpromise']);
+  });
+});
