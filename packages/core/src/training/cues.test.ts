@@ -3,14 +3,38 @@ import { test } from 'node:test';
 import { readCues } from './cues.ts';
 
 const CASES = [
-  ['fr', 'Je peux vous faire une remise de 20 % sur la facture.', { concession: true, terms: false, escalation: false }],
-  ['fr', 'Reprenons le devis que vous avez signé le 3 mai.', { concession: false, terms: true, escalation: false }],
-  ['fr', 'Je vais transmettre votre dossier à ma responsable, qui vous rappellera.', { concession: false, terms: false, escalation: true }],
-  ['fr', 'Je mets fin à cet échange : je vais passer le relais à mon supérieur.', { concession: false, terms: false, escalation: true }],
-  ['fr', 'Je comprends votre inquiétude, voyons ensemble.', { concession: false, terms: false, escalation: false }],
-  ['en', "I can offer you a 15% discount.", { concession: true, terms: false, escalation: false }],
+  [
+    'fr',
+    'Je peux vous faire une remise de 20 % sur la facture.',
+    { concession: true, terms: false, escalation: false },
+  ],
+  [
+    'fr',
+    'Reprenons le devis que vous avez signé le 3 mai.',
+    { concession: false, terms: true, escalation: false },
+  ],
+  [
+    'fr',
+    'Je vais transmettre votre dossier à ma responsable, qui vous rappellera.',
+    { concession: false, terms: false, escalation: true },
+  ],
+  [
+    'fr',
+    'Je mets fin à cet échange : je vais passer le relais à mon supérieur.',
+    { concession: false, terms: false, escalation: true },
+  ],
+  [
+    'fr',
+    'Je comprends votre inquiétude, voyons ensemble.',
+    { concession: false, terms: false, escalation: false },
+  ],
+  ['en', 'I can offer you a 15% discount.', { concession: true, terms: false, escalation: false }],
   ['en', "Let's look at the quote we both signed.", { concession: false, terms: true, escalation: false }],
-  ['en', "I'm going to hand this over to my supervisor, who will call you today.", { concession: false, terms: false, escalation: true }],
+  [
+    'en',
+    "I'm going to hand this over to my supervisor, who will call you today.",
+    { concession: false, terms: false, escalation: true },
+  ],
   ['en', 'I understand how stressful this is.', { concession: false, terms: false, escalation: false }],
 ] as const;
 

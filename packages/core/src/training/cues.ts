@@ -24,7 +24,7 @@ const CUES: Readonly<Record<Lang, Readonly<Record<CueId, RegExp>>>> = {
         'gratuite?s?',
         'gratuitement',
         'offerte?s?',
-        'je vous (l\'|les )?offre',
+        "je vous (l'|les )?offre",
         'sans (frais|supplement)',
         'a nos frais',
         'rembourse\\w*',
@@ -43,11 +43,11 @@ const CUES: Readonly<Record<Lang, Readonly<Record<CueId, RegExp>>>> = {
         'ce qui (a ete|etait) (convenu|prevu|signe)',
         'comme convenu',
         'convenu ensemble',
-        '(par|noir sur blanc|a l\'|l\'|sur) ecrit',
+        "(par|noir sur blanc|a l'|l'|sur) ecrit",
         'votre (mail|courriel|message) du',
         'notre (mail|courriel|echange) du',
         'perimetre',
-        'termes (de|du) (notre|l\'|votre)',
+        "termes (de|du) (notre|l'|votre)",
       ].join('|'),
     ),
     escalation: W(
@@ -98,7 +98,7 @@ const CUES: Readonly<Record<Lang, Readonly<Record<CueId, RegExp>>>> = {
     ),
     escalation: W(
       [
-        '(i|we)(\'ll| will| am going to|\'m going to) (hand|pass|transfer|escalate|refer)\\w*.{0,40}(supervisor|manager|team lead|director)',
+        "(i|we)('ll| will| am going to|'m going to) (hand|pass|transfer|escalate|refer)\\w*.{0,40}(supervisor|manager|team lead|director)",
         '(my|our) (supervisor|manager|team lead|director) (will|is going to) (take over|call you|contact you|get back)',
         '(i|we) (hand|pass|transfer|refer)\\w*.{0,40}(supervisor|manager|team lead|director)',
         'hand (this|you|your \\w+) over',
@@ -112,5 +112,9 @@ const CUES: Readonly<Record<Lang, Readonly<Record<CueId, RegExp>>>> = {
 export function readCues(text: string, lang: Lang): Readonly<Record<CueId, boolean>> {
   const n = normalize(text).text;
   const cues = CUES[lang];
-  return { concession: cues.concession.test(n), terms: cues.terms.test(n), escalation: cues.escalation.test(n) };
+  return {
+    concession: cues.concession.test(n),
+    terms: cues.terms.test(n),
+    escalation: cues.escalation.test(n),
+  };
 }

@@ -3,7 +3,10 @@ import type { ActionId, AgentRiskId, Localized } from '../types.ts';
 import type { ExpectedMove, OutcomeReason, SkillId } from './types.ts';
 
 export const OUTCOME_TEXT: Readonly<Record<OutcomeReason, Localized>> = {
-  agreed: { fr: 'Résolu : le client a accepté une solution et les prochaines étapes.', en: 'Resolved: the client agreed to a solution and next steps.' },
+  agreed: {
+    fr: 'Résolu : le client a accepté une solution et les prochaines étapes.',
+    en: 'Resolved: the client agreed to a solution and next steps.',
+  },
   abuse_persisted: {
     fr: 'Escalade appropriée : la limite a été posée, les propos ont continué, vous avez passé le relais.',
     en: 'Proper escalation: you set the limit, the abuse went on, and you handed over.',
@@ -12,18 +15,30 @@ export const OUTCOME_TEXT: Readonly<Record<OutcomeReason, Localized>> = {
     fr: 'Escalade appropriée : vous avez tenu le cadre plusieurs fois avant de passer le relais.',
     en: 'Proper escalation: you held the terms several times before handing over.',
   },
-  too_angry: { fr: 'Échec : la colère du client a débordé, il a mis fin à l’échange.', en: "Failure: the client's anger boiled over and they ended the exchange." },
-  panicked: { fr: 'Échec : l’inquiétude du client a pris le dessus, il est parti.', en: "Failure: the client's worry took over and they left." },
+  too_angry: {
+    fr: 'Échec : la colère du client a débordé, il a mis fin à l’échange.',
+    en: "Failure: the client's anger boiled over and they ended the exchange.",
+  },
+  panicked: {
+    fr: 'Échec : l’inquiétude du client a pris le dessus, il est parti.',
+    en: "Failure: the client's worry took over and they left.",
+  },
   abuse_tolerated: {
     fr: 'Échec : les propos abusifs ont continué sans que l’échange soit arrêté.',
     en: 'Failure: the abuse went on without the exchange being stopped.',
   },
-  conceded: { fr: 'Échec : concession après concession, le client en a réclamé toujours plus.', en: 'Failure: concession after concession, the client kept asking for more.' },
+  conceded: {
+    fr: 'Échec : concession après concession, le client en a réclamé toujours plus.',
+    en: 'Failure: concession after concession, the client kept asking for more.',
+  },
   escalated_too_early: {
     fr: 'Échec : escalade prématurée — la situation pouvait encore être traitée par vous.',
     en: 'Failure: escalated too early — you could still have handled the situation.',
   },
-  out_of_time: { fr: 'Échec : l’échange s’est enlisé et le client a abandonné.', en: 'Failure: the exchange dragged on and the client gave up.' },
+  out_of_time: {
+    fr: 'Échec : l’échange s’est enlisé et le client a abandonné.',
+    en: 'Failure: the exchange dragged on and the client gave up.',
+  },
   gave_up: { fr: 'Échec : le client a abandonné.', en: 'Failure: the client gave up.' },
 };
 
@@ -39,7 +54,10 @@ export const MOVE_NAME: Readonly<Record<ExpectedMove, Localized>> = {
   set_boundary: { fr: 'poser calmement une limite', en: 'set a calm limit' },
   end_and_escalate: { fr: 'mettre fin et passer le relais', en: 'end and hand over' },
   escalate_legal: { fr: 'impliquer le juridique', en: 'involve legal' },
-  hold_concessions: { fr: 'cesser les concessions, revenir au cadre convenu', en: 'stop conceding, restate the agreed terms' },
+  hold_concessions: {
+    fr: 'cesser les concessions, revenir au cadre convenu',
+    en: 'stop conceding, restate the agreed terms',
+  },
   pause_and_call_back: { fr: 'faire une pause, proposer de rappeler', en: 'pause, offer to call back' },
   own_up: { fr: 'revenir honnêtement sur une promesse', en: 'own up to an earlier promise' },
 };
@@ -73,7 +91,10 @@ export const MOVE_WHY: Readonly<Record<ExpectedMove, Localized>> = {
     fr: 'Une solution était sur la table : il fallait fixer les étapes et une date, et demander l’accord du client.',
     en: 'A solution was on the table: agree steps and a date, and ask for the client’s agreement.',
   },
-  close_and_thank: { fr: 'Tout était réglé : remercier le client pour son retour.', en: 'Everything was settled: thank the client for the feedback.' },
+  close_and_thank: {
+    fr: 'Tout était réglé : remercier le client pour son retour.',
+    en: 'Everything was settled: thank the client for the feedback.',
+  },
   set_boundary: {
     fr: 'Le client venait de dépasser les bornes : il fallait dire calmement que ces propos ne sont pas acceptables.',
     en: 'The client had just crossed the line: say calmly that such language is not acceptable.',
@@ -82,12 +103,18 @@ export const MOVE_WHY: Readonly<Record<ExpectedMove, Localized>> = {
     fr: 'Les propos continuaient après la limite : il fallait mettre fin à l’échange et passer le relais à un responsable.',
     en: 'The abuse went on after the limit: end the exchange and hand over to a supervisor.',
   },
-  escalate_legal: { fr: 'Une pression juridique appelait le juridique.', en: 'Legal pressure called for the legal team.' },
+  escalate_legal: {
+    fr: 'Une pression juridique appelait le juridique.',
+    en: 'Legal pressure called for the legal team.',
+  },
   hold_concessions: {
     fr: 'Le client revenait à la charge : plus de concession, on remet à plat ce qui avait été convenu.',
     en: 'The client was pushing again: no more concessions, put what was agreed back on the table.',
   },
-  pause_and_call_back: { fr: 'Il fallait reprendre son souffle et proposer de rappeler.', en: 'Time to take a breath and offer to call back.' },
+  pause_and_call_back: {
+    fr: 'Il fallait reprendre son souffle et proposer de rappeler.',
+    en: 'Time to take a breath and offer to call back.',
+  },
   own_up: {
     fr: 'Le client rappelait une promesse : mieux vaut dire honnêtement ce qu’on peut vraiment tenir.',
     en: 'The client recalled a promise: better to say honestly what you can really deliver.',
@@ -111,7 +138,10 @@ export const RISK_ADVICE: Readonly<Record<AgentRiskId, Localized>> = {
     fr: 'Sarcasme, mépris ou menace : même provoqué, restez professionnel.',
     en: 'Sarcasm, contempt or threats: even when provoked, stay professional.',
   },
-  'risk.shouting': { fr: 'Les majuscules et les points d’exclamation se lisent comme des cris.', en: 'Capitals and exclamation marks read as shouting.' },
+  'risk.shouting': {
+    fr: 'Les majuscules et les points d’exclamation se lisent comme des cris.',
+    en: 'Capitals and exclamation marks read as shouting.',
+  },
   'risk.overpromise': {
     fr: 'Une garantie qu’on ne peut pas tenir soulage sur le moment, puis se retourne contre vous.',
     en: 'A guarantee you cannot keep relieves for a moment, then turns against you.',

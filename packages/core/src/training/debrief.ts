@@ -6,8 +6,8 @@
 import type { ActionId, AgentRiskId, Conversation } from '../types.ts';
 import { MOVE_WHY, OUTCOME_TEXT, RISK_ADVICE, SKILL_TIP, STEP_ORDER } from './debrief-text.ts';
 import { modelReply } from './model-replies.ts';
-import { protocolDraft } from './protocol-draft.ts';
 import { personaText } from './personas/index.ts';
+import { protocolDraft } from './protocol-draft.ts';
 import { overallScore, scoreSkills } from './scoring.ts';
 import type { Debrief, DraftReplyFn, MissedMoment, TrainingState } from './types.ts';
 
@@ -22,8 +22,12 @@ export function buildDebrief(s: TrainingState, options: DebriefOptions = {}): De
   const scenario = personaText(s.persona, lang).scenarios[s.scenario];
 
   const stepTurns = new Map<ActionId, number[]>();
-  for (const m of s.moments) for (const step of m.steps) stepTurns.set(step, [...(stepTurns.get(step) ?? []), m.turn]);
-  const steps = STEP_ORDER.filter((step) => stepTurns.has(step)).map((step) => ({ step, turns: stepTurns.get(step) ?? [] }));
+  for (const m of s.moments)
+    for (const step of m.steps) stepTurns.set(step, [...(stepTurns.get(step) ?? []), m.turn]);
+  const steps = STEP_ORDER.filter((step) => stepTurns.has(step)).map((step) => ({
+    step,
+    turns: stepTurns.get(step) ?? [],
+  }));
 
   const missed: MissedMoment[] = [];
   for (const m of s.moments) {
@@ -32,7 +36,14 @@ export function buildDebrief(s: TrainingState, options: DebriefOptions = {}): De
     const conversation: Conversation = { lang, turns: s.transcript.slice(0, 2 * m.turn - 1) };
     const input = { conversation, action: m.expected, lang, persona: s.persona, scenario: s.scenario };
     const betterReply = draft(input) ?? modelReply(input) ?? '';
-    missed.push({ turn: m.turn, expected: m.expected, client: m.client, reply: m.reply, why: MOVE_WHY[m.expected][lang], betterReply });
+    missed.push({
+      turn: m.turn,
+      expected: m.expected,
+      client: m.client,
+      reply: m.reply,
+      why: MOVE_WHY[m.expected][lang],
+      betterReply,
+    });
   }
 
   const risks = s.moments.flatMap((m) =>

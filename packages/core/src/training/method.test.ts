@@ -224,8 +224,14 @@ function agentRulesMissing(): string | false {
 for (const script of WINNING) {
   const name = `${script.persona} (${script.lang}, scenario ${script.scenario}): following the method ends ${script.outcome}`;
   test(name, { skip: agentRulesMissing() }, () => {
-    const s = runScripted({ persona: script.persona, lang: script.lang, seed: 11, scenario: script.scenario }, script.replies);
-    const trace = s.moments.map((m) => `${m.turn} ${m.expected}${m.applied ? '✓' : '✗'} [${m.reading.findings.map((f) => f.id).join(' ')}] → ${s.transcript[2 * m.turn]?.text ?? ''}`);
+    const s = runScripted(
+      { persona: script.persona, lang: script.lang, seed: 11, scenario: script.scenario },
+      script.replies,
+    );
+    const trace = s.moments.map(
+      (m) =>
+        `${m.turn} ${m.expected}${m.applied ? '✓' : '✗'} [${m.reading.findings.map((f) => f.id).join(' ')}] → ${s.transcript[2 * m.turn]?.text ?? ''}`,
+    );
     assert.equal(s.outcome?.kind, script.outcome, trace.join('\n'));
     const debrief = buildDebrief(s);
     assert.ok(debrief.overall >= 70, `overall ${debrief.overall}\n${trace.join('\n')}`);
@@ -233,8 +239,15 @@ for (const script of WINNING) {
   });
   const lost = `${script.persona} (${script.lang}, scenario ${script.scenario}): a defensive trainee fails`;
   test(lost, { skip: agentRulesMissing() }, () => {
-    const s = runScripted({ persona: script.persona, lang: script.lang, seed: 11, scenario: script.scenario }, DEFENSIVE[script.lang]);
-    assert.equal(s.outcome?.kind, 'failed', JSON.stringify(s.moments.map((m) => m.reading.findings.map((f) => f.id))));
+    const s = runScripted(
+      { persona: script.persona, lang: script.lang, seed: 11, scenario: script.scenario },
+      DEFENSIVE[script.lang],
+    );
+    assert.equal(
+      s.outcome?.kind,
+      'failed',
+      JSON.stringify(s.moments.map((m) => m.reading.findings.map((f) => f.id))),
+    );
     const debrief = buildDebrief(s);
     assert.ok(debrief.overall < 40, `overall ${debrief.overall}`);
     assert.ok(debrief.risks.some((r) => r.id === 'risk.defensive' || r.id === 'risk.dismissive'));

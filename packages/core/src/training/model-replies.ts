@@ -20,8 +20,12 @@ const MODEL: Readonly<Record<Lang, Readonly<Record<ExpectedMove, readonly string
     reassure: [
       'Je comprends votre inquiétude, et je suis là pour vous aider. Voyons ensemble ce que nous pouvons faire d’ici {deadline}.',
     ],
-    reformulate: ['Si je comprends bien, le problème porte sur {item} : c’est bien cela ? Je veux être sûr de ne rien oublier.'],
-    clarify: ['Pour partir de faits précis : pouvez-vous me dire exactement ce qui pose problème, et depuis quand ?'],
+    reformulate: [
+      'Si je comprends bien, le problème porte sur {item} : c’est bien cela ? Je veux être sûr de ne rien oublier.',
+    ],
+    clarify: [
+      'Pour partir de faits précis : pouvez-vous me dire exactement ce qui pose problème, et depuis quand ?',
+    ],
     propose_solution: [
       'Voici ce que je vous propose : je reprends {item} en priorité et je vous envoie un premier point demain. Est-ce que cela vous conviendrait ?',
     ],
@@ -35,24 +39,36 @@ const MODEL: Readonly<Record<Lang, Readonly<Record<ExpectedMove, readonly string
     end_and_escalate: [
       'Je vous ai demandé de rester courtois et les propos continuent : je mets fin à cet échange. Je transmets votre dossier à ma responsable, qui vous recontactera.',
     ],
-    escalate_legal: ['J’en prends note. Je transmets votre dossier à notre service juridique et je reste disponible sur les faits.'],
+    escalate_legal: [
+      'J’en prends note. Je transmets votre dossier à notre service juridique et je reste disponible sur les faits.',
+    ],
     hold_concessions: [
       'J’entends votre demande. Reprenons ensemble ce que prévoit notre devis : c’est dans ce cadre que je peux vous proposer une solution.',
     ],
-    pause_and_call_back: ['J’ai besoin de vérifier quelques points pour bien vous répondre. Puis-je vous rappeler dans une heure ?'],
+    pause_and_call_back: [
+      'J’ai besoin de vérifier quelques points pour bien vous répondre. Puis-je vous rappeler dans une heure ?',
+    ],
     own_up: [
       'Je préfère être honnête avec vous : je me suis avancé tout à l’heure. Voici ce que je peux réellement m’engager à faire, et je vous le confirme par écrit.',
     ],
   },
   en: {
-    listen: ["I'm listening. Take your time and tell me everything: I want to understand exactly what is wrong with {item}."],
+    listen: [
+      "I'm listening. Take your time and tell me everything: I want to understand exactly what is wrong with {item}.",
+    ],
     acknowledge: [
       "Thank you for telling me plainly. I understand why you're upset: this isn't what you expected, and it's normal to be disappointed.",
       "I'm really sorry about this, and I understand why it makes you angry.",
     ],
-    reassure: ["I understand your worry, and I'm here to help. Let's see together what we can do before {deadline}."],
-    reformulate: ["If I understand correctly, the problem is with {item}: is that right? I want to be sure I haven't missed anything."],
-    clarify: ['So that we work from precise facts: could you tell me exactly what the problem is, and since when?'],
+    reassure: [
+      "I understand your worry, and I'm here to help. Let's see together what we can do before {deadline}.",
+    ],
+    reformulate: [
+      "If I understand correctly, the problem is with {item}: is that right? I want to be sure I haven't missed anything.",
+    ],
+    clarify: [
+      'So that we work from precise facts: could you tell me exactly what the problem is, and since when?',
+    ],
     propose_solution: [
       "Here is what I suggest: I'll rework {item} as a priority and send you a first update tomorrow. Would that work for you?",
     ],
@@ -66,11 +82,15 @@ const MODEL: Readonly<Record<Lang, Readonly<Record<ExpectedMove, readonly string
     end_and_escalate: [
       "I asked you to keep this courteous and the remarks continue, so I'm ending this conversation. I'm handing your file over to my supervisor, who will contact you.",
     ],
-    escalate_legal: ["I've noted that. I'm passing your file to our legal team and I remain available on the facts."],
+    escalate_legal: [
+      "I've noted that. I'm passing your file to our legal team and I remain available on the facts.",
+    ],
     hold_concessions: [
       "I hear your request. Let's go back over what our quote covers together: that is the frame within which I can offer you a solution.",
     ],
-    pause_and_call_back: ['I need to check a few points to answer you properly. May I call you back in an hour?'],
+    pause_and_call_back: [
+      'I need to check a few points to answer you properly. May I call you back in an hour?',
+    ],
     own_up: [
       "I'd rather be honest with you: I spoke too fast earlier. Here is what I can actually commit to, and I'll confirm it in writing.",
     ],

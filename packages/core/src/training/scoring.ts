@@ -39,7 +39,9 @@ const RISK_COST: Readonly<Record<AgentRiskId, Partial<Record<SkillId, number>>>>
 
 export function scoreSkills(s: TrainingState): SkillScore[] {
   const profile = personaProfile(s.persona);
-  const moments = new Map<SkillId, { moments: number; taken: number }>(SKILL_IDS.map((k) => [k, { moments: 0, taken: 0 }]));
+  const moments = new Map<SkillId, { moments: number; taken: number }>(
+    SKILL_IDS.map((k) => [k, { moments: 0, taken: 0 }]),
+  );
   const count = (skill: SkillId, taken: boolean) => {
     const m = moments.get(skill);
     if (!m) return;
@@ -54,18 +56,34 @@ export function scoreSkills(s: TrainingState): SkillScore[] {
   // Whole-session checks, so that a short session still says something about each skill. A
   // proper hand-over ends the exchange before the problem is worked on: those checks do not apply.
   if (s.outcome?.kind !== 'escalated') {
-    count('listening', any((f) => f.question || f.reform));
-    count('empathy', any((f) => f.empathic || f.we));
-    count('reformulation', flags.slice(0, firstSolution < 0 ? flags.length : firstSolution + 1).some((f) => f.reform));
-    count('facts', any((f) => f.question || f.terms || f.explains));
+    count(
+      'listening',
+      any((f) => f.question || f.reform),
+    );
+    count(
+      'empathy',
+      any((f) => f.empathic || f.we),
+    );
+    count(
+      'reformulation',
+      flags.slice(0, firstSolution < 0 ? flags.length : firstSolution + 1).some((f) => f.reform),
+    );
+    count(
+      'facts',
+      any((f) => f.question || f.terms || f.explains),
+    );
     count('solutions', any((f) => f.solution) && s.solutionAt !== null);
-    count('solutions', any((f) => f.nextSteps));
+    count(
+      'solutions',
+      any((f) => f.nextSteps),
+    );
   }
   count('honesty', !any((f) => f.overpromise) || s.overpromises.every((o) => o.ownedUp));
   count('honesty', !any((f) => f.defensive));
   if (profile.abusive) count('boundaries', s.boundarySetAt !== null);
   if (profile.pressure !== 'none') count('boundaries', s.holds > 0 && s.concessions === 0);
-  if (!profile.abusive && profile.pressure === 'none') count('boundaries', !any((f) => f.aggression || f.shouting));
+  if (!profile.abusive && profile.pressure === 'none')
+    count('boundaries', !any((f) => f.aggression || f.shouting));
 
   const penalty = new Map<SkillId, number>();
   for (const m of s.moments) {
@@ -75,7 +93,8 @@ export function scoreSkills(s: TrainingState): SkillScore[] {
       }
     }
   }
-  if (profile.pressure !== 'none') penalty.set('boundaries', (penalty.get('boundaries') ?? 0) + 15 * s.concessions);
+  if (profile.pressure !== 'none')
+    penalty.set('boundaries', (penalty.get('boundaries') ?? 0) + 15 * s.concessions);
 
   return SKILL_IDS.map((skill) => {
     const m = moments.get(skill) ?? { moments: 0, taken: 0 };

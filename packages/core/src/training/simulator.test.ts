@@ -19,8 +19,12 @@ const tagged: ReadReplyFn = (text) => {
     .map((id) => ({ id, evidence: id === 'risk.overpromise' ? 'je vous garantis que tout sera prêt' : id }));
 };
 const opts = { readReply: tagged };
-const run = (persona: (typeof PERSONA_IDS)[number], scenario: number, replies: string[], lang: 'fr' | 'en' = 'fr') =>
-  runScripted({ persona, lang, seed: 7, scenario }, replies, opts);
+const run = (
+  persona: (typeof PERSONA_IDS)[number],
+  scenario: number,
+  replies: string[],
+  lang: 'fr' | 'en' = 'fr',
+) => runScripted({ persona, lang, seed: 7, scenario }, replies, opts);
 
 const METHOD = [
   '[reply.empathy reply.clarifying_question]',
@@ -58,14 +62,21 @@ test('empathy lowers anger, « calmez-vous » raises it', () => {
 });
 
 test('a rude client who stops after a calm limit can then be helped to a resolution', () => {
-  const s = run('rude', 0, ['[reply.boundary reply.empathy]', '[reply.clarifying_question reply.empathy]', ...METHOD.slice(1)]);
+  const s = run('rude', 0, [
+    '[reply.boundary reply.empathy]',
+    '[reply.clarifying_question reply.empathy]',
+    ...METHOD.slice(1),
+  ]);
   assert.equal(s.moments[0]?.expected, 'set_boundary');
   assert.equal(s.transcript[2]?.role, 'client');
   assert.equal(s.outcome?.kind, 'resolved');
 });
 
 test('a rude client who persists after the limit: end and hand over is the win, going on is a loss', () => {
-  const won = run('rude', 1, ['[reply.boundary]', '[] Je mets fin à cet échange et je vais transmettre votre dossier à ma responsable.']);
+  const won = run('rude', 1, [
+    '[reply.boundary]',
+    '[] Je mets fin à cet échange et je vais transmettre votre dossier à ma responsable.',
+  ]);
   assert.deepEqual(won.outcome, { kind: 'escalated', reason: 'abuse_persisted' });
   assert.equal(won.moments[1]?.expected, 'end_and_escalate');
   const lost = run('rude', 1, ['[reply.boundary]', '[reply.empathy]', '[reply.empathy]', '[reply.empathy]']);
@@ -122,7 +133,11 @@ test('bad faith: back to the written terms works, accusing does not', () => {
     '[reply.next_steps]',
   ]);
   assert.equal(won.outcome?.kind, 'resolved');
-  const lost = run('bad-faith', 1, ['[risk.blame] Vous êtes de mauvaise foi.', '[risk.aggression]', '[risk.blame]']);
+  const lost = run('bad-faith', 1, [
+    '[risk.blame] Vous êtes de mauvaise foi.',
+    '[risk.aggression]',
+    '[risk.blame]',
+  ]);
   assert.equal(lost.outcome?.kind, 'failed');
   assert.equal(lost.moments[0]?.clientIntent, 'opening');
   assert.equal(lost.transcript[2]?.text.includes('mens'), true);
@@ -175,11 +190,17 @@ test('an asynchronous voice can plan the reaction and append its own line', () =
   const s1 = withClientLine(plan.state, plan.intent, 'Thank you, that helps.');
   assert.equal(s1.transcript.at(-1)?.text, 'Thank you, that helps.');
   assert.equal(s1.lastIntent, plan.intent);
-  assert.throws(() => planReply({ ...s1, outcome: { kind: 'resolved', reason: 'agreed' } }, { text: 'x' }, opts));
+  assert.throws(() =>
+    planReply({ ...s1, outcome: { kind: 'resolved', reason: 'agreed' } }, { text: 'x' }, opts),
+  );
 });
 
 test('the session gives up after too many replies that do nothing', () => {
-  const s = run('power', 0, Array.from({ length: 20 }, () => '[]'));
+  const s = run(
+    'power',
+    0,
+    Array.from({ length: 20 }, () => '[]'),
+  );
   assert.deepEqual(s.outcome, { kind: 'failed', reason: 'out_of_time' });
   assert.equal(s.moments.length, 12);
 });

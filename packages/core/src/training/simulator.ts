@@ -298,7 +298,8 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
   const behaviour = profile.scenarios[s.scenario] ?? {};
   const facts = personaText(s.persona, s.lang).scenarios[s.scenario]?.facts ?? [];
   const text = typeof reply.text === 'string' ? reply.text : '';
-  const findings: readonly ReplyFinding[] = text.trim() === '' ? [] : (options.readReply ?? readWithAnalyze)(text, s.lang);
+  const findings: readonly ReplyFinding[] =
+    text.trim() === '' ? [] : (options.readReply ?? readWithAnalyze)(text, s.lang);
   const cues = readCues(text, s.lang);
   const reading: ReplyReading = { findings, ...cues, escalation: cues.escalation || reply.escalate === true };
   const f = flagsOf(reading);
@@ -307,7 +308,17 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
   const applied = applies(expected, f);
 
   let { anger, anxiety, trust } = s.mood;
-  let { heard, understood, factsGiven, truthAt, reassured, abuseActive, abuseCount, boundarySetAt, abuseAfterBoundary } = s;
+  let {
+    heard,
+    understood,
+    factsGiven,
+    truthAt,
+    reassured,
+    abuseActive,
+    abuseCount,
+    boundarySetAt,
+    abuseAfterBoundary,
+  } = s;
   let { pressureActive, pressureCount, holds, concessions, solutionAt } = s;
   let overpromises: Overpromise[] = [...s.overpromises];
   let outcome: Outcome | null = null;
@@ -359,7 +370,9 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
   // Owning up to a promise the client just recalled.
   if (s.lastIntent === 'callback_overpromise') {
     const ok = applies('own_up', f);
-    overpromises = overpromises.map((o) => (o.calledBackAt !== null && !o.ownedUp && ok ? { ...o, ownedUp: true } : o));
+    overpromises = overpromises.map((o) =>
+      o.calledBackAt !== null && !o.ownedUp && ok ? { ...o, ownedUp: true } : o,
+    );
     if (ok) trust += 1;
     else {
       trust -= 2;
@@ -376,7 +389,10 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
   let misplaced = false;
   if (s.abuseActive) {
     if (f.escalation) {
-      outcome = boundarySetAt !== null ? { kind: 'escalated', reason: 'abuse_persisted' } : { kind: 'failed', reason: 'escalated_too_early' };
+      outcome =
+        boundarySetAt !== null
+          ? { kind: 'escalated', reason: 'abuse_persisted' }
+          : { kind: 'failed', reason: 'escalated_too_early' };
     } else if (f.boundary && !f.aggression && boundarySetAt === null) {
       boundarySetAt = turn;
       if (behaviour.boundary !== 'persists') {
@@ -397,7 +413,10 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
   let backedDown = false;
   if (s.pressureActive && !outcome) {
     if (f.escalation) {
-      outcome = holds >= 2 ? { kind: 'escalated', reason: 'pressure_persisted' } : { kind: 'failed', reason: 'escalated_too_early' };
+      outcome =
+        holds >= 2
+          ? { kind: 'escalated', reason: 'pressure_persisted' }
+          : { kind: 'failed', reason: 'escalated_too_early' };
     } else if (f.concession) {
       concessions += 1;
       conceded = true;
@@ -441,7 +460,8 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
     !pressureActive &&
     !pendingOwnUp;
   const uncalled = overpromises.findIndex((o) => o.calledBackAt === null);
-  const callbackDue = uncalled >= 0 && (turn >= (overpromises[uncalled]?.turn ?? turn) + 2 || (ready && f.nextSteps));
+  const callbackDue =
+    uncalled >= 0 && (turn >= (overpromises[uncalled]?.turn ?? turn) + 2 || (ready && f.nextSteps));
   if (!outcome && ready && f.nextSteps && !callbackDue) outcome = { kind: 'resolved', reason: 'agreed' };
   if (!outcome && anger >= BREAKING_POINT) outcome = { kind: 'failed', reason: 'too_angry' };
   if (!outcome && anxiety >= BREAKING_POINT) outcome = { kind: 'failed', reason: 'panicked' };
@@ -489,7 +509,12 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
       pressureCount += 1;
       intent = 'pressure';
     } else if (premature) intent = 'jumped_to_solution';
-    else if (truthAt === null && heard && trust >= profile.truthAt && !((f.question || f.reform) && factsGiven < facts.length)) {
+    else if (
+      truthAt === null &&
+      heard &&
+      trust >= profile.truthAt &&
+      !((f.question || f.reform) && factsGiven < facts.length)
+    ) {
       // A question is answered first; what is really behind comes out once trust allows.
       intent = 'truth';
       truthAt = turn;
@@ -510,10 +535,12 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
     else if (anger > CALM_ENOUGH) intent = 'vent';
     else intent = 'ask_next_steps';
   }
-  if (!outcome && abuseActive && boundarySetAt === null && abuseCount > 3) outcome = { kind: 'failed', reason: 'abuse_tolerated' };
+  if (!outcome && abuseActive && boundarySetAt === null && abuseCount > 3)
+    outcome = { kind: 'failed', reason: 'abuse_tolerated' };
   if (!outcome && abuseAfterBoundary >= 2) outcome = { kind: 'failed', reason: 'abuse_tolerated' };
   if (!outcome && turn >= MAX_TURNS) outcome = { kind: 'failed', reason: 'out_of_time' };
-  if (outcome) intent = outcome.kind === 'resolved' ? 'resolved' : outcome.kind === 'escalated' ? 'escalated' : 'failed';
+  if (outcome)
+    intent = outcome.kind === 'resolved' ? 'resolved' : outcome.kind === 'escalated' ? 'escalated' : 'failed';
 
   const moodAfter: ClientMood = { anger, anxiety, trust };
   const moment: TrainingMoment = {
@@ -555,7 +582,11 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
 }
 
 /** One trainee reply in, the client's answer out: the whole step, with the default voice. */
-export function replyTo(s: TrainingState, reply: TraineeReply | string, options: ReplyOptions = {}): TrainingState {
+export function replyTo(
+  s: TrainingState,
+  reply: TraineeReply | string,
+  options: ReplyOptions = {},
+): TrainingState {
   const plan = planReply(s, typeof reply === 'string' ? { text: reply } : reply, options);
   return speak(plan.state, plan.intent, plan.slots, options.voice ?? scriptedVoice);
 }

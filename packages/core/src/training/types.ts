@@ -280,7 +280,12 @@ export interface Debrief {
   readonly hiddenTruth: { readonly text: string; readonly discoveredAt: number | null };
   readonly steps: readonly { readonly step: ActionId; readonly turns: readonly number[] }[];
   readonly missed: readonly MissedMoment[];
-  readonly risks: readonly { readonly turn: number; readonly id: AgentRiskId; readonly evidence: string; readonly advice: string }[];
+  readonly risks: readonly {
+    readonly turn: number;
+    readonly id: AgentRiskId;
+    readonly evidence: string;
+    readonly advice: string;
+  }[];
   readonly skills: readonly SkillScore[];
   readonly overall: number;
   readonly tips: readonly string[];

@@ -8,7 +8,10 @@ import { pick } from './prng.ts';
 import type { ClientIntent, ClientVoice, VoiceRequest } from './types.ts';
 
 /** Intents whose words come from the scenario itself rather than the persona's lines. */
-const SCENARIO_INTENTS: Partial<Record<ClientIntent, 'opening' | 'truth'>> = { opening: 'opening', truth: 'truth' };
+const SCENARIO_INTENTS: Partial<Record<ClientIntent, 'opening' | 'truth'>> = {
+  opening: 'opening',
+  truth: 'truth',
+};
 
 export function fillSlots(line: string, slots: Readonly<Record<string, string>>): string {
   return line.replace(/\{(\w+)\}/g, (whole, name: string) => slots[name] ?? whole);
@@ -42,7 +45,13 @@ export const scriptedVoice: ClientVoice = {
     // A heard client talks: the lead-in is followed by the next fact of the scenario.
     const factIndex = req.slots.factIndex === undefined ? -1 : Number(req.slots.factIndex);
     const fact = scenario.facts[factIndex];
-    if (fact !== undefined && (req.intent === 'soften' || req.intent === 'confirm' || req.intent === 'calm_after_boundary' || req.intent === 'back_down')) {
+    if (
+      fact !== undefined &&
+      (req.intent === 'soften' ||
+        req.intent === 'confirm' ||
+        req.intent === 'calm_after_boundary' ||
+        req.intent === 'back_down')
+    ) {
       out = `${out} ${fact}`;
     } else if (fact !== undefined && req.intent === 'facts') {
       out = fact;

@@ -14,12 +14,18 @@ export const COMMON_EN: Readonly<Partial<Record<ClientIntent, readonly string[]>
   soften: ['Right… thanks for listening, at least.', 'Okay. Let me explain.', 'Fine. So here it is.'],
   confirm: ["Yes, that's exactly it.", "That's right, yes.", "Yes, you've got it."],
   facts: ["I think I've told you everything.", "There's nothing more to add, that's the problem."],
-  ask_solution: ['So now that you understand, what do you suggest?', 'Right, so what happens now, concretely?'],
+  ask_solution: [
+    'So now that you understand, what do you suggest?',
+    'Right, so what happens now, concretely?',
+  ],
   ask_next_steps: [
     'That could work, in principle. But when, and how will I be kept informed?',
     'Okay. And then what? I want to know who does what, and by when.',
   ],
-  worry: ["And if it doesn't work? I have no margin at all.", "Are you sure we'll make it? I'm still really worried."],
+  worry: [
+    "And if it doesn't work? I have no margin at all.",
+    "Are you sure we'll make it? I'm still really worried.",
+  ],
   jumped_to_solution: [
     "Hold on, you haven't even let me explain the problem!",
     "You're offering something without knowing what this is about?",
@@ -29,9 +35,15 @@ export const COMMON_EN: Readonly<Partial<Record<ClientIntent, readonly string[]>
     "You think I'm overreacting? You're not in my shoes.",
   ],
   react_blame: ["Oh, so now it's my fault? That's rich.", 'Unbelievable… You blame me for your own mistake?'],
-  react_defensive: ["I don't care about your excuses. I have a problem to solve.", "It's never your fault, is it?"],
+  react_defensive: [
+    "I don't care about your excuses. I have a problem to solve.",
+    "It's never your fault, is it?",
+  ],
   react_aggression: ['Excuse me? What tone is that?', 'Is that how you treat your customers?'],
-  react_shouting: ['No need to write in capitals, I can read perfectly well.', 'No need to raise your voice at me.'],
+  react_shouting: [
+    'No need to write in capitals, I can read perfectly well.',
+    'No need to raise your voice at me.',
+  ],
   misplaced_boundary: [
     "Excuse me? I haven't been disrespectful at any point.",
     "I don't know what you mean, I've been perfectly polite.",
@@ -59,7 +71,8 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
     scenarios: [
       {
         brief: 'Yesterday you delivered the translation of a product catalogue. The client calls, livid.',
-        hiddenTruth: 'His director reviews the catalogue on Thursday: he is afraid he will be held responsible.',
+        hiddenTruth:
+          'His director reviews the catalogue on Thursday: he is afraid he will be held responsible.',
         slots: { item: 'the catalogue translation', deadline: 'Thursday' },
         opening: [
           "Your catalogue translation is a disaster! Mistakes everywhere, wrong product codes, I can't send anything out like this. I paid you for professional work!",
@@ -69,11 +82,14 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
           "It's mostly the technical sheets, pages 12 to 20: the units are mixed up and two product codes are swapped.",
           'My team marked up the file this morning, I have a version with all their comments.',
         ],
-        truth: ["To be honest, my director reviews the catalogue on Thursday. If it's sloppy, I'm the one who takes the blame."],
+        truth: [
+          "To be honest, my director reviews the catalogue on Thursday. If it's sloppy, I'm the one who takes the blame.",
+        ],
       },
       {
         brief: "On Monday your agency launched a client's online shop. He writes to you, furious.",
-        hiddenTruth: 'His boss launched an ad campaign this weekend, relying on his promise that the site would be ready.',
+        hiddenTruth:
+          'His boss launched an ad campaign this weekend, relying on his promise that the site would be ready.',
         slots: { item: 'the online shop', deadline: 'Friday' },
         opening: [
           "Your website is a disgrace. The payment page crashes every other time and the photos don't load. I'm losing sales every minute!",
@@ -83,7 +99,9 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
           'It crashes when the card is being confirmed, mostly on phones.',
           "Since Monday we've had about forty abandoned baskets, against five on a normal week.",
         ],
-        truth: ['The real issue is that my boss is launching an ad campaign this weekend. I told him the site would be ready.'],
+        truth: [
+          'The real issue is that my boss is launching an ad campaign this weekend. I told him the site would be ready.',
+        ],
       },
       {
         brief: "Your firm delivered a small company's annual accounts. The owner calls, very angry.",
@@ -97,11 +115,16 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
           'Year-end stock appears twice, once at gross value and once at net value.',
           'So the profit is overstated by nearly thirty thousand pounds.',
         ],
-        truth: ['I have to present these accounts to my partners on Friday. With figures like these, I will look like an amateur.'],
+        truth: [
+          'I have to present these accounts to my partners on Friday. With figures like these, I will look like an amateur.',
+        ],
       },
     ],
     lines: {
-      vent: ['Do you realise? I trusted you and this is what I get!', "It's sloppy work, there's no other word for it."],
+      vent: [
+        'Do you realise? I trusted you and this is what I get!',
+        "It's sloppy work, there's no other word for it.",
+      ],
       resolved: [
         "Right. That works for me. Thank you for taking the time, honestly it's a relief.",
         'Okay, we do that. And thanks, I feel less alone with this.',
@@ -128,14 +151,18 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
         truth: ['I work from home. My boss has already had a go at me for missing video calls.'],
       },
       {
-        brief: "You answer the customer line of a delivery restaurant. The client's order is over an hour late.",
+        brief:
+          "You answer the customer line of a delivery restaurant. The client's order is over an hour late.",
         hiddenTruth: 'He is hosting his in-laws tonight and wanted to make a good impression.',
         slots: { item: 'the order' },
         opening: [
           "An hour and a quarter late! You're hopeless, absolutely hopeless. I have guests waiting.",
           "My order still isn't here, you bunch of amateurs. What is wrong with you?",
         ],
-        facts: ['I ordered at 7.10 pm for a delivery announced at 7.50.', 'The app has said "being prepared" for an hour.'],
+        facts: [
+          'I ordered at 7.10 pm for a delivery announced at 7.50.',
+          'The app has said "being prepared" for an hour.',
+        ],
         truth: ["I'm having my in-laws over for the first time. I wanted everything to be perfect."],
       },
       {
@@ -146,7 +173,10 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
           'My card got declined in front of everyone at the supermarket! You people at this bank are complete morons.',
           'You blocked my card without warning, you idiots. How do you think that made me look?',
         ],
-        facts: ['It was Saturday around 11 am, for 180 pounds.', 'The day before I had paid for a flight abroad, maybe that was it.'],
+        facts: [
+          'It was Saturday around 11 am, for 180 pounds.',
+          'The day before I had paid for a flight abroad, maybe that was it.',
+        ],
         truth: ['What sticks with me is the way the people behind me looked at me. I felt ashamed.'],
       },
     ],
@@ -175,18 +205,24 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
         brief: 'You are a project manager at an agency. Your largest client demands an early delivery.',
         hiddenTruth: 'His board is criticising him for the delays of his own department.',
         slots: { item: 'the early delivery', extra: 'three extra pages free of charge' },
-        opening: ["Let me remind you that we are your biggest client. I want the new version tomorrow, and I'm not discussing it."],
+        opening: [
+          "Let me remind you that we are your biggest client. I want the new version tomorrow, and I'm not discussing it.",
+        ],
         facts: [
           'The agreed date is the 20th, but my committee meets on the 15th.',
           'What really matters for the 15th is the home page and the checkout.',
         ],
-        truth: ['Between us, my board is on my back about the delays in my department. I need to show them something.'],
+        truth: [
+          'Between us, my board is on my back about the delays in my department. I need to show them something.',
+        ],
       },
       {
         brief: 'You work at a hotel reception. A regular guest demands a free upgrade.',
         hiddenTruth: 'He is hosting an important partner and wants to impress him.',
         slots: { item: 'the suite', extra: 'free breakfast for my guests' },
-        opening: ["I know your general manager very well, you know. I want the suite, at my usual room rate. One phone call and it's sorted."],
+        opening: [
+          "I know your general manager very well, you know. I want the suite, at my usual room rate. One phone call and it's sorted.",
+        ],
         facts: ['I booked a superior room for three nights.', 'My guest arrives tomorrow at 6 pm.'],
         truth: ['I am hosting an important partner tomorrow. I want him to think well of me.'],
       },
@@ -194,8 +230,13 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
         brief: 'You are a sales rep at a wholesaler. A major buyer demands an immediate discount.',
         hiddenTruth: 'His management set him a savings target he cannot meet.',
         slots: { item: 'the discount', extra: 'free delivery for the whole year' },
-        opening: ["Do you know how much I buy from you every year? Either I get fifteen percent off this order, or I'm going to your competitor."],
-        facts: ['The order is four hundred boxes, to be delivered before the end of the month.', 'Your prices went up six percent in January.'],
+        opening: [
+          "Do you know how much I buy from you every year? Either I get fifteen percent off this order, or I'm going to your competitor.",
+        ],
+        facts: [
+          'The order is four hundred boxes, to be delivered before the end of the month.',
+          'Your prices went up six percent in January.',
+        ],
         truth: ['My management set me a savings target that is impossible to hit. It all falls on me.'],
       },
     ],
@@ -238,10 +279,13 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
           'Thank you so much for the kitchen, it looks wonderful. Of course, the living room painting was planned too, everyone knows that.',
         ],
         facts: ['Your colleague looked at the living room during the first visit.'],
-        truth: ["I promised my husband everything would fit in the budget. I don't dare tell him about an extra cost."],
+        truth: [
+          "I promised my husband everything would fit in the budget. I don't dare tell him about an extra cost.",
+        ],
       },
       {
-        brief: "Your firm keeps the books of a tradesman. He insists his personal tax return was part of the package.",
+        brief:
+          'Your firm keeps the books of a tradesman. He insists his personal tax return was part of the package.',
         hiddenTruth: 'He left it too late to find anyone else and is panicking about the deadline.',
         slots: { item: 'my personal tax return', extra: "my wife's return as well" },
         opening: [
@@ -281,11 +325,17 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
         opening: [
           "Sorry to bother you, but I'm completely panicking: the fair opens tomorrow at 9 and I still haven't received the brochures. What am I going to do?",
         ],
-        facts: ['The order was placed on the 2nd, with delivery announced for yesterday.', 'I can be at the stand from 7 tomorrow, hall 3.'],
-        truth: ["It's my first fair since I took over my father's business. I'm scared of ruining everything."],
+        facts: [
+          'The order was placed on the 2nd, with delivery announced for yesterday.',
+          'I can be at the stand from 7 tomorrow, hall 3.',
+        ],
+        truth: [
+          "It's my first fair since I took over my father's business. I'm scared of ruining everything.",
+        ],
       },
       {
-        brief: 'Your workshop does alterations. A client is getting married on Saturday and her dress is not ready.',
+        brief:
+          'Your workshop does alterations. A client is getting married on Saturday and her dress is not ready.',
         hiddenTruth: 'A first workshop damaged the dress; she no longer trusts anyone.',
         slots: { item: 'the dress', deadline: 'Saturday' },
         opening: [
@@ -307,7 +357,10 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
     ],
     lines: {
       vent: ["I'm in a real state.", "I can't think straight, everything is spinning."],
-      worry: ["And if that's not enough? I really have no margin.", "Are you sure? I'm so afraid it will go wrong again."],
+      worry: [
+        "And if that's not enough? I really have no margin.",
+        "Are you sure? I'm so afraid it will go wrong again.",
+      ],
       resolved: [
         'Thank you, really. I can finally breathe. Let’s do that.',
         'Okay. It reassures me a lot to know we are handling it together. Thank you.',
@@ -321,9 +374,12 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
     scenarios: [
       {
         brief: 'You are a freelance designer. The client has already had three rounds of logo proposals.',
-        hiddenTruth: 'His partner thinks the project is too expensive; he wants the bill down to cover himself.',
+        hiddenTruth:
+          'His partner thinks the project is too expensive; he wants the bill down to cover himself.',
         slots: { item: 'another round of proposals', extra: 'the social media versions' },
-        opening: ["The logo still isn't right. You'll do another round of proposals, for free obviously, given how long this is taking."],
+        opening: [
+          "The logo still isn't right. You'll do another round of proposals, for free obviously, given how long this is taking.",
+        ],
         facts: ['The quote included two rounds of proposals, and we are on the third.'],
         truth: ['Actually, my partner thinks the project costs too much. He blames me for it.'],
       },
@@ -331,7 +387,9 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
         brief: 'You work at a gym. A member demands a free month because a machine is broken.',
         hiddenTruth: 'He plans to leave and wants to get as much as possible before cancelling.',
         slots: { item: 'a free month', extra: 'the cancellation fee waived' },
-        opening: ["The rowing machine has been broken for a week. I want a free month, and it's not up for negotiation."],
+        opening: [
+          "The rowing machine has been broken for a week. I want a free month, and it's not up for negotiation.",
+        ],
         facts: ['There are two other rowing machines, but they are always taken in the evening.'],
         truth: ["I'll probably move away this summer. I might as well get the most out of it before I go."],
       },
@@ -339,9 +397,13 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
         brief: 'You are a caterer. A client booked a buffet and keeps asking for extras.',
         hiddenTruth: 'He underestimated the number of guests and does not dare admit it.',
         slots: { item: 'twenty more guests at the same price', extra: 'the coffee service thrown in' },
-        opening: ["For Saturday's buffet, you'll add twenty more guests, same price of course. You're not going to quibble over so little."],
+        opening: [
+          "For Saturday's buffet, you'll add twenty more guests, same price of course. You're not going to quibble over so little.",
+        ],
         facts: ['The contract covers eighty guests.'],
-        truth: ["To tell you the truth, I miscounted the guests and I don't dare go back over the budget with my wife."],
+        truth: [
+          "To tell you the truth, I miscounted the guests and I don't dare go back over the budget with my wife.",
+        ],
       },
     ],
     lines: {
@@ -356,7 +418,7 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
         "Perfect. I'll also need {extra}, it's nothing really.",
       ],
       back_down: [
-        "Hmm. Fine, we stick to what was agreed. What can you offer within that?",
+        'Hmm. Fine, we stick to what was agreed. What can you offer within that?',
         "All right. I can see you're holding firm. So, what's possible?",
       ],
       failed: ["You've given in on everything and I'm still not satisfied. We're done."],
@@ -367,18 +429,27 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
     title: "A client who attacks the agent's origin",
     scenarios: [
       {
-        brief: "You are an insurance claims handler. The client's water damage claim has dragged on for a month.",
-        hiddenTruth: 'The damaged house belongs to his elderly mother, who has been sleeping at his place for a month.',
+        brief:
+          "You are an insurance claims handler. The client's water damage claim has dragged on for a month.",
+        hiddenTruth:
+          'The damaged house belongs to his elderly mother, who has been sleeping at his place for a month.',
         slots: { item: 'the claim' },
-        opening: ["My claim has been dragging on for a month. And I get you… Where are you from, with that accent? I want to speak to someone from here."],
-        facts: ['The water damage happened on the 4th, the assessor came on the 12th.', 'Nothing since, despite two letters.'],
+        opening: [
+          'My claim has been dragging on for a month. And I get you… Where are you from, with that accent? I want to speak to someone from here.',
+        ],
+        facts: [
+          'The water damage happened on the 4th, the assessor came on the 12th.',
+          'Nothing since, despite two letters.',
+        ],
         truth: ["It's my mother's house. She's eighty-five and has been sleeping at mine for a month."],
       },
       {
         brief: 'You are a pharmacist. A customer is waiting for an ordered medicine that has not arrived.',
         hiddenTruth: 'The treatment is for his sick son, and he feels helpless.',
         slots: { item: 'the medicine' },
-        opening: ["Out of stock again? With a name like yours, I didn't expect you to understand urgency. Isn't there a pharmacist from around here?"],
+        opening: [
+          "Out of stock again? With a name like yours, I didn't expect you to understand urgency. Isn't there a pharmacist from around here?",
+        ],
         facts: ['The prescription is from Friday.', 'I was told it would arrive this morning.'],
         truth: ["It's for my son. He's had a fever for three days and I feel completely helpless."],
       },
@@ -386,9 +457,13 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
         brief: "You are a bank counter adviser. The client's transfer is on hold.",
         hiddenTruth: 'The transfer pays the deposit on a flat he may lose.',
         slots: { item: 'the transfer' },
-        opening: ["My transfer has been stuck for two days. Who do they hire here? Go back and learn how things work in this country first."],
+        opening: [
+          'My transfer has been stuck for two days. Who do they hire here? Go back and learn how things work in this country first.',
+        ],
         facts: ["It's a transfer of 1,200 pounds, sent on Monday.", 'The recipient is a letting agency.'],
-        truth: ["It's the deposit on a flat. If it doesn't arrive tomorrow, the agency gives it to someone else."],
+        truth: [
+          "It's the deposit on a flat. If it doesn't arrive tomorrow, the agency gives it to someone else.",
+        ],
       },
     ],
     lines: {
@@ -400,7 +475,10 @@ export const PERSONAS_EN: Readonly<Record<PersonaId, PersonaText>> = {
         "Oh, you can't say anything these days. I stand by it: I want someone from here.",
         'Keep your lectures. People like you have no business in this job.',
       ],
-      calm_after_boundary: ["… Fine. I shouldn't have said that. It's this claim that's driving me mad.", 'Sorry. That was out of line. I am at my wits’ end.'],
+      calm_after_boundary: [
+        "… Fine. I shouldn't have said that. It's this claim that's driving me mad.",
+        'Sorry. That was out of line. I am at my wits’ end.',
+      ],
     },
   },
 };

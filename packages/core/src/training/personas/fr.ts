@@ -42,8 +42,14 @@ export const COMMON_FR: Readonly<Partial<Record<ClientIntent, readonly string[]>
     'Vos justifications, je m’en moque. Moi, j’ai un problème à régler.',
     'Ce n’est jamais de votre faute, c’est ça ?',
   ],
-  react_aggression: ['Pardon ? Vous me parlez sur quel ton, là ?', 'C’est comme ça que vous traitez vos clients ?'],
-  react_shouting: ['Inutile de m’écrire en majuscules, je lis très bien.', 'Pas la peine de hausser le ton avec moi.'],
+  react_aggression: [
+    'Pardon ? Vous me parlez sur quel ton, là ?',
+    'C’est comme ça que vous traitez vos clients ?',
+  ],
+  react_shouting: [
+    'Inutile de m’écrire en majuscules, je lis très bien.',
+    'Pas la peine de hausser le ton avec moi.',
+  ],
   misplaced_boundary: [
     'Pardon ? Je ne vous ai manqué de respect à aucun moment.',
     'Je ne vois pas de quoi vous parlez, je suis resté poli.',
@@ -87,7 +93,8 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
       },
       {
         brief: 'Votre agence a mis en ligne lundi la boutique en ligne d’un client. Il vous écrit, furieux.',
-        hiddenTruth: 'Son patron a lancé une campagne publicitaire ce week-end en s’appuyant sur sa promesse que le site serait prêt.',
+        hiddenTruth:
+          'Son patron a lancé une campagne publicitaire ce week-end en s’appuyant sur sa promesse que le site serait prêt.',
         slots: { item: 'la boutique en ligne', deadline: 'vendredi' },
         opening: [
           'Votre site est une honte. La page de paiement plante une fois sur deux, les photos ne s’affichent pas. Je perds des ventes à chaque minute !',
@@ -135,7 +142,8 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
     title: 'Un client qui dépasse les bornes',
     scenarios: [
       {
-        brief: 'Vous êtes conseiller chez un fournisseur d’accès. Le client n’a plus internet depuis trois jours.',
+        brief:
+          'Vous êtes conseiller chez un fournisseur d’accès. Le client n’a plus internet depuis trois jours.',
         hiddenTruth: 'Il télétravaille et son responsable lui a reproché ses absences en visio.',
         slots: { item: 'la connexion' },
         opening: [
@@ -146,10 +154,13 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
           'La box clignote en rouge depuis lundi soir. Je l’ai redémarrée je ne sais combien de fois.',
           'J’ai déjà appelé deux fois, on m’a annoncé un technicien qui n’est jamais venu.',
         ],
-        truth: ['Je suis en télétravail. Mon chef m’a déjà fait une remarque parce que je ratais les visios.'],
+        truth: [
+          'Je suis en télétravail. Mon chef m’a déjà fait une remarque parce que je ratais les visios.',
+        ],
       },
       {
-        brief: 'Vous répondez au service client d’un restaurant qui livre. La commande du client a plus d’une heure de retard.',
+        brief:
+          'Vous répondez au service client d’un restaurant qui livre. La commande du client a plus d’une heure de retard.',
         hiddenTruth: 'Il reçoit sa belle-famille ce soir et voulait faire bonne impression.',
         slots: { item: 'la commande' },
         opening: [
@@ -199,7 +210,8 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
     title: 'Un gros client qui veut passer avant tout le monde',
     scenarios: [
       {
-        brief: 'Vous êtes chef de projet dans une agence. Votre plus gros client exige une livraison anticipée.',
+        brief:
+          'Vous êtes chef de projet dans une agence. Votre plus gros client exige une livraison anticipée.',
         hiddenTruth: 'Son conseil d’administration lui reproche les retards de son propre service.',
         slots: { item: 'la livraison anticipée', extra: 'trois pages supplémentaires offertes' },
         opening: [
@@ -209,7 +221,9 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
           'La date convenue est le 20, mais mon comité se réunit le 15.',
           'Ce qui compte vraiment pour le 15, c’est la page d’accueil et le tunnel de commande.',
         ],
-        truth: ['Entre nous, mon conseil d’administration me reproche les retards de mon service. J’ai besoin de montrer quelque chose.'],
+        truth: [
+          'Entre nous, mon conseil d’administration me reproche les retards de mon service. J’ai besoin de montrer quelque chose.',
+        ],
       },
       {
         brief: 'Vous travaillez à la réception d’un hôtel. Un client habitué exige un surclassement gratuit.',
@@ -218,10 +232,7 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
         opening: [
           'Je connais très bien votre directeur, vous savez. Je veux la suite, au prix de ma chambre habituelle. Un coup de fil et c’est réglé.',
         ],
-        facts: [
-          'J’ai réservé une chambre supérieure pour trois nuits.',
-          'Mon invité arrive demain à 18 h.',
-        ],
+        facts: ['J’ai réservé une chambre supérieure pour trois nuits.', 'Mon invité arrive demain à 18 h.'],
         truth: ['Je reçois un partenaire important demain. Je veux qu’il ait une bonne image de moi.'],
       },
       {
@@ -260,34 +271,44 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
     title: 'Un client qui nie ce qui avait été convenu',
     scenarios: [
       {
-        brief: 'Vous avez réalisé le site d’un client. Il réclame une version anglaise qui ne figure pas au devis.',
-        hiddenTruth: 'Son budget est déjà dépassé : il sait que ce n’était pas prévu, mais il ne peut pas le payer.',
+        brief:
+          'Vous avez réalisé le site d’un client. Il réclame une version anglaise qui ne figure pas au devis.',
+        hiddenTruth:
+          'Son budget est déjà dépassé : il sait que ce n’était pas prévu, mais il ne peut pas le payer.',
         slots: { item: 'la version anglaise', extra: 'la mise à jour des fiches produits' },
         opening: [
           'Bonjour, et encore bravo pour votre travail, vraiment. Petite chose : la version anglaise du site, c’était évidemment comprise, nous en avions parlé dès le départ.',
         ],
         facts: ['Nous avions eu une réunion en mars, où j’avais évoqué nos clients étrangers.'],
-        truth: ['Pour être honnête, notre budget est déjà dépassé. Je ne peux pas me permettre une nouvelle dépense.'],
+        truth: [
+          'Pour être honnête, notre budget est déjà dépassé. Je ne peux pas me permettre une nouvelle dépense.',
+        ],
       },
       {
-        brief: 'Votre entreprise a rénové la cuisine d’une cliente. Elle affirme que la peinture du salon était incluse.',
+        brief:
+          'Votre entreprise a rénové la cuisine d’une cliente. Elle affirme que la peinture du salon était incluse.',
         hiddenTruth: 'Elle a promis à son mari que tout tiendrait dans l’enveloppe prévue.',
         slots: { item: 'la peinture du salon', extra: 'le changement des plinthes' },
         opening: [
           'Je vous remercie infiniment pour la cuisine, elle est superbe. Bien entendu, la peinture du salon était prévue aussi, tout le monde le sait.',
         ],
         facts: ['Votre collègue était passé voir le salon lors de la première visite.'],
-        truth: ['J’ai promis à mon mari que tout tiendrait dans l’enveloppe. Je n’ose pas lui annoncer un supplément.'],
+        truth: [
+          'J’ai promis à mon mari que tout tiendrait dans l’enveloppe. Je n’ose pas lui annoncer un supplément.',
+        ],
       },
       {
-        brief: 'Votre cabinet tient la comptabilité d’un artisan. Il soutient que sa déclaration fiscale personnelle était comprise dans le forfait.',
+        brief:
+          'Votre cabinet tient la comptabilité d’un artisan. Il soutient que sa déclaration fiscale personnelle était comprise dans le forfait.',
         hiddenTruth: 'Il s’y est pris trop tard pour trouver quelqu’un d’autre et panique devant l’échéance.',
         slots: { item: 'la déclaration personnelle', extra: 'celle de mon épouse' },
         opening: [
           'Je suis ravi de travailler avec vous, sincèrement. Vous vous occupez aussi de ma déclaration personnelle, naturellement : c’était compris dans le forfait.',
         ],
         facts: ['L’an dernier, votre prédécesseur m’avait rendu ce service.'],
-        truth: ['À vrai dire, je m’y suis pris trop tard et l’échéance approche. Je ne sais pas qui d’autre pourrait le faire.'],
+        truth: [
+          'À vrai dire, je m’y suis pris trop tard et l’échéance approche. Je ne sais pas qui d’autre pourrait le faire.',
+        ],
       },
     ],
     lines: {
@@ -315,7 +336,8 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
     scenarios: [
       {
         brief: 'Votre imprimerie devait livrer des brochures pour un salon. Le client n’a rien reçu.',
-        hiddenTruth: 'C’est son premier salon depuis qu’il a repris l’entreprise familiale : il a peur d’échouer.',
+        hiddenTruth:
+          'C’est son premier salon depuis qu’il a repris l’entreprise familiale : il a peur d’échouer.',
         slots: { item: 'les brochures', deadline: 'demain matin' },
         opening: [
           'Excusez-moi de vous déranger, mais je panique complètement : le salon ouvre demain à 9 h et je n’ai toujours pas reçu les brochures. Qu’est-ce que je vais faire ?',
@@ -324,27 +346,37 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
           'La commande a été passée le 2, avec une livraison annoncée pour hier.',
           'Je peux être sur le stand dès 7 h demain, hall 3.',
         ],
-        truth: ['C’est mon premier salon depuis que j’ai repris l’entreprise de mon père. J’ai peur de tout rater.'],
+        truth: [
+          'C’est mon premier salon depuis que j’ai repris l’entreprise de mon père. J’ai peur de tout rater.',
+        ],
       },
       {
         brief: 'Votre atelier fait des retouches. Une cliente se marie samedi et sa robe n’est pas prête.',
-        hiddenTruth: 'Elle a déjà eu un premier atelier qui a abîmé la robe ; elle n’a plus confiance en personne.',
+        hiddenTruth:
+          'Elle a déjà eu un premier atelier qui a abîmé la robe ; elle n’a plus confiance en personne.',
         slots: { item: 'la robe', deadline: 'samedi' },
         opening: [
           'Je me marie samedi et on vient de me dire que ma robe ne serait pas prête avant lundi. Je suis en train de craquer, je vous en supplie, aidez-moi.',
         ],
-        facts: ['Il reste l’ourlet et la fermeture à reprendre.', 'Je peux passer pour un essayage n’importe quand.'],
+        facts: [
+          'Il reste l’ourlet et la fermeture à reprendre.',
+          'Je peux passer pour un essayage n’importe quand.',
+        ],
         truth: ['Le premier atelier où je l’avais portée l’a abîmée. Je n’ai plus confiance en personne.'],
       },
       {
-        brief: 'Votre agence traduit des documents officiels. Un client a un rendez-vous en préfecture lundi.',
-        hiddenTruth: 'S’il rate ce rendez-vous, son titre de séjour expire et il risque de perdre son emploi.',
+        brief:
+          'Votre agence traduit des documents officiels. Un client a un rendez-vous en préfecture lundi.',
+        hiddenTruth:
+          'S’il rate ce rendez-vous, son titre de séjour expire et il risque de perdre son emploi.',
         slots: { item: 'les traductions', deadline: 'lundi' },
         opening: [
           'J’ai rendez-vous à la préfecture lundi matin et mes traductions ne sont pas arrivées. Si je n’ai pas les documents, tout s’écroule. Je ne dors plus.',
         ],
         facts: ['Il s’agit de mon acte de naissance et de mon diplôme.', 'Le rendez-vous est à 8 h 30.'],
-        truth: ['Si je rate ce rendez-vous, mon titre de séjour expire. Mon employeur ne pourra pas me garder.'],
+        truth: [
+          'Si je rate ce rendez-vous, mon titre de séjour expire. Mon employeur ne pourra pas me garder.',
+        ],
       },
     ],
     lines: {
@@ -365,9 +397,14 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
     title: 'Un client qui réclame sans cesse de nouvelles concessions',
     scenarios: [
       {
-        brief: 'Vous êtes graphiste indépendant. Le client a déjà eu trois séries de propositions pour son logo.',
-        hiddenTruth: 'Son associé trouve le projet trop cher ; il cherche à faire baisser la note pour se couvrir.',
-        slots: { item: 'une nouvelle série de propositions', extra: 'les déclinaisons pour les réseaux sociaux' },
+        brief:
+          'Vous êtes graphiste indépendant. Le client a déjà eu trois séries de propositions pour son logo.',
+        hiddenTruth:
+          'Son associé trouve le projet trop cher ; il cherche à faire baisser la note pour se couvrir.',
+        slots: {
+          item: 'une nouvelle série de propositions',
+          extra: 'les déclinaisons pour les réseaux sociaux',
+        },
         opening: [
           'Le logo, ça ne va toujours pas. Vous me ferez une nouvelle série de propositions, gratuitement évidemment, vu le temps que ça prend.',
         ],
@@ -375,7 +412,8 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
         truth: ['En fait, mon associé trouve que le projet coûte trop cher. C’est à moi qu’il le reproche.'],
       },
       {
-        brief: 'Vous travaillez dans une salle de sport. Un abonné réclame un mois gratuit pour une machine en panne.',
+        brief:
+          'Vous travaillez dans une salle de sport. Un abonné réclame un mois gratuit pour une machine en panne.',
         hiddenTruth: 'Il envisage de partir et cherche à obtenir le maximum avant de résilier.',
         slots: { item: 'un mois gratuit', extra: 'les frais de résiliation annulés' },
         opening: [
@@ -392,7 +430,9 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
           'Pour le buffet de samedi, vous ajouterez vingt couverts, au même prix bien sûr. Vous n’allez pas chipoter pour si peu.',
         ],
         facts: ['Le contrat porte sur quatre-vingts couverts.'],
-        truth: ['Pour tout vous dire, j’ai mal compté les invités et je n’ose pas revoir le budget avec ma femme.'],
+        truth: [
+          'Pour tout vous dire, j’ai mal compté les invités et je n’ose pas revoir le budget avec ma femme.',
+        ],
       },
     ],
     lines: {
@@ -418,7 +458,8 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
     title: 'Un client qui s’en prend à l’origine de l’agent',
     scenarios: [
       {
-        brief: 'Vous êtes gestionnaire dans une assurance. Le dossier de dégât des eaux du client traîne depuis un mois.',
+        brief:
+          'Vous êtes gestionnaire dans une assurance. Le dossier de dégât des eaux du client traîne depuis un mois.',
         hiddenTruth: 'La maison sinistrée est celle de sa mère âgée, qui dort chez lui depuis un mois.',
         slots: { item: 'le dossier' },
         opening: [
@@ -428,7 +469,9 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
           'Le dégât des eaux date du 4, l’expert est passé le 12.',
           'Depuis, plus aucune nouvelle, malgré deux courriers.',
         ],
-        truth: ['C’est la maison de ma mère. Elle a quatre-vingt-cinq ans et elle dort chez moi depuis un mois.'],
+        truth: [
+          'C’est la maison de ma mère. Elle a quatre-vingt-cinq ans et elle dort chez moi depuis un mois.',
+        ],
       },
       {
         brief: 'Vous êtes pharmacien. Un client attend un médicament commandé qui n’est pas arrivé.',
@@ -438,7 +481,9 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
           'Encore une rupture ? Avec un nom pareil, je ne m’attendais pas à ce que vous compreniez l’urgence. Il n’y a pas un pharmacien français ici ?',
         ],
         facts: ['L’ordonnance date de vendredi.', 'On m’avait dit qu’il arriverait ce matin.'],
-        truth: ['C’est pour mon fils. Il a de la fièvre depuis trois jours et je me sens complètement impuissant.'],
+        truth: [
+          'C’est pour mon fils. Il a de la fièvre depuis trois jours et je me sens complètement impuissant.',
+        ],
       },
       {
         brief: 'Vous êtes conseillère au guichet d’une banque. Un virement du client est bloqué.',
@@ -447,8 +492,13 @@ export const PERSONAS_FR: Readonly<Record<PersonaId, PersonaText>> = {
         opening: [
           'Mon virement est bloqué depuis deux jours. On se demande qui on embauche, ici : retournez d’abord apprendre nos façons de faire.',
         ],
-        facts: ['C’est un virement de 1 200 euros, lancé lundi.', 'Le destinataire est une agence immobilière.'],
-        truth: ['C’est la caution d’un appartement. Si elle n’arrive pas demain, l’agence le donne à quelqu’un d’autre.'],
+        facts: [
+          'C’est un virement de 1 200 euros, lancé lundi.',
+          'Le destinataire est une agence immobilière.',
+        ],
+        truth: [
+          'C’est la caution d’un appartement. Si elle n’arrive pas demain, l’agence le donne à quelqu’un d’autre.',
+        ],
       },
     ],
     lines: {

@@ -6,7 +6,10 @@ import { COMMON_EN, PERSONAS_EN } from './en.ts';
 import { COMMON_FR, PERSONAS_FR } from './fr.ts';
 import { PROFILES } from './profiles.ts';
 
-const TEXTS: Readonly<Record<Lang, Readonly<Record<PersonaId, PersonaText>>>> = { fr: PERSONAS_FR, en: PERSONAS_EN };
+const TEXTS: Readonly<Record<Lang, Readonly<Record<PersonaId, PersonaText>>>> = {
+  fr: PERSONAS_FR,
+  en: PERSONAS_EN,
+};
 const COMMON: Readonly<Record<Lang, Readonly<Partial<Record<ClientIntent, readonly string[]>>>>> = {
   fr: COMMON_FR,
   en: COMMON_EN,
@@ -32,7 +35,9 @@ export function linesFor(id: PersonaId, lang: Lang, intent: ClientIntent): reado
 }
 
 /** A short listing for menus (CLI `--list`, the web page). */
-export function listPersonas(lang: Lang): { id: PersonaId; name: string; title: string; scenarios: number }[] {
+export function listPersonas(
+  lang: Lang,
+): { id: PersonaId; name: string; title: string; scenarios: number }[] {
   return PERSONA_IDS.map((id) => {
     const t = TEXTS[lang][id];
     return { id, name: t.name, title: t.title, scenarios: t.scenarios.length };
