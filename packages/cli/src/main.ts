@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.ts';
 import { registerImport } from './commands/import.ts';
+import { registerTrain } from './commands/train.ts';
 
 export function buildProgram(): Command {
   const program = new Command('sangfroid')
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerAnalyze(program);
   registerImport(program);
+  registerTrain(program);
   return program;
 }
 
