@@ -6,7 +6,9 @@ import { migrate, splitStatements } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 it('splits a migration on statement ends but keeps $$ bodies whole', () => {
-  const parts = splitStatements('create table a (x int);\ncreate function f() returns trigger as $$\nbegin\n  x;\nend $$;\n-- c;\nselect 1;');
+  const parts = splitStatements(
+    'create table a (x int);\ncreate function f() returns trigger as $$\nbegin\n  x;\nend $$;\n-- c;\nselect 1;',
+  );
   assert.equal(parts.length, 3);
   assert.match(parts[1] ?? '', /begin\n {2}x;\nend \$\$;/);
 });
@@ -17,8 +19,13 @@ describeStorage('database', (getDb) => {
     const again = await migrate(db);
     assert.deepEqual(again.applied, []);
     assert.equal(again.current, MIGRATIONS.at(-1)?.version);
-    const rows = await sql<{ version: number }>`select version from schema_migrations order by version`.execute(db);
-    assert.deepEqual(rows.rows.map((r) => r.version), MIGRATIONS.map((m) => m.version));
+    const rows = await sql<{
+      version: number;
+    }>`select version from schema_migrations order by version`.execute(db);
+    assert.deepEqual(
+      rows.rows.map((r) => r.version),
+      MIGRATIONS.map((m) => m.version),
+    );
   });
 
   it('refuses a database newer than the code (forward-only)', async () => {
@@ -34,13 +41,26 @@ describeStorage('database', (getDb) => {
     await db.insertInto('organisations').values({ id: org, name: 'o', created_at: new Date() }).execute();
     await db
       .insertInto('audit_log')
-      .values({ org_id: org, at: new Date(), actor_id: null, entity_type: 'x', entity_id: org, action: 'a', data: '{}', prev_hash: '', hash: 'h' })
+      .values({
+        org_id: org,
+        at: new Date(),
+        actor_id: null,
+        entity_type: 'x',
+        entity_id: org,
+        action: 'a',
+        data: '{}',
+        prev_hash: '',
+        hash: 'h',
+      })
       .execute();
-    await assert.rejects(db.updateTable('audit_log').set({ action: 'b' }).where('org_id', '=', org).execute(), /append-only/);
+    await assert.rejects(
+      db.updateTable('audit_log').set({ action: 'b' }).where('org_id', '=', org).execute(),
+      /append-only/,
+    );
     await assert.rejects(db.deleteFrom('audit_log').where('org_id', '=', org).execute(), /append-only/);
   });
 
-  it('does not let a concurrent write land inside another request\'s rolled-back transaction', async () => {
+  it("does not let a concurrent write land inside another request's rolled-back transaction", async () => {
     const { db } = getDb();
     const a = crypto.randomUUID();
     const b = crypto.randomUUID();
@@ -53,6 +73,9 @@ describeStorage('database', (getDb) => {
     await db.insertInto('organisations').values({ id: b, name: 'b', created_at: new Date() }).execute();
     await assert.rejects(failing, /boom/);
     const found = await db.selectFrom('organisations').select('id').where('id', 'in', [a, b]).execute();
-    assert.deepEqual(found.map((r) => r.id), [b]);
+    assert.deepEqual(
+      found.map((r) => r.id),
+      [b],
+    );
   });
 });

@@ -14,15 +14,22 @@ export interface MigrationReport {
   readonly current: number;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists.
-export async function migrate(db: Kysely<any>, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationReport> {
+export async function migrate(
+  // biome-ignore lint/suspicious/noExplicitAny: migrations run before the typed schema exists.
+  db: Kysely<any>,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<MigrationReport> {
   await sql`create table if not exists schema_migrations (
-    version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
+    version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(
+    db,
+  );
   const applied: number[] = [];
   for (const m of migrations) {
     const done = await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(trx);
-      const found = await sql<{ version: number }>`select version from schema_migrations where version = ${m.version}`.execute(trx);
+      const found = await sql<{
+        version: number;
+      }>`select version from schema_migrations where version = ${m.version}`.execute(trx);
       if (found.rows.length > 0) return false;
       for (const statement of splitStatements(m.sql)) await sql.raw(statement).execute(trx);
       await sql`insert into schema_migrations (version, name) values (${m.version}, ${m.name})`.execute(trx);
@@ -30,11 +37,15 @@ export async function migrate(db: Kysely<any>, migrations: readonly Migration[] 
     });
     if (done) applied.push(m.version);
   }
-  const top = await sql<{ v: number | null }>`select max(version)::int as v from schema_migrations`.execute(db);
+  const top = await sql<{ v: number | null }>`select max(version)::int as v from schema_migrations`.execute(
+    db,
+  );
   const current = top.rows[0]?.v ?? 0;
   const known = migrations.at(-1)?.version ?? 0;
   if (current > known) {
-    throw new Error(`the database is at migration ${current}, newer than this server (${known}): upgrade sangfroid`);
+    throw new Error(
+      `the database is at migration ${current}, newer than this server (${known}): upgrade sangfroid`,
+    );
   }
   return { applied, current };
 }

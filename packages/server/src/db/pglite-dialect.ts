@@ -32,7 +32,10 @@ class Mutex {
     const prev = this.#tail;
     this.#tail = prev.then(() => next);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('database busy: connection lease timed out')), LEASE_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error('database busy: connection lease timed out')),
+        LEASE_TIMEOUT_MS,
+      );
       void prev.then(() => {
         clearTimeout(timer);
         resolve(release);

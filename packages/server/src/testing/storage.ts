@@ -42,7 +42,10 @@ export async function openTestDatabase(backend: Backend): Promise<Database> {
  * `describeStorage('incidents', (getDb) => { it(...) })` declares the suite once per backend;
  * inside, `getDb()` returns that backend's open database.
  */
-export function describeStorage(title: string, body: (getDb: () => Database, backend: Backend) => void): void {
+export function describeStorage(
+  title: string,
+  body: (getDb: () => Database, backend: Backend) => void,
+): void {
   for (const backend of backends()) {
     describe(`${title} [${backend}]`, () => {
       let database: Database | undefined;

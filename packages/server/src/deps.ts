@@ -1,0 +1,36 @@
+/** What createApp needs from the outside world, injected (never imported as globals). */
+
+import type { Analysis, AnalyzeOptions } from '@sangfroid/core';
+import type { EventBus } from './alerts/event-bus.ts';
+import type { RateLimiter } from './auth/rate-limit.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/schema.ts';
+import type { Integration } from './integrations/types.ts';
+import type { Logger } from './logger.ts';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface AppDeps {
+  readonly db: Db;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** Real-time events (SSE); one is created when absent. */
+  readonly events?: EventBus;
+  /** One-time setup token, printed by main.ts while no user exists; setup is closed without it. */
+  readonly setupToken?: string | undefined;
+  /** The message analyser (default: `analyze` from @sangfroid/core). */
+  readonly analyzer?: (text: string, options: AnalyzeOptions) => Analysis;
+  /** Inbound/outbound integrations (webhooks, notifications); see src/integrations/. */
+  readonly integrations?: readonly Integration[];
+}
+
+/** Deps once createApp has filled the defaults. */
+export interface Deps extends AppDeps {
+  readonly events: EventBus;
+  readonly loginLimiter: RateLimiter;
+  readonly analyzer: (text: string, options: AnalyzeOptions) => Analysis;
+}

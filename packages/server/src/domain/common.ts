@@ -1,0 +1,91 @@
+/** Helpers shared by the domain modules: ids, row → API shape, keyset pagination, org guards. */
+import { sql } from 'kysely';
+import type { DB, Executor } from '../db/schema.ts';
+import { invalid, notFound } from '../errors.ts';
+
+export const newId = (): string => crypto.randomUUID();
+
+/** snake_case row → camelCase API object; `org_id` is internal and dropped. */
+export function toApi<T extends object>(row: T): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key === 'org_id' || key === 'password_hash') continue;
+    out[key.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())] = value;
+  }
+  return out;
+}
+
+export interface Page {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+export interface PageResult<T> {
+  readonly items: T[];
+  readonly nextCursor: string | null;
+}
+
+interface CursorKey {
+  readonly t: string;
+  readonly id: string;
+}
+
+export function decodeCursor(cursor: string | undefined): CursorKey | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<CursorKey>;
+    if (
+      typeof parsed.t === 'string' &&
+      typeof parsed.id === 'string' &&
+      !Number.isNaN(Date.parse(parsed.t)) &&
+      /^[0-9a-f-]{36}$/.test(parsed.id)
+    )
+      return { t: parsed.t, id: parsed.id };
+  } catch {
+    // fall through
+  }
+  throw invalid('cursor: not a cursor returned by this API');
+}
+
+/** `(alias.created_at, alias.id) < cursor`, newest first. */
+export function afterCursor(alias: string, cursor: string | undefined) {
+  const key = decodeCursor(cursor);
+  if (!key) return sql<boolean>`true`;
+  return sql<boolean>`(${sql.ref(`${alias}.created_at`)}, ${sql.ref(`${alias}.id`)}) < (${new Date(key.t)}, ${key.id})`;
+}
+
+/** Rows fetched with `limit + 1` → one page and the cursor of the next. */
+export function toPage<R extends { created_at: Date; id: string }, T>(
+  rows: R[],
+  limit: number,
+  map: (row: R) => T,
+): PageResult<T> {
+  const more = rows.length > limit;
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(map),
+    nextCursor:
+      more && last
+        ? Buffer.from(JSON.stringify({ t: last.created_at.toISOString(), id: last.id })).toString('base64url')
+        : null,
+  };
+}
+
+type OrgTable = 'clients' | 'conversations' | 'incidents' | 'users' | 'messages' | 'escalations';
+
+/** Throws not_found unless `id` is a row of `table` in the caller's organisation (no cross-tenant references). */
+export async function requireInOrg(
+  db: Executor,
+  table: OrgTable,
+  id: string,
+  orgId: string,
+  what: string,
+): Promise<void> {
+  const row = await db
+    .selectFrom(table as keyof DB)
+    .select(sql<number>`1`.as('one'))
+    .where(sql.ref('id'), '=', id)
+    .where(sql.ref('org_id'), '=', orgId)
+    .executeTakeFirst();
+  if (!row) throw notFound(what);
+}

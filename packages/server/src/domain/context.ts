@@ -1,0 +1,16 @@
+/** What every domain function receives besides its input: the storage, the caller, the time. */
+
+import type { Analysis, AnalyzeOptions } from '@sangfroid/core';
+import type { EventBus } from '../alerts/event-bus.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/schema.ts';
+
+export interface DomainContext {
+  readonly db: Db;
+  readonly actor: Actor;
+  readonly now: Date;
+  readonly config: Config;
+  readonly events: EventBus;
+  readonly analyzer: (text: string, options: AnalyzeOptions) => Analysis;
+}

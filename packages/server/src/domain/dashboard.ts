@@ -1,0 +1,148 @@
+/**
+ * The manager's dashboard: counts and trends over a period — incidents by severity, kind and week,
+ * median time to acknowledge an escalation, debriefs held on time, commitments kept.
+ */
+import { sql } from 'kysely';
+import type { DomainContext } from './context.ts';
+
+const DAY = 86_400_000;
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+const ratio = (num: number, den: number): number | null =>
+  den === 0 ? null : Math.round((num / den) * 1000) / 1000;
+
+/** Monday 00:00 UTC of the week containing `d`. */
+export function weekStart(d: Date): string {
+  const day = (d.getUTCDay() + 6) % 7;
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day))
+    .toISOString()
+    .slice(0, 10);
+}
+
+export async function findDashboard(opts: DomainContext & { days: number }) {
+  const org = opts.actor.orgId;
+  const now = opts.now;
+  const since = new Date(now.getTime() - opts.days * DAY);
+
+  const incidents = await opts.db
+    .selectFrom('incidents')
+    .select(['kind', 'severity', 'status', 'created_at'])
+    .where('org_id', '=', org)
+    .where('created_at', '>=', since)
+    .execute();
+  const open = await opts.db
+    .selectFrom('incidents')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('org_id', '=', org)
+    .where('status', '!=', 'closed')
+    .executeTakeFirst();
+  const bySeverity = { '1': 0, '2': 0, '3': 0 } as Record<string, number>;
+  const byKind: Record<string, number> = {};
+  const perWeekMap = new Map<string, number>();
+  for (
+    let t = weekStart(since);
+    t <= weekStart(now);
+    t = new Date(Date.parse(t) + 7 * DAY).toISOString().slice(0, 10)
+  )
+    perWeekMap.set(t, 0);
+  for (const i of incidents) {
+    bySeverity[String(i.severity)] = (bySeverity[String(i.severity)] ?? 0) + 1;
+    byKind[i.kind] = (byKind[i.kind] ?? 0) + 1;
+    const w = weekStart(i.created_at);
+    perWeekMap.set(w, (perWeekMap.get(w) ?? 0) + 1);
+  }
+
+  const escalations = await opts.db
+    .selectFrom('escalations')
+    .select(['status', 'created_at', 'acknowledged_at'])
+    .where('org_id', '=', org)
+    .where('created_at', '>=', since)
+    .execute();
+  const openEscalations = await opts.db
+    .selectFrom('escalations')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('org_id', '=', org)
+    .where('status', '!=', 'resolved')
+    .executeTakeFirst();
+  const ackMinutes = escalations
+    .filter((e) => e.acknowledged_at)
+    .map((e) => ((e.acknowledged_at as Date).getTime() - e.created_at.getTime()) / 60_000);
+
+  const debriefs = await opts.db
+    .selectFrom('debriefs')
+    .select(['due_at', 'completed_at'])
+    .where('org_id', '=', org)
+    .where('created_at', '>=', since)
+    .execute();
+  const overdue = await opts.db
+    .selectFrom('debriefs')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('org_id', '=', org)
+    .where('completed_at', 'is', null)
+    .where('due_at', '<', now)
+    .executeTakeFirst();
+  const completed = debriefs.filter((d) => d.completed_at);
+  const onTime = completed.filter((d) => (d.completed_at as Date) <= d.due_at).length;
+  // a debrief counts against the rate once it is done, or once its deadline has passed undone
+  const judged = completed.length + debriefs.filter((d) => !d.completed_at && d.due_at < now).length;
+
+  const commitments = await opts.db
+    .selectFrom('commitments')
+    .select(['status', 'due_at'])
+    .where('org_id', '=', org)
+    .where('created_at', '>=', since)
+    .execute();
+  const count = (s: string) => commitments.filter((c) => c.status === s).length;
+  const openCommitments = commitments.filter((c) => c.status === 'open');
+
+  const msgs = await opts.db
+    .selectFrom('messages')
+    .select([
+      sql<number>`count(*)::int`.as('analysed'),
+      sql<number>`count(*) filter (where has_abuse)::int`.as('withAbuse'),
+    ])
+    .where('org_id', '=', org)
+    .where('created_at', '>=', since)
+    .executeTakeFirst();
+
+  return {
+    periodDays: opts.days,
+    generatedAt: now.toISOString(),
+    incidents: {
+      open: open?.n ?? 0,
+      total: incidents.length,
+      bySeverity,
+      byKind,
+      perWeek: [...perWeekMap].map(([weekStart, count]) => ({ weekStart, count })),
+    },
+    escalations: {
+      total: escalations.length,
+      open: openEscalations?.n ?? 0,
+      medianMinutesToAcknowledge: median(ackMinutes),
+    },
+    debriefs: {
+      due: debriefs.filter((d) => !d.completed_at).length,
+      overdue: overdue?.n ?? 0,
+      completed: completed.length,
+      onTime,
+      onTimeRate: ratio(onTime, judged),
+    },
+    commitments: {
+      open: openCommitments.length,
+      overdue: openCommitments.filter((c) => c.due_at < now).length,
+      kept: count('kept'),
+      broken: count('broken'),
+      keptRate: ratio(
+        count('kept'),
+        count('kept') + count('broken') + openCommitments.filter((c) => c.due_at < now).length,
+      ),
+    },
+    messages: { analysed: msgs?.analysed ?? 0, withAbuse: msgs?.withAbuse ?? 0 },
+  };
+}

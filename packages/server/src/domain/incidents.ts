@@ -1,0 +1,326 @@
+/**
+ * Incidents: created automatically when a client message crosses the line (abuse.*), or by hand.
+ * Evidence is the quoted spans with their offsets, stored once and never edited (the database
+ * refuses it). Each incident opens a debrief due DEBRIEF_DUE_HOURS later and alerts supervisors.
+ */
+import { sql } from 'kysely';
+import type { Executor } from '../db/schema.ts';
+import { invalid, notFound } from '../errors.ts';
+import { visibleEscalation, visibleIncident } from '../http/access.ts';
+import { appendAudit } from './audit.ts';
+import { afterCursor, newId, type Page, requireInOrg, toApi, toPage } from './common.ts';
+import type { DomainContext } from './context.ts';
+
+export const INCIDENT_STATUSES = ['open', 'in_review', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export interface EvidenceSpan {
+  readonly messageId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly signalId?: string | undefined;
+}
+
+export interface NewIncident {
+  readonly kind: string;
+  readonly severity: number;
+  readonly summary: string;
+  readonly conversationId?: string | undefined;
+  readonly clientId?: string | undefined;
+  readonly messageId?: string | undefined;
+  readonly exposedUserIds?: readonly string[] | undefined;
+  readonly evidence?: readonly EvidenceSpan[] | undefined;
+}
+
+/** Inserts an incident, its evidence, exposure and debrief; call inside a transaction. */
+export async function insertIncident(
+  trx: Executor,
+  opts: DomainContext & { input: NewIncident; source: 'auto' | 'manual' },
+) {
+  const { input, actor, now } = opts;
+  const org = actor.orgId;
+  let clientId = input.clientId ?? null;
+  if (input.conversationId) {
+    const conv = await trx
+      .selectFrom('conversations')
+      .select(['client_id'])
+      .where('id', '=', input.conversationId)
+      .where('org_id', '=', org)
+      .executeTakeFirst();
+    if (!conv) throw notFound('conversation');
+    clientId ??= conv.client_id;
+  }
+  if (clientId) await requireInOrg(trx, 'clients', clientId, org, 'client');
+  const id = newId();
+  const row = await trx
+    .insertInto('incidents')
+    .values({
+      id,
+      org_id: org,
+      conversation_id: input.conversationId ?? null,
+      message_id: input.messageId ?? null,
+      client_id: clientId,
+      kind: input.kind,
+      severity: input.severity,
+      summary: input.summary,
+      source: opts.source,
+      reported_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+      closed_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const evidence = [];
+  for (const span of input.evidence ?? []) {
+    const msg = await trx
+      .selectFrom('messages')
+      .select(['text', 'conversation_id'])
+      .where('id', '=', span.messageId)
+      .where('org_id', '=', org)
+      .executeTakeFirst();
+    if (!msg) throw notFound('evidence message');
+    if (span.end > msg.text.length || span.start >= span.end)
+      throw invalid(
+        `evidence: span [${span.start}, ${span.end}) is outside the message (${msg.text.length} characters)`,
+      );
+    evidence.push({
+      id: newId(),
+      org_id: org,
+      incident_id: id,
+      message_id: span.messageId,
+      signal_id: span.signalId ?? null,
+      start_offset: span.start,
+      end_offset: span.end,
+      quote: msg.text.slice(span.start, span.end),
+      created_at: now,
+    });
+  }
+  if (evidence.length > 0) await trx.insertInto('incident_evidence').values(evidence).execute();
+  const exposed = [...new Set(input.exposedUserIds ?? [actor.userId])];
+  if (exposed.length > 0) {
+    const found = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('org_id', '=', org)
+      .where('id', 'in', exposed)
+      .execute();
+    if (found.length !== exposed.length) throw notFound('exposed user');
+    await trx
+      .insertInto('incident_exposed')
+      .values(exposed.map((u) => ({ incident_id: id, user_id: u, org_id: org })))
+      .execute();
+  }
+  await trx
+    .insertInto('debriefs')
+    .values({
+      id: newId(),
+      org_id: org,
+      incident_id: id,
+      due_at: new Date(now.getTime() + opts.config.debriefDueHours * 3600_000),
+      completed_at: null,
+      facilitator_id: null,
+      what_happened: null,
+      went_well: null,
+      do_differently: null,
+      strategy: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await appendAudit(trx, {
+    orgId: org,
+    actorId: actor.userId,
+    entityType: 'incident',
+    entityId: id,
+    action: 'created',
+    data: {
+      source: opts.source,
+      kind: input.kind,
+      severity: input.severity,
+      summary: input.summary,
+      conversationId: input.conversationId ?? null,
+      clientId,
+      exposedUserIds: exposed,
+      evidence: evidence.map((e) => ({
+        messageId: e.message_id,
+        start: e.start_offset,
+        end: e.end_offset,
+        quote: e.quote,
+        signalId: e.signal_id,
+      })),
+    },
+    at: now,
+  });
+  return row;
+}
+
+export function incidentEvent(row: {
+  id: string;
+  kind: string;
+  severity: number;
+  conversation_id: string | null;
+  client_id: string | null;
+  summary: string;
+  created_at: Date;
+  source: string;
+}) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    severity: row.severity,
+    conversationId: row.conversation_id,
+    clientId: row.client_id,
+    summary: row.summary,
+    source: row.source,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export async function createIncident(opts: DomainContext & { input: NewIncident }) {
+  const row = await opts.db
+    .transaction()
+    .execute((trx) => insertIncident(trx, { ...opts, source: 'manual' }));
+  opts.events.publish({ name: 'incident.created', orgId: opts.actor.orgId, data: incidentEvent(row) });
+  return toApi(row);
+}
+
+export async function findIncidents(
+  opts: DomainContext & { page: Page; status?: IncidentStatus | undefined; clientId?: string | undefined },
+) {
+  let q = opts.db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('org_id', '=', opts.actor.orgId)
+    .where(visibleIncident(opts.actor))
+    .where(afterCursor('incidents', opts.page.cursor));
+  if (opts.status) q = q.where('status', '=', opts.status);
+  if (opts.clientId) q = q.where('client_id', '=', opts.clientId);
+  const rows = await q
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.page.limit + 1)
+    .execute();
+  return toPage(rows, opts.page.limit, toApi);
+}
+
+export async function loadIncident(db: Executor, opts: DomainContext & { id: string }) {
+  const row = await db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('id', '=', opts.id)
+    .where('org_id', '=', opts.actor.orgId)
+    .where(visibleIncident(opts.actor))
+    .executeTakeFirst();
+  if (!row) throw notFound('incident');
+  return row;
+}
+
+export async function findIncident(opts: DomainContext & { id: string }) {
+  const row = await loadIncident(opts.db, opts);
+  const org = opts.actor.orgId;
+  const evidence = await opts.db
+    .selectFrom('incident_evidence')
+    .select([
+      'id',
+      'message_id',
+      'signal_id',
+      'start_offset as start',
+      'end_offset as end',
+      'quote',
+      'created_at',
+    ])
+    .where('incident_id', '=', opts.id)
+    .where('org_id', '=', org)
+    .orderBy('created_at')
+    .orderBy('start_offset')
+    .execute();
+  const exposed = await opts.db
+    .selectFrom('incident_exposed as x')
+    .innerJoin('users as u', 'u.id', 'x.user_id')
+    .select(['u.id', 'u.name', 'u.role'])
+    .where('x.incident_id', '=', opts.id)
+    .where('x.org_id', '=', org)
+    .execute();
+  const debrief = await opts.db
+    .selectFrom('debriefs')
+    .selectAll()
+    .where('incident_id', '=', opts.id)
+    .where('org_id', '=', org)
+    .executeTakeFirst();
+  const escalations = await opts.db
+    .selectFrom('escalations')
+    .selectAll()
+    .where('incident_id', '=', opts.id)
+    .where('org_id', '=', org)
+    .where(visibleEscalation(opts.actor))
+    .orderBy('created_at')
+    .execute();
+  return {
+    ...toApi(row),
+    evidence: evidence.map(toApi),
+    exposed,
+    debrief: debrief
+      ? { ...toApi(debrief), isOverdue: !debrief.completed_at && debrief.due_at < opts.now }
+      : null,
+    escalations: escalations.map(toApi),
+  };
+}
+
+export interface IncidentPatch {
+  readonly status?: IncidentStatus | undefined;
+  readonly severity?: number | undefined;
+  readonly summary?: string | undefined;
+}
+
+export async function updateIncident(opts: DomainContext & { id: string; patch: IncidentPatch }) {
+  const { patch } = opts;
+  const row = await opts.db.transaction().execute(async (trx) => {
+    const before = await loadIncident(trx, opts);
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    const set: Record<string, unknown> = { updated_at: opts.now };
+    for (const key of ['status', 'severity', 'summary'] as const) {
+      const value = patch[key];
+      if (value !== undefined && value !== before[key]) {
+        changes[key] = { from: before[key], to: value };
+        set[key] = value;
+      }
+    }
+    if (patch.status !== undefined && patch.status !== before.status)
+      set.closed_at = patch.status === 'closed' ? opts.now : null;
+    if (Object.keys(changes).length === 0) return before;
+    const updated = await trx
+      .updateTable('incidents')
+      .set(set)
+      .where('id', '=', opts.id)
+      .where('org_id', '=', opts.actor.orgId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      orgId: opts.actor.orgId,
+      actorId: opts.actor.userId,
+      entityType: 'incident',
+      entityId: opts.id,
+      action: 'updated',
+      data: { changes },
+      at: opts.now,
+    });
+    return updated;
+  });
+  return toApi(row);
+}
+
+/** Count of abusive inbound messages so far in a conversation (for the repeat-abuse rule). */
+export async function countAbusiveMessages(
+  trx: Executor,
+  opts: { orgId: string; conversationId: string },
+): Promise<number> {
+  const r = await trx
+    .selectFrom('messages')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('org_id', '=', opts.orgId)
+    .where('conversation_id', '=', opts.conversationId)
+    .where('has_abuse', '=', true)
+    .executeTakeFirst();
+  return r?.n ?? 0;
+}
