@@ -46,13 +46,23 @@ interface Props {
   readonly table: ChartTable;
   readonly testId?: string;
   readonly height?: number;
+  /** Shown instead of the chart when there is nothing to draw. */
+  readonly emptyText?: string;
 }
 
-export function ChartView({ config, label, table, testId, height = 240 }: Props) {
+/** True when every dataset of the chart sums to zero. */
+export function isEmptyChart(config: ChartConfiguration): boolean {
+  return config.data.datasets.every((d) =>
+    (d.data as unknown[]).every((v) => typeof v !== 'number' || v === 0),
+  );
+}
+
+export function ChartView({ config, label, table, testId, height = 240, emptyText }: Props) {
+  const empty = emptyText !== undefined && isEmptyChart(config);
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   useEffect(() => {
-    if (!canvas.current) return;
+    if (!canvas.current || empty) return;
     chart.current?.destroy();
     chart.current = new Chart(canvas.current, {
       ...config,
@@ -62,11 +72,15 @@ export function ChartView({ config, label, table, testId, height = 240 }: Props)
       chart.current?.destroy();
       chart.current = null;
     };
-  }, [JSON.stringify(config.data), config.type]);
+  }, [JSON.stringify(config.data), config.type, empty]);
   return (
     <figure class="chart" data-testid={testId}>
       <div class="chart-box" style={{ height: `${height}px` }}>
-        <canvas ref={canvas} role="img" aria-label={label} />
+        {empty ? (
+          <p class="chart-empty">{emptyText}</p>
+        ) : (
+          <canvas ref={canvas} role="img" aria-label={label} />
+        )}
       </div>
       <table class="visually-hidden">
         <caption>{label}</caption>

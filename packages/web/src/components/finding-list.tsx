@@ -22,8 +22,9 @@ export function FindingList({
       {findings.map((f) => (
         <li key={`${f.id}-${f.start}-${f.end}`} data-signal={f.id}>
           <span class={`tag tag-${familyOf(f.id)}`}>{t(`signal.${f.id}`)}</span>
-          <q class="evidence">{f.evidence}</q>
-          <span class="finding-message">{f.message}</span>
+          <span>
+            <q class="evidence">{f.evidence}</q> <span class="finding-message">{f.message}</span>
+          </span>
         </li>
       ))}
     </ul>

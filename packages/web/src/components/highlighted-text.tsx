@@ -48,7 +48,7 @@ export function HighlightedText({ text, findings, id, label }: Props) {
           return (
             <mark
               key={seg.start}
-              class={`hl hl-${family} sev-${main.severity}`}
+              class={`hl hl-${family} hl-sev-${main.severity}`}
               data-signal={seg.findings.map((f) => f.id).join(' ')}
               // biome-ignore lint/a11y/noNoninteractiveTabindex: each highlight must be reachable by keyboard to show its explanation
               tabIndex={0}

@@ -5,9 +5,11 @@ interface Props {
   readonly action: string;
   /** The engine's own explanation; falls back to the method's reason for that action. */
   readonly why?: string | undefined;
+  /** What to avoid right now. */
+  readonly avoid?: readonly string[];
 }
 
-export function RecommendationCard({ action, why }: Props) {
+export function RecommendationCard({ action, why, avoid = [] }: Props) {
   const t = useT();
   return (
     <div
@@ -20,6 +22,11 @@ export function RecommendationCard({ action, why }: Props) {
       <span class="rec-kicker">{t('assist.recommended')}</span>
       <strong class="rec-action">{t(`action.${action}.label`, { defaultValue: action })}</strong>
       <p class="rec-why">{why ?? t(`action.${action}.why`, { defaultValue: '' })}</p>
+      {avoid.length > 0 && (
+        <p class="rec-avoid">
+          <span class="rec-avoid-label">{t('assist.avoid')}</span> {avoid.join(' · ')}
+        </p>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import {
   dateInDays,
   defaultDueAt,
+  formatWeek,
   fromLocalInput,
   isOverdue,
   minutesBetween,
@@ -33,4 +34,9 @@ test('review dates and durations', () => {
   assert.equal(dateInDays(new Date(2026, 11, 25), 30), '2027-01-24');
   assert.equal(minutesBetween('2026-12-01T10:00:00Z', '2026-12-01T10:42:00Z'), 42);
   assert.equal(minutesBetween(null, '2026-12-01T10:42:00Z'), null);
+});
+
+test('week labels are short and localised', () => {
+  assert.equal(formatWeek('2026-11-30', 'fr'), '30 nov.');
+  assert.equal(formatWeek('2026-11-30', 'en'), '30 Nov');
 });

@@ -59,3 +59,14 @@ export function formatDateTime(iso: string | null | undefined, lang: string): st
     timeStyle: 'short',
   }).format(d);
 }
+
+/** A week start (`YYYY-MM-DD`) as a short localised label: « 30 nov. », "30 Nov". */
+export function formatWeek(day: string, lang: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(d);
+}

@@ -1,8 +1,16 @@
 /**
  * The core engines as the browser uses them: the client's message and the agent's draft are
- * analysed locally, with no round trip, on every keystroke.
+ * analysed locally, with no round trip, on every keystroke; the protocol recommends the next
+ * action from the conversation so far.
  */
-import { type Analysis, analyze, type Lang } from '@sangfroid/core';
+import {
+  type Analysis,
+  analyze,
+  type Lang,
+  type Recommendation,
+  recommend,
+  type Turn,
+} from '@sangfroid/core';
 
 export function analyzeClient(text: string, lang?: Lang): Analysis {
   return analyze(text, lang ? { role: 'client', lang } : { role: 'client' });
@@ -11,4 +19,23 @@ export function analyzeClient(text: string, lang?: Lang): Analysis {
 /** The draft is read in the client's language when it is known (a short draft is hard to detect). */
 export function analyzeDraft(text: string, lang?: Lang): Analysis {
   return analyze(text, lang ? { role: 'agent', lang } : { role: 'agent' });
+}
+
+export interface NextAction {
+  readonly action: string;
+  /** Why, in the conversation's language: the step of the method the rule implements. */
+  readonly why: string | undefined;
+  readonly avoid: readonly string[];
+}
+
+/** The recommended next action once the client has spoken; null when there is nothing to read. */
+export function nextAction(history: readonly Turn[], clientText: string): NextAction | null {
+  if (!clientText.trim()) return null;
+  let rec: Recommendation;
+  try {
+    rec = recommend({ turns: [...history, { role: 'client', text: clientText }] });
+  } catch {
+    return null; // the assist screen keeps working on the analysis alone
+  }
+  return { action: rec.action, why: rec.reasons[0]?.method, avoid: rec.avoid };
 }

@@ -54,18 +54,20 @@ test('median, percent', () => {
   assert.equal(percent(null), null);
 });
 
-test('client risk: a severe incident or three incidents make a high-risk client', () => {
-  assert.equal(riskLevel([]), 'low');
-  assert.equal(riskLevel([1, 2]), 'medium');
-  assert.equal(riskLevel([1, 1, 1]), 'high');
-  assert.equal(riskLevel([3]), 'high');
+test('client risk follows the server scale: weights 1, 3, 6; low < 3 ≤ medium < 8 ≤ high', () => {
+  assert.equal(riskLevel([]), 'none');
+  assert.equal(riskLevel([1, 1]), 'low');
+  assert.equal(riskLevel([2]), 'medium');
+  assert.equal(riskLevel([3]), 'medium');
+  assert.equal(riskLevel([3, 2]), 'high');
+  assert.equal(riskLevel([1, 1, 1, 1, 1, 1, 1, 1]), 'high');
   assert.deepEqual(
     clientsByRisk([
       { clientId: 'a', severity: 3 },
       { clientId: 'b', severity: 1 },
       { clientId: null, severity: 3 },
     ]),
-    { low: 0, medium: 1, high: 1 },
+    { none: 0, low: 1, medium: 1, high: 0 },
   );
 });
 

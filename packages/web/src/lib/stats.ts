@@ -70,15 +70,18 @@ export function percent(rate: number | null | undefined): number | null {
   return rate === null || rate === undefined || Number.isNaN(rate) ? null : Math.round(rate * 100);
 }
 
-export type RiskLevel = 'low' | 'medium' | 'high';
+export type RiskLevel = 'none' | 'low' | 'medium' | 'high';
+
+/** Weight of an incident by severity: the server's client risk profile uses the same scale. */
+const SEVERITY_WEIGHT: Readonly<Record<number, number>> = { 1: 1, 2: 3, 3: 6 };
 
 /**
- * A client's risk level from their incidents in the period: any severity-3 incident (threat,
- * identity abuse…) or three incidents or more is high; one or two is medium; none is low.
+ * A client's risk level from their incidents' severities, on the scale of the server's risk
+ * profile (domain/risk.ts): weights 1, 3, 6; below 3 is low, below 8 medium, then high.
  */
 export function riskLevel(severities: readonly number[]): RiskLevel {
-  if (severities.some((s) => s >= 3) || severities.length >= 3) return 'high';
-  return severities.length > 0 ? 'medium' : 'low';
+  const score = severities.reduce((sum, s) => sum + (SEVERITY_WEIGHT[Math.min(3, Math.max(1, s))] ?? 1), 0);
+  return score === 0 ? 'none' : score < 3 ? 'low' : score < 8 ? 'medium' : 'high';
 }
 
 /** How many clients are at each risk level, from the incidents that name a client. */
@@ -92,7 +95,7 @@ export function clientsByRisk(
     list.push(i.severity);
     per.set(i.clientId, list);
   }
-  const out: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0 };
+  const out: Record<RiskLevel, number> = { none: 0, low: 0, medium: 0, high: 0 };
   for (const sev of per.values()) out[riskLevel(sev)]++;
   return out;
 }

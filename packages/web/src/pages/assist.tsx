@@ -4,7 +4,7 @@
  * (risks underlined with rewrites, the checklist ticking, the score). The core runs right here in
  * the browser. When a conversation is open, the one-click actions record it on the server.
  */
-import type { Analysis, Finding } from '@sangfroid/core';
+import type { Analysis, Finding, Turn } from '@sangfroid/core';
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { ChecklistView } from '../components/checklist-view.tsx';
@@ -12,9 +12,10 @@ import { DraftEditor } from '../components/draft-editor.tsx';
 import { FindingList } from '../components/finding-list.tsx';
 import { Gauge } from '../components/gauge.tsx';
 import { HighlightedText } from '../components/highlighted-text.tsx';
+import { RecommendationCard } from '../components/recommendation-card.tsx';
 import { useT } from '../i18n/index.ts';
 import { applySuggestion, checkDraftLocally, type DraftCheck } from '../lib/checklist.ts';
-import { analyzeClient, analyzeDraft } from '../lib/engine.ts';
+import { analyzeClient, analyzeDraft, type NextAction, nextAction } from '../lib/engine.ts';
 
 export interface AssistState {
   readonly clientText: string;
@@ -22,12 +23,16 @@ export interface AssistState {
   readonly client: Analysis;
   readonly reply: Analysis;
   readonly check: DraftCheck;
+  /** The protocol's next action for the conversation so far plus this message. */
+  readonly next: NextAction | null;
   readonly setDraft: (text: string) => void;
   readonly setClientText: (text: string) => void;
 }
 
 /** The live state of the screen: both texts and their analyses, recomputed on every keystroke. */
-export function useAssistState(initialClientText = ''): AssistState {
+const NO_TURNS: readonly Turn[] = [];
+
+export function useAssistState(history: readonly Turn[] = NO_TURNS, initialClientText = ''): AssistState {
   const [clientText, setClientText] = useState(initialClientText);
   const [draft, setDraft] = useState('');
   const client = useMemo(() => analyzeClient(clientText), [clientText]);
@@ -37,7 +42,8 @@ export function useAssistState(initialClientText = ''): AssistState {
     [draft, client, hasClient],
   );
   const check = useMemo(() => checkDraftLocally(reply, client), [reply, client]);
-  return { clientText, draft, client, reply, check, setDraft, setClientText };
+  const next = useMemo(() => nextAction(history, clientText), [history, clientText]);
+  return { clientText, draft, client, reply, check, next, setDraft, setClientText };
 }
 
 export interface AssistViewProps {
@@ -46,8 +52,6 @@ export interface AssistViewProps {
   readonly history?: ComponentChildren;
   /** Above the message: client and channel of the conversation. */
   readonly context?: ComponentChildren;
-  /** The recommended action and why. */
-  readonly recommendation?: ComponentChildren;
   /** Under the draft: the one-click actions (when the server is reachable). */
   readonly actions?: ComponentChildren;
   readonly clientReadOnly?: boolean;
@@ -59,14 +63,7 @@ export function AssistPage() {
   return <AssistView state={state} />;
 }
 
-export function AssistView({
-  state,
-  history,
-  context,
-  recommendation,
-  actions,
-  clientReadOnly,
-}: AssistViewProps) {
+export function AssistView({ state, history, context, actions, clientReadOnly }: AssistViewProps) {
   const t = useT();
   const { clientText, draft, client, reply, check, setDraft, setClientText } = state;
   const hasMessage = clientText.trim().length > 0;
@@ -112,7 +109,13 @@ export function AssistView({
                   testId="gauge-risk"
                 />
               </div>
-              {recommendation}
+              {state.next && (
+                <RecommendationCard
+                  action={state.next.action}
+                  why={state.next.why}
+                  avoid={state.next.avoid}
+                />
+              )}
               <h3 class="sub-h">{t('assist.findings', { count: client.findings.length })}</h3>
               <FindingList findings={client.findings} testId="client-findings" />
             </>

@@ -65,25 +65,43 @@ export function ClientsPage() {
   );
 }
 
-/** Renders the server's risk profile whatever its exact fields: level first, then the figures. */
+/** The server's risk profile (domain/risk.ts): level, score, recent trend and incidents by kind. */
 function RiskProfile({ risk }: { readonly risk: ClientDetail['risk'] }) {
   const t = useT();
   if (!risk) return <p class="muted">—</p>;
-  const level = typeof risk.level === 'string' ? risk.level : null;
-  const entries = Object.entries(risk).filter(
-    ([k, v]) => k !== 'level' && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'),
-  );
+  const level = typeof risk.level === 'string' ? risk.level : 'none';
+  const facts: Array<[string, string]> = [];
+  for (const k of ['score', 'incidents', 'last30Days', 'previous30Days'] as const) {
+    if (typeof risk[k] === 'number') facts.push([k, String(risk[k])]);
+  }
+  if (typeof risk.trend === 'string')
+    facts.push(['trend', t(`risk.trend.${risk.trend}`, { defaultValue: risk.trend })]);
+  if (typeof risk.lastIncidentAt === 'string')
+    facts.push(['lastIncidentAt', formatDateTime(risk.lastIncidentAt, currentLang())]);
+  const byKind =
+    risk.byKind && typeof risk.byKind === 'object'
+      ? Object.entries(risk.byKind as Record<string, number>)
+      : [];
   return (
-    <div data-testid="risk-profile">
-      {level && <p class={`risk-level risk-${level}`}>{t(`risk.${level}`, { defaultValue: level })}</p>}
+    <div data-testid="risk-profile" data-level={level}>
+      <p class={`risk-level risk-${level}`}>{t(`risk.${level}`, { defaultValue: level })}</p>
       <dl class="facts">
-        {entries.map(([k, v]) => (
+        {facts.map(([k, v]) => (
           <div key={k}>
             <dt>{t(`risk.field.${k}`, { defaultValue: k })}</dt>
-            <dd>{String(v)}</dd>
+            <dd>{v}</dd>
           </div>
         ))}
       </dl>
+      {byKind.length > 0 && (
+        <p class="tags">
+          {byKind.map(([kind, n]) => (
+            <span key={kind} class="tag tag-abuse">
+              {t(`signal.${kind}`, { defaultValue: kind })} × {n}
+            </span>
+          ))}
+        </p>
+      )}
     </div>
   );
 }

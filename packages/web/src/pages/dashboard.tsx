@@ -8,9 +8,9 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Dashboard, Escalation, Incident, Page, User } from '../api/types.ts';
 import { ChartView, PALETTE, SEVERITY_COLOURS } from '../components/chart.tsx';
-import { useT } from '../i18n/index.ts';
+import { currentLang, useT } from '../i18n/index.ts';
 import { type CsvColumn, toCsv } from '../lib/csv.ts';
-import { minutesBetween } from '../lib/dates.ts';
+import { formatWeek, minutesBetween } from '../lib/dates.ts';
 import { bucketByWeek, clientsByRisk, type FigureRow, median, percent, seriesRows } from '../lib/stats.ts';
 import { API, useUser } from '../session.tsx';
 
@@ -125,10 +125,11 @@ export function DashboardPage() {
       : null;
 
   const weeksLabel = t('dashboard.week');
+  const week = (w: string) => formatWeek(w, currentLang());
   const kindConfig: ChartConfiguration = {
     type: 'bar',
     data: {
-      labels: [...byKind.weeks],
+      labels: byKind.weeks.map(week),
       datasets: [...byKind.series.entries()].map(([k, counts], i) => ({
         label: t(`signal.${k}`, { defaultValue: k }),
         data: [...counts],
@@ -142,7 +143,7 @@ export function DashboardPage() {
   const sevConfig: ChartConfiguration = {
     type: 'bar',
     data: {
-      labels: [...bySeverity.weeks],
+      labels: bySeverity.weeks.map(week),
       datasets: ['1', '2', '3'].map((s) => ({
         label: t(`severity.${s}`),
         data: [...(bySeverity.series.get(s) ?? bySeverity.weeks.map(() => 0))],
@@ -156,14 +157,16 @@ export function DashboardPage() {
   const riskConfig: ChartConfiguration = {
     type: 'doughnut',
     data: {
-      labels: [t('risk.medium'), t('risk.high')],
-      datasets: [{ data: [risk.medium, risk.high], backgroundColor: ['#E69F00', '#9b1c1c'] }],
+      labels: [t('risk.low'), t('risk.medium'), t('risk.high')],
+      datasets: [
+        { data: [risk.low, risk.medium, risk.high], backgroundColor: ['#56B4E9', '#E69F00', '#9b1c1c'] },
+      ],
     },
   };
   const escConfig: ChartConfiguration = {
     type: 'line',
     data: {
-      labels: [...escPerWeek.weeks],
+      labels: escPerWeek.weeks.map(week),
       datasets: [
         {
           label: t('dashboard.escalations'),
@@ -339,6 +342,7 @@ export function DashboardPage() {
         <section class="card" aria-labelledby="c-kind">
           <h2 id="c-kind">{t('dashboard.byKind')}</h2>
           <ChartView
+            emptyText={t('dashboard.noData')}
             config={kindConfig}
             label={t('dashboard.byKind')}
             table={tableOf(byKind, (k) => t(`signal.${k}`, { defaultValue: k }))}
@@ -348,6 +352,7 @@ export function DashboardPage() {
         <section class="card" aria-labelledby="c-sev">
           <h2 id="c-sev">{t('dashboard.bySeverity')}</h2>
           <ChartView
+            emptyText={t('dashboard.noData')}
             config={sevConfig}
             label={t('dashboard.bySeverity')}
             table={tableOf(bySeverity, (k) => t(`severity.${k}`))}
@@ -357,11 +362,13 @@ export function DashboardPage() {
         <section class="card" aria-labelledby="c-risk">
           <h2 id="c-risk">{t('dashboard.clientsByRisk')}</h2>
           <ChartView
+            emptyText={t('dashboard.noData')}
             config={riskConfig}
             label={t('dashboard.clientsByRisk')}
             table={{
               columns: [t('dashboard.level'), t('dashboard.clients')],
               rows: [
+                [t('risk.low'), risk.low],
                 [t('risk.medium'), risk.medium],
                 [t('risk.high'), risk.high],
               ],
@@ -372,6 +379,7 @@ export function DashboardPage() {
         <section class="card" aria-labelledby="c-esc">
           <h2 id="c-esc">{t('dashboard.escalationsOverTime')}</h2>
           <ChartView
+            emptyText={t('dashboard.noData')}
             config={escConfig}
             label={t('dashboard.escalationsOverTime')}
             table={tableOf(escPerWeek, () => t('dashboard.escalations'))}
@@ -382,6 +390,7 @@ export function DashboardPage() {
           <section class="card" aria-labelledby="c-deb">
             <h2 id="c-deb">{t('dashboard.debriefs')}</h2>
             <ChartView
+              emptyText={t('dashboard.noData')}
               config={debriefConfig}
               label={t('dashboard.debriefs')}
               table={{
@@ -400,6 +409,7 @@ export function DashboardPage() {
           <section class="card" aria-labelledby="c-com">
             <h2 id="c-com">{t('dashboard.commitments')}</h2>
             <ChartView
+              emptyText={t('dashboard.noData')}
               config={commitConfig}
               label={t('dashboard.commitments')}
               table={{

@@ -9,6 +9,7 @@ import { type LiveEvent, useLiveEvents } from '../api/events.ts';
 import type { Commitment, Debrief, Escalation, Incident, Page } from '../api/types.ts';
 import { currentLang, useT } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/dates.ts';
+import { reasonText } from '../lib/reason.ts';
 import { href } from '../lib/router.ts';
 import { upsertById } from '../lib/upsert.ts';
 import { API } from '../session.tsx';
@@ -43,7 +44,8 @@ export function InboxPage() {
       setEscalations((l) =>
         esc.status === 'resolved' ? l.filter((x) => x.id !== esc.id) : upsertById(l, esc),
       );
-      if (e.name === 'escalation.created') setAlert(t('inbox.newEscalation', { reason: esc.reason }));
+      if (e.name === 'escalation.created')
+        setAlert(t('inbox.newEscalation', { reason: reasonText(t, esc.reason) }));
     } else if (e.name === 'incident.created') {
       const inc = e.data as unknown as Incident;
       setIncidents((l) => upsertById(l, { ...inc, status: inc.status ?? 'open' }));
@@ -187,7 +189,7 @@ function EscalationItem({
         <strong>{t(`escalation.status.${esc.status}`)}</strong>
         <span class="muted small">{formatDateTime(esc.createdAt, currentLang())}</span>
       </div>
-      <p class="item-text">{esc.reason}</p>
+      <p class="item-text">{reasonText(t, esc.reason)}</p>
       <div class="item-actions">
         {esc.status === 'raised' && (
           <button type="button" class="btn btn-small" onClick={() => void onAct(esc, 'acknowledge')}>

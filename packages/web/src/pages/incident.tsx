@@ -10,6 +10,7 @@ import { DebriefForm } from '../components/debrief-form.tsx';
 import { RestrictionForm } from '../components/restriction-form.tsx';
 import { currentLang, useT } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/dates.ts';
+import { reasonText } from '../lib/reason.ts';
 import { href } from '../lib/router.ts';
 import { API, isSupervisor, useUser } from '../session.tsx';
 
@@ -95,7 +96,7 @@ export function IncidentPage({ id }: { readonly id: string }) {
             <ul class="plain-list">
               {incident.escalations.map((e) => (
                 <li key={e.id}>
-                  {t(`escalation.status.${e.status}`)} — {e.reason}
+                  {t(`escalation.status.${e.status}`)} — {reasonText(t, e.reason)}
                   {e.supportNote && <p class="pre muted">{e.supportNote}</p>}
                 </li>
               ))}

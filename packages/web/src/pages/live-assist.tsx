@@ -4,8 +4,10 @@
  * a pause, log a commitment. The analysis stays in the browser; the server stores the turns and
  * opens the incident itself when a client turn is abusive.
  */
+
+import type { Turn } from '@sangfroid/core';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type {
   AssistResult,
@@ -17,10 +19,8 @@ import type {
   Incident,
   Page,
   PostMessageResult,
-  Recommendation,
 } from '../api/types.ts';
 import { HighlightedText } from '../components/highlighted-text.tsx';
-import { RecommendationCard } from '../components/recommendation-card.tsx';
 import { i18n, useT } from '../i18n/index.ts';
 import { defaultDueAt, fromLocalInput, toLocalInput } from '../lib/dates.ts';
 import { href } from '../lib/router.ts';
@@ -33,19 +33,25 @@ type Notice = { readonly kind: 'ok' | 'warn' | 'error'; readonly text: string; r
 
 export function LiveAssistPage({ conversationId }: { readonly conversationId?: string }) {
   const t = useT();
-  const state = useAssistState();
   const [conversation, setConversation] = useState<ConversationDetail | null>(null);
+  /** The id of the inbound message shown in the client box when it is already stored. */
+  const [storedInboundId, setStoredInboundId] = useState<string | null>(null);
+  const turns = useMemo<readonly Turn[]>(
+    () =>
+      (conversation?.messages ?? [])
+        .filter((m) => m.id !== storedInboundId)
+        .map((m) => ({ role: m.direction === 'inbound' ? 'client' : 'agent', text: m.text })),
+    [conversation, storedInboundId],
+  );
+  const state = useAssistState(turns);
   const [clients, setClients] = useState<readonly Client[]>([]);
   const [clientId, setClientId] = useState('');
   const [newClientName, setNewClientName] = useState('');
   const [channel, setChannel] = useState<string>('email');
-  const [recommendation, setRecommendation] = useState<Recommendation | null>(null);
   const [proposedDraft, setProposedDraft] = useState<string | null>(null);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [busy, setBusy] = useState(false);
   const [panel, setPanel] = useState<'none' | 'escalate' | 'commitment'>('none');
-  /** The id of the inbound message shown in the client box when it is already stored. */
-  const [storedInboundId, setStoredInboundId] = useState<string | null>(null);
 
   const notify = (n: Notice) => setNotices((list) => [n, ...list].slice(0, 4));
 
@@ -61,7 +67,6 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
     setConversation(c);
     setChannel(c.channel);
     setClientId(c.clientId ?? '');
-    if (c.recommendation) setRecommendation(c.recommendation);
     const last = c.messages[c.messages.length - 1];
     if (last && last.direction === 'inbound') {
       state.setClientText(last.text);
@@ -72,39 +77,37 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
 
   useEffect(() => {
     if (!conversationId) {
+      if (conversation) {
+        // "new conversation": start from a clean screen
+        state.setClientText('');
+        state.setDraft('');
+      }
       setConversation(null);
       setStoredInboundId(null);
       return;
     }
+    if (conversation?.id === conversationId) return; // just created here: already on screen
     loadConversation(conversationId).catch(() =>
       notify({ kind: 'error', text: t('error.loadConversation') }),
     );
   }, [conversationId]);
 
-  // Ask the server's protocol for the next action and a draft, once the client stops typing.
+  // The next action is computed in the browser; the server may add a drafted reply.
   useEffect(() => {
-    const text = state.clientText.trim();
-    if (!text) {
-      setRecommendation(conversation?.recommendation ?? null);
+    if (!state.clientText.trim()) {
+      setProposedDraft(null);
       return;
     }
     const timer = setTimeout(() => {
-      const turns = [
-        ...(conversation?.messages ?? [])
-          .filter((m) => m.id !== storedInboundId)
-          .map((m) => ({ role: m.direction === 'inbound' ? 'client' : 'agent', text: m.text })),
-        { role: 'client', text: state.clientText },
-      ];
       api
-        .post<AssistResult>(`${API}/assist`, { turns })
-        .then((r) => {
-          setRecommendation(r.recommendation);
-          setProposedDraft(r.draft);
+        .post<AssistResult>(`${API}/assist`, {
+          turns: [...turns, { role: 'client', text: state.clientText }],
         })
+        .then((r) => setProposedDraft(r.draft))
         .catch(() => undefined);
-    }, 500);
+    }, 600);
     return () => clearTimeout(timer);
-  }, [state.clientText, conversation]);
+  }, [state.clientText, turns]);
 
   /** The conversation to act on, created (with its client) on first use. */
   const ensureConversation = async (): Promise<ConversationDetail> => {
@@ -122,7 +125,9 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
     });
     const detail: ConversationDetail = { ...conv, messages: [] };
     setConversation(detail);
+    // The address now names the conversation (bookmarkable), without reloading what is on screen.
     history.replaceState(null, '', href({ name: 'assist', conversationId: conv.id }));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
     return detail;
   };
 
@@ -135,7 +140,6 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
       channel,
     });
     setStoredInboundId(r.message.id);
-    if (r.recommendation) setRecommendation(r.recommendation);
     if (r.incident) {
       notify({
         kind: 'warn',
@@ -286,9 +290,7 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
             </>
           )}
           {' · '}
-          <a href={href({ name: 'assist' })} onClick={() => state.setClientText('')}>
-            {t('assist.newConversation')}
-          </a>
+          <a href={href({ name: 'assist' })}>{t('assist.newConversation')}</a>
         </p>
       ) : (
         <div class="context-fields">
@@ -335,19 +337,9 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
       <History conversation={conversation} hideId={storedInboundId} />
     ) : null;
 
-  const rec = recommendation ? (
-    <RecommendationCard action={recommendation.action} why={recommendation.why ?? recommendation.reason} />
-  ) : null;
-
   return (
     <>
-      <AssistView
-        state={state}
-        context={context}
-        history={historyView}
-        recommendation={rec}
-        actions={actions}
-      />
+      <AssistView state={state} context={context} history={historyView} actions={actions} />
       {proposedDraft && !state.draft.trim() && <ProposedDraft text={proposedDraft} state={state} />}
     </>
   );
