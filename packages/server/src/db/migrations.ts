@@ -247,4 +247,43 @@ create trigger incident_evidence_append_only before update or delete on incident
   for each row execute function sangfroid_forbid_change();
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial', sql: INITIAL }];
+/** Integrations: signed inbound endpoints (Chatwoot, generic JSON), delivery de-duplication, outbound log. */
+const INTEGRATIONS = /* sql */ `
+create table integration_endpoints (
+  id uuid primary key,
+  org_id uuid not null references organisations(id),
+  kind text not null check (kind in ('chatwoot', 'generic')),
+  name text not null,
+  secret text not null,
+  acting_user_id uuid not null references users(id),
+  active boolean not null default true,
+  created_at timestamptz not null
+);
+create index integration_endpoints_org_idx on integration_endpoints (org_id);
+
+create table inbound_deliveries (
+  endpoint_id uuid not null references integration_endpoints(id),
+  external_id text not null,
+  message_id uuid references messages(id),
+  received_at timestamptz not null,
+  primary key (endpoint_id, external_id)
+);
+
+create table outbound_deliveries (
+  id uuid primary key,
+  org_id uuid not null references organisations(id),
+  channel text not null check (channel in ('webhook', 'email')),
+  event text not null,
+  target text not null,
+  status text not null check (status in ('sent', 'failed')),
+  attempts integer not null,
+  last_error text,
+  created_at timestamptz not null
+);
+create index outbound_deliveries_org_idx on outbound_deliveries (org_id, created_at desc);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: INITIAL },
+  { version: 2, name: 'integrations', sql: INTEGRATIONS },
+];

@@ -200,6 +200,34 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface IntegrationEndpointsTable {
+  id: string;
+  org_id: string;
+  kind: 'chatwoot' | 'generic';
+  name: string;
+  secret: string;
+  acting_user_id: string;
+  active: Generated<boolean>;
+  created_at: Ts;
+}
+export interface InboundDeliveriesTable {
+  endpoint_id: string;
+  external_id: string;
+  message_id: string | null;
+  received_at: Ts;
+}
+export interface OutboundDeliveriesTable {
+  id: string;
+  org_id: string;
+  channel: 'webhook' | 'email';
+  event: string;
+  target: string;
+  status: 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  created_at: Ts;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -217,6 +245,9 @@ export interface DB {
   commitments: CommitmentsTable;
   wellbeing_checkins: WellbeingTable;
   audit_log: AuditLogTable;
+  integration_endpoints: IntegrationEndpointsTable;
+  inbound_deliveries: InboundDeliveriesTable;
+  outbound_deliveries: OutboundDeliveriesTable;
 }
 
 export type Db = Kysely<DB>;
