@@ -66,7 +66,13 @@ export function TrainingPage() {
 
   const finish = (state: TrainingState, all: readonly TraineeReply[]) => {
     setDebrief(buildDebrief(state));
-    saveSession({ persona: state.persona, lang: state.lang, scenario: state.scenario, seed: state.seed, replies: all })
+    saveSession({
+      persona: state.persona,
+      lang: state.lang,
+      scenario: state.scenario,
+      seed: state.seed,
+      replies: all,
+    })
       .then(() => {
         setSaved('saved');
         void loadHistory();
@@ -99,25 +105,27 @@ export function TrainingPage() {
       </header>
       {!session ? (
         <form class="card" onSubmit={start} aria-labelledby="tr-choose">
-          <h2 id="tr-choose">{s.choose}</h2>
-          <ul class="training-personas" role="radiogroup" aria-labelledby="tr-choose">
-            {personas.map((p) => (
-              <li key={p.id}>
-                <label>
-                  <input
-                    type="radio"
-                    name="persona"
-                    value={p.id}
-                    checked={persona === p.id}
-                    onChange={() => setPersona(p.id)}
-                  />{' '}
-                  <span>{p.name}</span>
-                  <br />
-                  <small class="muted">{p.title}</small>
-                </label>
-              </li>
-            ))}
-          </ul>
+          <fieldset class="training-fieldset">
+            <legend id="tr-choose">{s.choose}</legend>
+            <ul class="training-personas">
+              {personas.map((p) => (
+                <li key={p.id}>
+                  <label>
+                    <input
+                      type="radio"
+                      name="persona"
+                      value={p.id}
+                      checked={persona === p.id}
+                      onChange={() => setPersona(p.id)}
+                    />{' '}
+                    <span>{p.name}</span>
+                    <br />
+                    <small class="muted">{p.title}</small>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
           <label class="field">
             <span>{s.seed}</span>
             <input inputMode="numeric" value={seedText} onInput={(e) => setSeedText(e.currentTarget.value)} />
@@ -140,8 +148,7 @@ export function TrainingPage() {
             </p>
             <ol class="training-transcript" aria-live="polite" data-testid="training-transcript">
               {session.transcript.map((t, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: turns are append-only.
-                <li key={i} class={`training-turn ${t.role}`} data-role={t.role}>
+                <li key={`${session.seed}:${i}`} class={`training-turn ${t.role}`} data-role={t.role}>
                   <span class="training-who">{t.role === 'client' ? s.client : s.you}</span>
                   {t.text}
                 </li>
@@ -173,7 +180,12 @@ export function TrainingPage() {
                   <button type="submit" class="btn btn-primary">
                     {s.send}
                   </button>
-                  <button type="button" class="btn btn-danger" title={s.escalateHint} onClick={() => send(true)}>
+                  <button
+                    type="button"
+                    class="btn btn-danger"
+                    title={s.escalateHint}
+                    onClick={() => send(true)}
+                  >
                     {s.escalate}
                   </button>
                   <button type="button" class="btn btn-ghost" onClick={() => finish(session, replies)}>

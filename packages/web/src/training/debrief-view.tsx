@@ -7,7 +7,11 @@ export function DebriefView({ d, s }: { d: Debrief; s: TrainingStrings }) {
   return (
     <section class="card training-debrief" aria-labelledby="tr-debrief" data-testid="training-debrief">
       <h2 id="tr-debrief">{s.debrief}</h2>
-      <p class={d.outcome.kind === 'failed' ? 'training-outcome failed' : 'training-outcome ok'} data-testid="training-outcome" data-outcome={d.outcome.kind}>
+      <p
+        class={d.outcome.kind === 'failed' ? 'training-outcome failed' : 'training-outcome ok'}
+        data-testid="training-outcome"
+        data-outcome={d.outcome.kind}
+      >
         {d.outcomeText}
       </p>
       <p>
@@ -22,7 +26,15 @@ export function DebriefView({ d, s }: { d: Debrief; s: TrainingStrings }) {
         {d.skills.map((k) => (
           <li key={k.skill} data-skill={k.skill}>
             <span class="training-skill-name">{SKILL_NAME[k.skill][lang]}</span>
-            <meter min={0} max={100} low={50} high={80} optimum={100} value={k.score} aria-label={SKILL_NAME[k.skill][lang]} />
+            <meter
+              min={0}
+              max={100}
+              low={50}
+              high={80}
+              optimum={100}
+              value={k.score}
+              aria-label={SKILL_NAME[k.skill][lang]}
+            />
             <span class="training-skill-score">{k.score}</span>
           </li>
         ))}
@@ -31,7 +43,11 @@ export function DebriefView({ d, s }: { d: Debrief; s: TrainingStrings }) {
       <p>
         {d.hiddenTruth.text}{' '}
         <span class="muted">
-          ({d.hiddenTruth.discoveredAt === null ? s.notFound : s.found.replace('{n}', String(d.hiddenTruth.discoveredAt))})
+          (
+          {d.hiddenTruth.discoveredAt === null
+            ? s.notFound
+            : s.found.replace('{n}', String(d.hiddenTruth.discoveredAt))}
+          )
         </span>
       </p>
       <h3>{s.steps}</h3>
