@@ -120,9 +120,11 @@ function suggestionFor(finding: Finding, lang: Lang): string {
     return lang === 'fr' ? `Écrivez sans majuscules ni points d’exclamation en série : « ${calmer} »` : `Write it without capitals or runs of exclamation marks: “${calmer}”`;
   }
   const evidence = normalize(finding.evidence).text;
-  const rule = REWRITES[lang].find((r) => r.id === finding.id && (!r.when || r.when.test(evidence)));
-  const own = rule ? rule.text.replace('{evidence}', finding.evidence) : '';
-  return [own, ...(finding.suggestions ?? [])].filter(Boolean).join(' ').trim();
+  // a rewrite aimed at these very words first, then the engine's own, then the generic one
+  const specific = REWRITES[lang].find((r) => r.id === finding.id && r.when?.test(evidence));
+  const generic = REWRITES[lang].find((r) => r.id === finding.id && !r.when);
+  const chosen = specific?.text ?? finding.suggestions?.[0] ?? generic?.text ?? '';
+  return chosen.replace('{evidence}', finding.evidence);
 }
 
 const SEVERITY_COST: Readonly<Record<number, number>> = { 1: 6, 2: 12, 3: 20 };

@@ -168,7 +168,12 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
     applies: (s) => {
       const agent = s.lastAgent;
       if (!agent) return null;
-      const lostComposure = signalEvidence(agent, (id) => id === 'risk.shouting' || id === 'risk.aggression');
+      // one capitalised word may be an acronym (« VBA »): shouting counts when it is sustained
+      const sustained = agent.cues.shape.capsWords >= 2 || /[!?]{2,}/.test(agent.text);
+      const lostComposure = signalEvidence(
+        agent,
+        (id) => id === 'risk.aggression' || (id === 'risk.shouting' && sustained),
+      );
       if (lostComposure.length > 0) return lostComposure;
       if (agent.cues.shape.capsWords >= 3) return [{ turn: agent.index, id: 'cue.shouting', evidence: agent.text }];
       const overwhelmed = cueEvidence(agent, 'overwhelmed');

@@ -47,9 +47,9 @@ export const PHRASES_EN: PhraseBook = {
   ],
 
   reformulate: [
-    'If I follow you correctly: {points}.',
-    'Let me go over it to check I’ve understood: {points}.',
-    'To make sure I haven’t missed anything: {points}.',
+    'Just to check I’ve got it right: {points}.',
+    'If I’ve understood correctly: {points}.',
+    'To recap, and make sure I haven’t missed anything: {points}.',
   ],
   reformulateNoPoints: ['So that I understand you properly, could you tell me in one sentence what is bothering you most today?'],
   requestRestated: ['You would like {request}.', 'What you’re asking for is {request}.'],
@@ -58,7 +58,7 @@ export const PHRASES_EN: PhraseBook = {
 
   empathyShort: ['I understand this is frustrating.', 'I can hear that this is weighing on you, and that’s understandable.', 'I hear that you’re unhappy with this.'],
   clarifyGeneral: [
-    'So that we can work on something concrete, let’s take the most recent case: what happened exactly, and when?',
+    'Let’s look together at the most recent case: what happened exactly, and when?',
     'Could you give me one specific example, with the date, so that I can check it?',
     'To act on this properly I need a specific case: could you describe the last time it happened?',
   ],
@@ -76,9 +76,9 @@ export const PHRASES_EN: PhraseBook = {
   reassureWorry: [
     'I understand your worry, and you don’t have to deal with this on your own.',
     'I can see how stressful this is for you.',
-    'I can see this is urgent for you, and I’m treating it that way.',
+    'I can see that this is urgent for you, and I’m treating it that way.',
   ],
-  reassureWe: ['We’ll take this one step at a time, together.', 'Let’s see together what we can do right now.', 'I’m working on your case with you, step by step.'],
+  reassureWe: ['We’ll take this one step at a time, together.', 'Let’s see together what we can do right now.', 'Let’s take it step by step: I’m working on your case with you.'],
   reassureOffer: ['Here is what I can offer you straight away: {offers}.'],
   reassureNoOffer: [
     'I’m checking right now what is possible on my side, and I’ll tell you honestly what can be done.',
@@ -87,14 +87,14 @@ export const PHRASES_EN: PhraseBook = {
   urgentQuestion: ['What is most urgent for you right now?', 'Could you tell me what absolutely has to be sorted first?'],
 
   confirmUnderstood: ['Thank you for the details, that’s clear to me now.', 'Thanks, I can see exactly what the issue is.', 'Noted, thank you.'],
-  optionsTwo: ['I can offer you either {offer1} or {offer2}.', 'There are two options: {offer1}, or {offer2}.'],
+  optionsTwo: ['I can offer you either {offer1} or {offer2}.', 'There are two options: I can offer you {offer1}, or {offer2}.'],
   optionsMany: ['Here is what I can offer you: {offers}.'],
   optionsOne: ['I can offer you {offer1}.', 'What I can do is {offer1}.'],
   optionsNone: [
     'I’m looking at the possible solutions on my side; tell me too what would seem fair to you, and I’ll tell you honestly what can be done.',
     'Let’s look at the options together: what would feel like a good outcome to you?',
   ],
-  agreementQuestion: ['What do you think?', 'Which would suit you best?', 'Does that work for you?'],
+  agreementQuestion: ['What do you think?', 'Which would you prefer?', 'Let’s choose together: which would you prefer?'],
 
   agreed: ['That’s agreed, then: we’ll go with {choice}.', 'Great, we’ll go ahead with {choice}.', 'Very good: {choice} it is.'],
   agreedGeneric: ['That’s agreed, then: we’ll go with this solution.', 'Great, we’ll go ahead as agreed.'],
@@ -103,8 +103,8 @@ export const PHRASES_EN: PhraseBook = {
     'I’m dealing with it now and I’ll send you a summary of the next steps.',
   ],
   dateQuestion: [
-    'Which day and time would suit you for the next step?',
-    'Could you tell me when you’re available, so that I can book the slot?',
+    'Could you suggest a few times that suit you, so that we can book the next step together?',
+    'Shall we fix the next step now? Which day would you prefer?',
     'Would it work for you if I propose a date in writing by the end of the day?',
   ],
 
@@ -121,10 +121,10 @@ export const PHRASES_EN: PhraseBook = {
 
   endAfterLimit: [
     'As I said, that language is not acceptable, so I’m ending our conversation here.',
-    'I asked you to keep this respectful; under these conditions I can’t continue this conversation.',
+    'I asked you to keep this respectful, so I’m going to end this conversation here.',
   ],
-  endThreat: ['Threats are not acceptable: I’m ending this conversation.', 'I can’t continue this conversation after a threat.'],
-  endGeneric: ['I can’t continue this conversation under these conditions.', 'Under these conditions, I’m ending our conversation here.'],
+  endThreat: ['Threats are not acceptable: I’m ending this conversation.', 'After a threat, I’m going to end this conversation.'],
+  endGeneric: ['I can’t continue under these conditions, so I’m going to end this conversation.', 'Under these conditions, I’m going to end our conversation here.'],
   handover: ['I’m passing your file to {supervisor}, who will decide on the next steps.', '{supervisor} will review your file and decide what happens next.'],
   handoverGeneric: ['I’m passing your file to my manager, who will decide on the next steps.', 'My manager will review your file and decide what happens next.'],
   goodbye: ['Goodbye.', 'I wish you a good rest of the day.'],
@@ -136,8 +136,8 @@ export const PHRASES_EN: PhraseBook = {
     'Your file is going to my manager, who will reply to you in writing.',
   ],
   legalDocuments: [
-    'So that the file is complete, could you send me the documents you have: dates, correspondence, receipts?',
-    'Please attach anything relevant (dates, letters, photos): it will all go into the file.',
+    'Would you like me to add the documents you have to the file: dates, correspondence, receipts?',
+    'Shall I add anything relevant you have (dates, letters, photos) to the file?',
   ],
 
   holdTerms: ['To be clear, what I offered still stands: {concession}', 'I’m keeping to what I offered: {concession}'],
@@ -159,9 +159,9 @@ export const PHRASES_EN: PhraseBook = {
     'I’d rather be honest: I want to give you a proper answer on each point, and I need a moment to prepare it.',
     'To do this properly, I need to go through each point carefully before I reply.',
   ],
-  callBackPhone: ['Could I call you back? What time would suit you?', 'Would you be happy for me to call you back a little later? What time works for you?'],
+  callBackPhone: ['Could I call you back a little later? Would that work for you?', 'Would you be happy for me to call you back later today? Does that suit you?'],
   callBackWritten: [
-    'I’ll come back to you in writing with an answer to each point: what timing would work for you?',
-    'Would you be happy for me to reply point by point a little later? When do you need it by?',
+    'I’ll come back to you in writing with an answer to each point. Does that work for you?',
+    'Would you be happy for me to reply point by point a little later? Does that suit you?',
   ],
 };

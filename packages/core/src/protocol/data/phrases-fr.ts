@@ -57,8 +57,8 @@ export const PHRASES_FR: PhraseBook = {
 
   reformulate: [
     'Si je [vous|te] suis bien : {points}.',
-    'Je reprends pour vérifier que j’ai bien compris : {points}.',
-    'Pour vérifier que je n’ai rien oublié : {points}.',
+    'Si j’ai bien compris : {points}.',
+    'Pour résumer, et vérifier que je n’ai rien oublié : {points}.',
   ],
   reformulateNoPoints: [
     'Pour bien [vous|te] comprendre, [pouvez-vous|peux-tu] me redire en une phrase ce qui [vous|te] gêne le plus aujourd’hui ?',
@@ -80,7 +80,7 @@ export const PHRASES_FR: PhraseBook = {
     'J’entends [votre|ton] mécontentement.',
   ],
   clarifyGeneral: [
-    'Pour que nous avancions sur du concret, prenons le cas le plus récent : que s’est-il passé exactement, et quand ?',
+    'Regardons ensemble le cas le plus récent : que s’est-il passé exactement, et quand ?',
     '[Pourriez-vous|Pourrais-tu] me donner un exemple précis, avec la date, pour que je puisse vérifier ?',
     'Pour agir utilement, j’ai besoin de partir d’un cas précis : [pouvez-vous|peux-tu] me décrire la dernière fois où c’est arrivé ?',
   ],
@@ -100,15 +100,15 @@ export const PHRASES_FR: PhraseBook = {
 
   reassureWorry: [
     'Je comprends [votre|ton] inquiétude, et [vous n’avez|tu n’as] pas à gérer cela sans aide.',
-    'Je mesure à quel point la situation est stressante pour [vous|toi].',
+    'Je vois à quel point la situation est stressante pour [vous|toi].',
     'Je vois que c’est urgent pour [vous|toi], et je le prends comme tel.',
   ],
   reassureWe: [
     'Nous allons prendre les choses dans l’ordre, ensemble.',
     'Voyons ensemble ce que nous pouvons faire dès maintenant.',
-    'Je m’occupe de [votre|ton] dossier avec [vous|toi], pas à pas.',
+    'Avançons ensemble, pas à pas : je m’occupe de [votre|ton] dossier avec [vous|toi].',
   ],
-  reassureOffer: ['Voici ce que je peux [vous|te] proposer tout de suite : {offers}.'],
+  reassureOffer: ['Dès maintenant, je peux [vous|te] proposer {offers}.', 'Tout de suite, je peux [vous|te] proposer {offers}.'],
   reassureNoOffer: [
     'Je regarde immédiatement ce qui est possible de mon côté et je [vous|te] dis franchement ce qui est faisable.',
     'Je commence par vérifier [votre|ton] dossier, et je [vous|te] dis ce que nous pouvons faire.',
@@ -123,14 +123,14 @@ export const PHRASES_FR: PhraseBook = {
     'Merci, je vois exactement de quoi il s’agit.',
     'C’est bien noté, merci.',
   ],
-  optionsTwo: ['Je peux [vous|te] proposer soit {offer1}, soit {offer2}.', 'Deux possibilités s’offrent à nous : {offer1}, ou {offer2}.'],
-  optionsMany: ['Voici ce que je peux [vous|te] proposer : {offers}.'],
-  optionsOne: ['Je peux [vous|te] proposer {offer1}.', 'Ce que je peux faire, c’est {offer1}.'],
+  optionsTwo: ['Je peux [vous|te] proposer soit {offer1}, soit {offer2}.', 'Deux solutions sont possibles : je peux [vous|t’]offrir {offer1}, ou {offer2}.'],
+  optionsMany: ['Je peux [vous|te] proposer {offers}.', 'Plusieurs solutions sont possibles : je peux [vous|te] proposer {offers}.'],
+  optionsOne: ['Je peux [vous|te] proposer {offer1}.', 'De mon côté, je peux [vous|t’]offrir {offer1}.'],
   optionsNone: [
     'De mon côté, je regarde les solutions possibles ; [dites-moi|dis-moi] aussi ce qui [vous|te] semblerait juste, et je [vous|te] dirai franchement ce qui est faisable.',
     'Je vais étudier les options possibles avec [vous|toi] : qu’est-ce qui [vous|te] semblerait une issue satisfaisante ?',
   ],
-  agreementQuestion: ['Qu’en [pensez-vous|penses-tu] ?', 'Laquelle [vous convient|te convient] le mieux ?', 'Est-ce que cela [vous|te] convient ?'],
+  agreementQuestion: ['Qu’en [pensez-vous|penses-tu] ?', 'Laquelle [vous convient|te convient] le mieux ?', 'Voyons ensemble : laquelle [vous convient|te convient] le mieux ?'],
 
   agreed: [
     'C’est entendu, nous partons donc sur {choice}.',
@@ -143,8 +143,8 @@ export const PHRASES_FR: PhraseBook = {
     'Je m’en occupe dès maintenant et je [vous|t’]envoie un récapitulatif des étapes.',
   ],
   dateQuestion: [
-    'Quel jour et quel créneau [vous arrangent|t’arrangent] pour la suite ?',
-    '[Pouvez-vous|Peux-tu] me dire quand [vous êtes|tu es] disponible, pour que je bloque le créneau ?',
+    'Quel créneau [vous arrange|t’arrange] le mieux pour la suite ?',
+    '[Pouvez-vous|Peux-tu] m’indiquer [vos|tes] disponibilités, pour que nous fixions ensemble la prochaine étape ?',
     'Cela [vous|te] va-t-il si je [vous|te] propose une date par écrit d’ici la fin de la journée ?',
   ],
 
@@ -177,14 +177,14 @@ export const PHRASES_FR: PhraseBook = {
 
   endAfterLimit: [
     'Comme je [vous|te] l’ai indiqué, ces propos ne sont pas acceptables : je mets fin à notre échange.',
-    'Je [vous|t’]ai demandé de garder un ton respectueux ; dans ces conditions, je ne peux pas poursuivre cet échange.',
+    'Je [vous|t’]ai demandé de garder un ton respectueux ; dans ces conditions, je mets fin à cet échange.',
   ],
   endThreat: [
     'Les menaces ne sont pas acceptables : je mets fin à cet échange.',
-    'Je ne peux pas poursuivre cet échange après des menaces.',
+    'Face à des menaces, je mets fin à cet échange.',
   ],
   endGeneric: [
-    'Je ne peux pas poursuivre cet échange dans ces conditions.',
+    'Je ne peux pas poursuivre dans ces conditions : je mets fin à notre échange.',
     'Dans ces conditions, je mets fin à notre échange.',
   ],
   handover: [
@@ -210,8 +210,8 @@ export const PHRASES_FR: PhraseBook = {
     '[Votre|Ton] dossier part chez mon responsable, qui [vous|te] répondra par écrit.',
   ],
   legalDocuments: [
-    'Pour que le dossier soit complet, [pouvez-vous|peux-tu] m’envoyer les pièces dont [vous disposez|tu disposes] : dates, échanges, justificatifs ?',
-    '[N’hésitez|N’hésite] pas à joindre tous les éléments utiles (dates, courriers, photos) : ils seront versés au dossier.',
+    '[Souhaitez-vous|Souhaites-tu] que je joigne au dossier les pièces dont [vous disposez|tu disposes] : dates, échanges, justificatifs ?',
+    '[Êtes-vous|Es-tu] d’accord pour que j’ajoute au dossier les éléments utiles dont [vous disposez|tu disposes] (dates, courriers, photos) ?',
   ],
 
   holdTerms: [
@@ -240,11 +240,11 @@ export const PHRASES_FR: PhraseBook = {
     'Pour bien faire, j’ai besoin de reprendre chaque point au calme avant de [vous|te] répondre.',
   ],
   callBackPhone: [
-    'Je [vous|te] propose de [vous|te] rappeler : quel moment [vous arrangerait|t’arrangerait] ?',
+    'Je [vous|te] propose de [vous|te] rappeler : qu’est-ce qui [vous arrangerait|t’arrangerait], plutôt en fin de matinée ou dans l’après-midi ?',
     '[Seriez-vous|Serais-tu] d’accord pour que je [vous|te] rappelle un peu plus tard ? Quel créneau [vous convient|te convient] ?',
   ],
   callBackWritten: [
-    'Je reviens vers [vous|toi] par écrit avec une réponse à chaque point : quel délai [vous paraît|te paraît] raisonnable ?',
+    'Je reviens vers [vous|toi] par écrit avec une réponse à chaque point : cela [vous|te] convient-il ?',
     '[Êtes-vous|Es-tu] d’accord pour que je [vous|te] réponde point par point un peu plus tard ? À quel moment [en avez-vous|en as-tu] besoin ?',
   ],
 };
