@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.ts';
+import { registerAssist } from './commands/assist.ts';
 import { registerImport } from './commands/import.ts';
 import { registerTrain } from './commands/train.ts';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .showHelpAfterError();
   registerAnalyze(program);
+  registerAssist(program);
   registerImport(program);
   registerTrain(program);
   return program;
