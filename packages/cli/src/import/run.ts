@@ -74,6 +74,7 @@ function endStream(stream: WriteStream | undefined): Promise<void> {
 export async function runImport(options: ImportOptions): Promise<ImportOutcome> {
   const lang = options.lang ?? 'fr';
   const started = Date.now();
+  const cpuStart = process.cpuUsage();
   const columns: Partial<Record<CsvField, string>> = parseColumnMapping(options.columns);
   const fromStdin = options.input === '-';
   const totalBytes = fromStdin ? undefined : fileSize(options.input);
@@ -173,6 +174,10 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     workers,
     seconds: Math.round(seconds * 1000) / 1000,
     messagesPerSecond: Math.round(summary.messages / Math.max(seconds, 0.001)),
+    cpuSeconds: (() => {
+      const cpu = process.cpuUsage(cpuStart);
+      return Math.round((cpu.user + cpu.system) / 1000) / 1000;
+    })(),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   if (options.jsonPath) await writeFile(options.jsonPath, `${JSON.stringify(built, null, 2)}\n`);

@@ -70,6 +70,8 @@ export interface ImportSummary {
     readonly workers: number;
     readonly seconds: number;
     readonly messagesPerSecond: number;
+    /** CPU time of every thread: on a shared machine, messages per CPU-second is the fair figure. */
+    readonly cpuSeconds: number;
     readonly peakRssMB: number;
   };
 }
