@@ -10,10 +10,11 @@ export class RateLimiter {
   ) {}
 
   /** Seconds to wait if the key is over budget, else 0. */
-  retryAfter(key: string, nowMs: number): number {
+  retryAfter(key: string, nowMs: number, max = this.max): number {
     const hits = this.#recent(key, nowMs);
-    if (hits.length < this.max) return 0;
-    return Math.max(1, Math.ceil(((hits[0] ?? nowMs) + this.windowMs - nowMs) / 1000));
+    if (hits.length < max) return 0;
+    const first = hits[hits.length - max];
+    return Math.max(1, Math.ceil(((first ?? nowMs) + this.windowMs - nowMs) / 1000));
   }
   record(key: string, nowMs: number): void {
     const hits = this.#recent(key, nowMs);

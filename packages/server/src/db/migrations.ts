@@ -283,7 +283,34 @@ create table outbound_deliveries (
 create index outbound_deliveries_org_idx on outbound_deliveries (org_id, created_at desc);
 `;
 
+/**
+ * Training: each finished simulator session of a user (issue #6). The server replays the session
+ * from its seed and replies with the core engine, so the stored scores are its own.
+ */
+const TRAINING = /* sql */ `
+create table training_sessions (
+  id uuid primary key,
+  org_id uuid not null references organisations(id),
+  user_id uuid not null references users(id),
+  persona text not null,
+  lang text not null check (lang in ('fr', 'en')),
+  scenario integer not null,
+  -- a 32-bit unsigned seed, kept as text (no int8-as-string driver differences)
+  seed text not null,
+  replies jsonb not null,
+  outcome text not null check (outcome in ('resolved', 'escalated', 'failed', 'abandoned')),
+  reason text not null,
+  turns integer not null,
+  overall integer not null check (overall between 0 and 100),
+  skills jsonb not null,
+  created_at timestamptz not null
+);
+create index training_sessions_user_idx on training_sessions (org_id, user_id, created_at desc, id desc);
+create index training_sessions_org_idx on training_sessions (org_id, created_at desc, id desc);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL },
   { version: 2, name: 'integrations', sql: INTEGRATIONS },
+  { version: 3, name: 'training', sql: TRAINING },
 ];

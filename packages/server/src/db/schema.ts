@@ -228,6 +228,24 @@ export interface OutboundDeliveriesTable {
   created_at: Ts;
 }
 
+export interface TrainingSessionsTable {
+  id: string;
+  org_id: string;
+  user_id: string;
+  persona: string;
+  lang: 'fr' | 'en';
+  scenario: number;
+  /** The session's 32-bit seed, as decimal text. */
+  seed: string;
+  replies: Json;
+  outcome: 'resolved' | 'escalated' | 'failed' | 'abandoned';
+  reason: string;
+  turns: number;
+  overall: number;
+  skills: Json;
+  created_at: Ts;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -245,6 +263,7 @@ export interface DB {
   commitments: CommitmentsTable;
   wellbeing_checkins: WellbeingTable;
   audit_log: AuditLogTable;
+  training_sessions: TrainingSessionsTable;
   integration_endpoints: IntegrationEndpointsTable;
   inbound_deliveries: InboundDeliveriesTable;
   outbound_deliveries: OutboundDeliveriesTable;

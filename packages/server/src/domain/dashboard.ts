@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { DomainContext } from './context.ts';
+import { summarizeTraining } from './training.ts';
 
 const DAY = 86_400_000;
 
@@ -144,5 +145,6 @@ export async function findDashboard(opts: DomainContext & { days: number }) {
       ),
     },
     messages: { analysed: msgs?.analysed ?? 0, withAbuse: msgs?.withAbuse ?? 0 },
+    training: await summarizeTraining({ ...opts, since }),
   };
 }

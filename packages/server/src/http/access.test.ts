@@ -170,6 +170,11 @@ const CASES: Record<string, Prepare> = {
   'get /audit': () => ({}),
   'get /audit/verify': () => ({}),
   'get /events': () => ({}),
+  'post /training/sessions': () => ({
+    body: { persona: 'rude', lang: 'fr', scenario: 0, seed: 1, replies: [{ text: `${MARK} bonjour` }] },
+  }),
+  'get /training/sessions': () => ({}),
+  'get /training/progress': () => ({}),
 };
 
 /** Public routes whose success is not the point (wrong password, wrong setup token). */

@@ -72,7 +72,11 @@ export const authRoutes = [
       const nowMs = deps.clock.now().getTime();
       const ip = clientIp(c);
       const keys = [`login:${body.email.toLowerCase()}|${ip}`, `ip:${ip}`];
-      const wait = Math.max(...keys.map((k) => deps.loginLimiter.retryAfter(k, nowMs)));
+      // per e-mail+IP the configured budget; per IP alone five times that (shared offices, NAT)
+      const wait = Math.max(
+        deps.loginLimiter.retryAfter(keys[0] as string, nowMs),
+        deps.loginLimiter.retryAfter(keys[1] as string, nowMs, deps.config.loginMaxAttempts * 5),
+      );
       if (wait > 0)
         throw new AppError('rate_limited', `too many sign-in attempts; try again in ${wait} s`, wait);
       const user = await signIn({ db: deps.db, email: body.email, password: body.password });

@@ -6,6 +6,7 @@ import { clientRoutes } from './clients.ts';
 import { conversationRoutes } from './conversations.ts';
 import { incidentRoutes } from './incidents.ts';
 import { teamRoutes } from './team.ts';
+import { trainingRoutes } from './training.ts';
 import { userRoutes } from './users.ts';
 
 export const ROUTES: readonly AnyRoute[] = [
@@ -16,4 +17,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...clientRoutes,
   ...incidentRoutes,
   ...teamRoutes,
+  ...trainingRoutes,
 ];
