@@ -130,7 +130,10 @@ const EN = {
 };
 
 const MONTHS = { fr: ['janvier', 'février', 'mars'], en: ['January', 'February', 'March'] };
-const DAYS = { fr: ['lundi', 'hier', 'mardi dernier', 'ce matin'], en: ['on Monday', 'yesterday', 'last Tuesday', 'this morning'] };
+const DAYS = {
+  fr: ['lundi', 'hier', 'mardi dernier', 'ce matin'],
+  en: ['on Monday', 'yesterday', 'last Tuesday', 'this morning'],
+};
 
 export interface GeneratedMessage {
   conversation: string;
@@ -204,7 +207,7 @@ export async function writeExport(path: string, total: number, format: 'jsonl' |
   let bytes = 0;
   const write = async (s: string) => {
     bytes += Buffer.byteLength(s);
-    if (!out.write(s)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(s)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   };
   if (format === 'csv') await write('ticket_id,id,author_type,author,requester,body,created_at\n');
   for (const m of generateMessages(total)) {
@@ -218,6 +221,8 @@ export async function writeExport(path: string, total: number, format: 'jsonl' |
       );
     }
   }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
   return bytes;
 }

@@ -36,7 +36,10 @@ function singleCore(sampleSize: number): { analyzePerSecond: number; pipelinePer
   let t = performance.now();
   for (const m of sample) analyze(m.text, { role: m.role });
   const analyzePerSecond = sample.length / ((performance.now() - t) / 1000);
-  const conversations = new Map<string, WireConversation & { messages: WireConversation['messages'][number][] }>();
+  const conversations = new Map<
+    string,
+    WireConversation & { messages: WireConversation['messages'][number][] }
+  >();
   for (const [i, m] of sample.entries()) {
     let c = conversations.get(m.conversation);
     if (!c) {
@@ -57,7 +60,9 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
 process.stderr.write(`generating ${fmt(total)} messages as ${format} in ${dir}…\n`);
 let t = performance.now();
 const bytes = await writeExport(input, total, format);
-process.stderr.write(`  ${(bytes / 1024 / 1024).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+process.stderr.write(
+  `  ${(bytes / 1024 / 1024).toFixed(0)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
+);
 
 process.stderr.write('single-core engine on a 20,000-message sample…\n');
 const reference = singleCore(20_000);
@@ -91,7 +96,9 @@ const result = {
   messagesPerSecond: Math.round(endToEnd),
   cpuSeconds: summary.run.cpuSeconds,
   /** What the same work gives on idle cores: messages per CPU-second × cores. */
-  projectedOnIdleCores: Math.round((summary.totals.messages / summary.run.cpuSeconds) * availableParallelism()),
+  projectedOnIdleCores: Math.round(
+    (summary.totals.messages / summary.run.cpuSeconds) * availableParallelism(),
+  ),
   peakRssMB: summary.run.peakRssMB,
   singleCoreAnalyzePerSecond: Math.round(reference.analyzePerSecond),
   singleCorePipelinePerSecond: Math.round(reference.pipelinePerSecond),

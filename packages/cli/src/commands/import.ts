@@ -34,7 +34,10 @@ export function registerImport(program: Command): void {
     .description('Analyse exported conversations (JSONL, CSV, Zendesk, Chatwoot): summary, report, errors.')
     .argument('<file>', "the export, or '-' for standard input")
     .addOption(new Option('--format <format>', 'input format (detected when absent)').choices(IMPORT_FORMATS))
-    .option('--columns <mapping>', 'CSV columns, e.g. conversation=ticket_id,role=author_type,text=body,at=created_at')
+    .option(
+      '--columns <mapping>',
+      'CSV columns, e.g. conversation=ticket_id,role=author_type,text=body,at=created_at',
+    )
     .option('--json <path>', 'write the summary as JSON')
     .option('--report <path>', 'write a self-contained HTML report')
     .option('--errors <path>', 'write each rejected record as a JSON line (line, code, message)')
@@ -60,7 +63,9 @@ export function registerImport(program: Command): void {
         });
         if (outcome.stoppedAt) {
           const s = outcome.stoppedAt;
-          process.stderr.write(`sangfroid import: stopped (--strict) at line ${s.line}: ${s.code}: ${s.message}\n`);
+          process.stderr.write(
+            `sangfroid import: stopped (--strict) at line ${s.line}: ${s.code}: ${s.message}\n`,
+          );
         }
         process.exitCode = outcome.exitCode;
       } catch (error) {

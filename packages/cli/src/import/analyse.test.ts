@@ -24,7 +24,14 @@ function fakeAnalyze(text: string, options: AnalyzeOptions): Analysis {
     if (at === -1) continue;
     const isAgentId = id.startsWith('reply.') || id.startsWith('risk.');
     if (isAgentId !== (options.role === 'agent')) continue;
-    findings.push({ id, severity: id.startsWith('abuse.') ? 3 : 2, start: at, end: at + word.length, evidence: text.slice(at, at + word.length), message: '' });
+    findings.push({
+      id,
+      severity: id.startsWith('abuse.') ? 3 : 2,
+      start: at,
+      end: at + word.length,
+      evidence: text.slice(at, at + word.length),
+      message: '',
+    });
   }
   findings.sort((a, b) => a.start - b.start);
   return {
@@ -54,7 +61,13 @@ const conv: WireConversation = {
   client: 'c-1',
   messages: [
     { role: 'client', text: 'Je suis furieux, bande d’idiots !', line: 10, at: '2026-03-01T09:00:00Z' },
-    { role: 'agent', text: 'Merci, mais je pose une limite.', line: 11, author: 'Léa', at: '2026-03-01T09:05:00Z' },
+    {
+      role: 'agent',
+      text: 'Merci, mais je pose une limite.',
+      line: 11,
+      author: 'Léa',
+      at: '2026-03-01T09:05:00Z',
+    },
     { role: 'client', text: 'Mon avocat vous écrira.', line: 12, at: '2026-03-02T09:00:00Z' },
     { role: 'agent', text: 'Ce n’est pas notre faute.', line: 13, author: 'Léa', at: '2026-03-02T10:00:00Z' },
   ],
@@ -119,7 +132,9 @@ test('a draft checker, when exported, gives the agent findings', () => {
   const withChecker = resolveEngine({
     analyze: fakeAnalyze,
     checkDraft: (text: string) => ({
-      findings: [{ id: 'risk.overpromise', severity: 2, start: 0, end: 2, evidence: text.slice(0, 2), message: '' }],
+      findings: [
+        { id: 'risk.overpromise', severity: 2, start: 0, end: 2, evidence: text.slice(0, 2), message: '' },
+      ],
     }),
   });
   const r = analyseConversation(conv, withChecker);
@@ -173,7 +188,12 @@ test('the summary ranks clients by risk, rates agents per skill and keeps the wo
 
 test('the assembler groups interleaved messages, closes the oldest past maxOpen and splits long ones', () => {
   const a = new Assembler({ maxOpen: 2, maxMessages: 3 });
-  const m = (conversation: string, line: number) => ({ conversation, role: 'client' as const, text: 't', line });
+  const m = (conversation: string, line: number) => ({
+    conversation,
+    role: 'client' as const,
+    text: 't',
+    line,
+  });
   const closed = [
     ...a.add(m('A', 1)),
     ...a.add(m('B', 2)),

@@ -101,7 +101,13 @@ export const EXAMPLE_TEXT_LIMIT = 1200;
 const EXAMPLES_PER_CONVERSATION = 2;
 
 function toSpans(findings: readonly Finding[]): SpanFinding[] {
-  return findings.map((f) => ({ id: f.id, severity: f.severity, start: f.start, end: f.end, evidence: f.evidence }));
+  return findings.map((f) => ({
+    id: f.id,
+    severity: f.severity,
+    start: f.start,
+    end: f.end,
+    evidence: f.evidence,
+  }));
 }
 
 function clientScore(findings: readonly Finding[]): number {
@@ -116,7 +122,12 @@ function agentScore(findings: readonly Finding[]): number {
   return score;
 }
 
-function example(conv: WireConversation, m: WireMessage, findings: readonly Finding[], score: number): Example {
+function example(
+  conv: WireConversation,
+  m: WireMessage,
+  findings: readonly Finding[],
+  score: number,
+): Example {
   const text = m.text.length > EXAMPLE_TEXT_LIMIT ? m.text.slice(0, EXAMPLE_TEXT_LIMIT) : m.text;
   return {
     conversation: conv.key,
@@ -232,7 +243,12 @@ export function analyseConversation(
       });
     }
     analyses.push(analysis);
-    turns.push({ role: m.role, text: m.text, ...(m.at ? { at: m.at } : {}), ...(m.author ? { author: m.author } : {}) });
+    turns.push({
+      role: m.role,
+      text: m.text,
+      ...(m.at ? { at: m.at } : {}),
+      ...(m.author ? { author: m.author } : {}),
+    });
   }
   const action = engine.recommend(turns, analyses);
   candidates.sort((a, b) => b.score - a.score || a.line - b.line);

@@ -35,7 +35,12 @@ function wire(m: ImportMessage): WireMessage {
 }
 
 function close(open: Open): WireConversation {
-  return { key: open.key, part: open.part, ...(open.client ? { client: open.client } : {}), messages: open.messages };
+  return {
+    key: open.key,
+    part: open.part,
+    ...(open.client ? { client: open.client } : {}),
+    messages: open.messages,
+  };
 }
 
 export class Assembler {
@@ -54,7 +59,12 @@ export class Assembler {
     if (open && open.messages.length >= this.#limits.maxMessages) {
       this.#open.delete(open.key);
       closed.push(close(open));
-      open = { key: open.key, part: open.part + 1, ...(open.client ? { client: open.client } : {}), messages: [] };
+      open = {
+        key: open.key,
+        part: open.part + 1,
+        ...(open.client ? { client: open.client } : {}),
+        messages: [],
+      };
       this.#open.set(open.key, open);
     } else if (!open) {
       open = { key: m.conversation, part: 1, messages: [] };
@@ -81,7 +91,8 @@ export class Assembler {
   /** A conversation read whole from one line: passed through, split if very long. */
   addWhole(c: ImportConversation): WireConversation[] {
     const out: WireConversation[] = [];
-    const client = c.messages.find((m) => m.client)?.client ?? c.messages.find((m) => m.role === 'client')?.author;
+    const client =
+      c.messages.find((m) => m.client)?.client ?? c.messages.find((m) => m.role === 'client')?.author;
     for (let i = 0, part = 1; i < c.messages.length; i += this.#limits.maxMessages, part++) {
       out.push({
         key: c.conversation,

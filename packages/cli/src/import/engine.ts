@@ -7,7 +7,16 @@
  * as if the function were absent, so an import never fails because an engine changed.
  */
 import * as core from '@sangfroid/core';
-import { ACTION_IDS, type ActionId, type Analysis, type AnalyzeOptions, type Finding, type Lang, type Role, type Turn } from '@sangfroid/core';
+import {
+  ACTION_IDS,
+  type ActionId,
+  type Analysis,
+  type AnalyzeOptions,
+  type Finding,
+  type Lang,
+  type Role,
+  type Turn,
+} from '@sangfroid/core';
 
 export interface Engine {
   readonly hasRecommend: boolean;
@@ -31,7 +40,8 @@ function findingsOf(result: unknown): readonly Finding[] | undefined {
 }
 
 function actionOf(result: unknown): ActionId | undefined {
-  const isAction = (v: unknown): v is ActionId => typeof v === 'string' && (ACTION_IDS as readonly string[]).includes(v);
+  const isAction = (v: unknown): v is ActionId =>
+    typeof v === 'string' && (ACTION_IDS as readonly string[]).includes(v);
   if (isAction(result)) return result;
   if (typeof result !== 'object' || result === null) return undefined;
   const r = result as Record<string, unknown>;
@@ -50,7 +60,9 @@ function replay(analyses: readonly Analysis[], turns: readonly Turn[], analyze: 
   };
 }
 
-export function resolveEngine(exports: Record<string, unknown> = core as unknown as Record<string, unknown>): Engine {
+export function resolveEngine(
+  exports: Record<string, unknown> = core as unknown as Record<string, unknown>,
+): Engine {
   const analyze = exports.analyze as typeof core.analyze;
   const recommendFn = typeof exports.recommend === 'function' ? (exports.recommend as AnyFn) : undefined;
   const checkDraftFn = typeof exports.checkDraft === 'function' ? (exports.checkDraft as AnyFn) : undefined;

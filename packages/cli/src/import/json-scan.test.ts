@@ -3,7 +3,12 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { type JsonScanItem, scanJsonDocument } from './json-scan.ts';
 
-async function scan(doc: string | Buffer, chunk: number, arrays = ['comments'], max = 10_000): Promise<JsonScanItem[]> {
+async function scan(
+  doc: string | Buffer,
+  chunk: number,
+  arrays = ['comments'],
+  max = 10_000,
+): Promise<JsonScanItem[]> {
   const bytes = typeof doc === 'string' ? Buffer.from(doc) : doc;
   async function* source() {
     for (let i = 0; i < bytes.length; i += chunk) yield bytes.subarray(i, i + chunk);
@@ -69,7 +74,12 @@ test('an element over the limit is reported and skipped; the next one is read', 
 test('invalid UTF-8 in an element is reported with its line', async () => {
   const doc = Buffer.concat([Buffer.from('[\n{"a": "'), Buffer.from([0xff]), Buffer.from('"},\n{"b": 1}]')]);
   const items = await scan(doc, 5, []);
-  assert.deepEqual(items[0], { type: 'error', line: 2, code: 'invalid_utf8', message: 'invalid UTF-8 in this element' });
+  assert.deepEqual(items[0], {
+    type: 'error',
+    line: 2,
+    code: 'invalid_utf8',
+    message: 'invalid UTF-8 in this element',
+  });
   assert.equal(items[1]?.type, 'element');
 });
 

@@ -39,7 +39,7 @@ export async function* scanJsonDocument(
   let line = 1;
   let depth = 0;
   let inString = false;
-  let escape = false;
+  let escaped = false;
   let top: 'object' | 'array' | undefined;
   let sawTop = false;
   // Top-level object members.
@@ -70,10 +70,16 @@ export async function* scanJsonDocument(
       try {
         text = strict.decode(whole);
       } catch {
-        out.push({ type: 'error', line: captureLine, code: 'invalid_utf8', message: 'invalid UTF-8 in this element' });
+        out.push({
+          type: 'error',
+          line: captureLine,
+          code: 'invalid_utf8',
+          message: 'invalid UTF-8 in this element',
+        });
       }
       if (text !== undefined) {
-        if (captureKind === 'element') out.push({ type: 'element', key: captureKey, line: captureLine, text });
+        if (captureKind === 'element')
+          out.push({ type: 'element', key: captureKey, line: captureLine, text });
         else out.push({ type: 'member', key: captureKey ?? '', line: captureLine, text });
       }
     } else {
@@ -93,7 +99,12 @@ export async function* scanJsonDocument(
   for await (const raw of source) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
     let captureStart = 0;
-    const begin = (kind: 'container' | 'string' | 'scalar', at: number, as: 'element' | 'member', key: string | null) => {
+    const begin = (
+      kind: 'container' | 'string' | 'scalar',
+      at: number,
+      as: 'element' | 'member',
+      key: string | null,
+    ) => {
       capturing = kind;
       captureDepth = depth;
       captureKind = as;
@@ -105,8 +116,8 @@ export async function* scanJsonDocument(
       const b = chunk[i] as number;
       if (b === NEWLINE) line++;
       if (inString) {
-        if (escape) escape = false;
-        else if (b === BACKSLASH) escape = true;
+        if (escaped) escaped = false;
+        else if (b === BACKSLASH) escaped = true;
         else if (b === QUOTE) {
           inString = false;
           if (keyParts) {
@@ -138,7 +149,12 @@ export async function* scanJsonDocument(
           elementDepth = 1;
           elementKey = null;
         } else {
-          out.push({ type: 'error', line, code: 'malformed_json', message: 'the document is neither an object nor an array' });
+          out.push({
+            type: 'error',
+            line,
+            code: 'malformed_json',
+            message: 'the document is neither an object nor an array',
+          });
           yield* out;
           return;
         }
@@ -155,9 +171,19 @@ export async function* scanJsonDocument(
             depth++;
             continue;
           }
-          begin(b === QUOTE ? 'string' : b === 0x7b || b === 0x5b ? 'container' : 'scalar', i, 'member', currentKey);
+          begin(
+            b === QUOTE ? 'string' : b === 0x7b || b === 0x5b ? 'container' : 'scalar',
+            i,
+            'member',
+            currentKey,
+          );
         } else if (depth === elementDepth && startsValue) {
-          begin(b === QUOTE ? 'string' : b === 0x7b || b === 0x5b ? 'container' : 'scalar', i, 'element', elementKey);
+          begin(
+            b === QUOTE ? 'string' : b === 0x7b || b === 0x5b ? 'container' : 'scalar',
+            i,
+            'element',
+            elementKey,
+          );
         } else if (top === 'object' && depth === 1 && expectKey && b === QUOTE) {
           keyParts = [];
           inString = true;
@@ -195,7 +221,12 @@ export async function* scanJsonDocument(
   }
   if (capturing === 'scalar') finish(Buffer.alloc(0), 0, 0);
   if (!sawTop || depth !== 0 || inString) {
-    out.push({ type: 'error', line, code: 'malformed_json', message: 'the JSON document ends before it is complete' });
+    out.push({
+      type: 'error',
+      line,
+      code: 'malformed_json',
+      message: 'the JSON document ends before it is complete',
+    });
   }
   yield* out;
 }

@@ -34,7 +34,10 @@ test('invalid UTF-8 is reported on its own line and the next lines are read', as
 
 test('a multi-byte character split between chunks is decoded whole', async () => {
   const e = Buffer.from('é');
-  const items = await collect([Buffer.concat([Buffer.from('a'), e.subarray(0, 1)]), Buffer.concat([e.subarray(1), Buffer.from('b\n')])]);
+  const items = await collect([
+    Buffer.concat([Buffer.from('a'), e.subarray(0, 1)]),
+    Buffer.concat([e.subarray(1), Buffer.from('b\n')]),
+  ]);
   assert.deepEqual(items, [{ line: 1, text: 'aéb' }]);
 });
 

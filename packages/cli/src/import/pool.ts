@@ -74,7 +74,8 @@ export class WorkerPool {
         this.#wake();
       });
       worker.on('exit', (code) => {
-        if (code !== 0 && !this.#closing) this.#failure ??= new Error(`an import worker stopped (exit ${code})`);
+        if (code !== 0 && !this.#closing)
+          this.#failure ??= new Error(`an import worker stopped (exit ${code})`);
         this.#wake();
       });
       this.#slots.push(slot);

@@ -3,13 +3,25 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { detectFormat, readExport } from './read.ts';
-import { type ImportFormat, type ImportIssue, ImportInputError, type ImportMessage, type ReadItem } from './types.ts';
+import {
+  type ImportFormat,
+  ImportInputError,
+  type ImportIssue,
+  type ImportMessage,
+  type ReadItem,
+} from './types.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 async function read(
   bytes: Buffer | string,
-  options: { name?: string; format?: ImportFormat; columns?: Record<string, string>; max?: number; chunk?: number } = {},
+  options: {
+    name?: string;
+    format?: ImportFormat;
+    columns?: Record<string, string>;
+    max?: number;
+    chunk?: number;
+  } = {},
 ): Promise<ReadItem[]> {
   const buf = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
   const chunk = options.chunk ?? 1 << 16;
@@ -32,21 +44,33 @@ async function read(
 }
 
 const messages = (items: ReadItem[]): ImportMessage[] =>
-  items.flatMap((i) => (i.kind === 'message' ? [i.message] : i.kind === 'conversation' ? [...i.conversation.messages] : []));
-const issues = (items: ReadItem[]): ImportIssue[] => items.flatMap((i) => (i.kind === 'issue' ? [i.issue] : []));
+  items.flatMap((i) =>
+    i.kind === 'message' ? [i.message] : i.kind === 'conversation' ? [...i.conversation.messages] : [],
+  );
+const issues = (items: ReadItem[]): ImportIssue[] =>
+  items.flatMap((i) => (i.kind === 'issue' ? [i.issue] : []));
 const skips = (items: ReadItem[]) => items.flatMap((i) => (i.kind === 'skipped' ? [[i.line, i.reason]] : []));
 
 test('formats are detected from the name and the first bytes', () => {
   const head = (name: string) => readFileSync(fixture(name)).subarray(0, 65536);
-  assert.deepEqual(detectFormat('x/zendesk-comments.json', head('zendesk-comments.json')), { format: 'zendesk', layout: 'json-document' });
-  assert.deepEqual(detectFormat('x/chatwoot-messages.json', head('chatwoot-messages.json')), { format: 'chatwoot', layout: 'json-document' });
+  assert.deepEqual(detectFormat('x/zendesk-comments.json', head('zendesk-comments.json')), {
+    format: 'zendesk',
+    layout: 'json-document',
+  });
+  assert.deepEqual(detectFormat('x/chatwoot-messages.json', head('chatwoot-messages.json')), {
+    format: 'chatwoot',
+    layout: 'json-document',
+  });
   assert.deepEqual(detectFormat('x/tickets.csv', head('tickets.csv')), { format: 'csv', layout: 'csv' });
   assert.deepEqual(detectFormat(undefined, head('spec.jsonl')), { format: 'jsonl', layout: 'jsonl' });
   assert.deepEqual(detectFormat(undefined, head('tickets.csv')), { format: 'csv', layout: 'csv' });
 });
 
 test('Zendesk: the requester is the client, agents the others; private notes and attachment-only comments are skipped', async () => {
-  const items = await read(readFileSync(fixture('zendesk-comments.json')), { name: 'zendesk-comments.json', chunk: 97 });
+  const items = await read(readFileSync(fixture('zendesk-comments.json')), {
+    name: 'zendesk-comments.json',
+    chunk: 97,
+  });
   const ms = messages(items);
   assert.deepEqual(
     ms.map((m) => [m.conversation, m.role, m.author, m.client, m.externalId, m.at]),
@@ -83,7 +107,11 @@ test('Zendesk without a ticket member: the first comment’s author is taken as 
 
 test('Zendesk tickets as JSON Lines, each with its comments', async () => {
   const line = (id: number, requester: number) =>
-    JSON.stringify({ id, requester_id: requester, comments: [{ id: id * 10, author_id: 44, body: 'Bonjour, je vous réponds.', public: true }] });
+    JSON.stringify({
+      id,
+      requester_id: requester,
+      comments: [{ id: id * 10, author_id: 44, body: 'Bonjour, je vous réponds.', public: true }],
+    });
   const ms = messages(await read(`${line(1, 44)}\n${line(2, 45)}\n`, { name: 'tickets.jsonl' }));
   assert.deepEqual(
     ms.map((m) => [m.conversation, m.role, m.line]),
@@ -95,7 +123,10 @@ test('Zendesk tickets as JSON Lines, each with its comments', async () => {
 });
 
 test('Chatwoot: incoming is the client, outgoing the agent; activity messages and private notes are skipped', async () => {
-  const items = await read(readFileSync(fixture('chatwoot-messages.json')), { name: 'chatwoot-messages.json', chunk: 50 });
+  const items = await read(readFileSync(fixture('chatwoot-messages.json')), {
+    name: 'chatwoot-messages.json',
+    chunk: 50,
+  });
   const ms = messages(items);
   assert.deepEqual(
     ms.map((m) => [m.conversation, m.role, m.author, m.externalId, m.at]),
@@ -172,12 +203,17 @@ test('CSV: default column names are found and roles mapped from helpdesk words',
       ['T-2', 'agent', 'Paul', 5, '2026-02-02T09:05:00Z'],
     ],
   );
-  assert.equal(ms[1]?.text, "Merci de votre retour. Nous sommes désolés ; je lance le remboursement aujourd'hui, vous le verrez sous 5 jours.");
+  assert.equal(
+    ms[1]?.text,
+    "Merci de votre retour. Nous sommes désolés ; je lance le remboursement aujourd'hui, vous le verrez sous 5 jours.",
+  );
 });
 
 test('CSV: --columns maps other names; semicolons are detected; quoted newlines keep line numbers right', async () => {
   const csv = 'Dossier;Qui;Texte\n42;client;"Première ligne\nseconde ligne"\n42;agent;Réponse\n';
-  const ms = messages(await read(csv, { name: 'x.csv', columns: { conversation: 'Dossier', role: 'Qui', text: 'Texte' } }));
+  const ms = messages(
+    await read(csv, { name: 'x.csv', columns: { conversation: 'Dossier', role: 'Qui', text: 'Texte' } }),
+  );
   assert.deepEqual(
     ms.map((m) => [m.conversation, m.role, m.line, m.text]),
     [
@@ -190,7 +226,8 @@ test('CSV: --columns maps other names; semicolons are detected; quoted newlines 
 test('CSV: a mapped column missing from the header is an error that names it', async () => {
   await assert.rejects(
     read('ticket,who,body\n1,client,x\n', { name: 'x.csv', columns: { role: 'author_type' } }),
-    (error: Error) => error instanceof ImportInputError && /"author_type"/.test(error.message) && /role/.test(error.message),
+    (error: Error) =>
+      error instanceof ImportInputError && /"author_type"/.test(error.message) && /role/.test(error.message),
   );
   await assert.rejects(
     read('ticket,who,what\n1,client,x\n', { name: 'x.csv', columns: { role: 'who' } }),

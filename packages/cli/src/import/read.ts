@@ -5,8 +5,8 @@
  * a Chatwoot message): each line is recognised by its fields.
  */
 import { basename, extname } from 'node:path';
-import { type CsvField, readCsv, sniffDelimiter } from './formats/csv.ts';
 import { isChatwootMessage, readChatwootMessage } from './formats/chatwoot.ts';
+import { type CsvField, readCsv, sniffDelimiter } from './formats/csv.ts';
 import { isObject, type Json } from './formats/fields.ts';
 import { isSpecLine, readSpecLine } from './formats/spec-jsonl.ts';
 import {
@@ -49,7 +49,9 @@ export function detectFormat(name: string | undefined, head: Buffer, given?: Imp
     return { format: 'csv', layout: 'csv' };
   }
   const layout: DetectedLayout =
-    ext === '.jsonl' || ext === '.ndjson' || (start.startsWith('{') && firstJsonValueEnds(start) && ext !== '.json')
+    ext === '.jsonl' ||
+    ext === '.ndjson' ||
+    (start.startsWith('{') && firstJsonValueEnds(start) && ext !== '.json')
       ? 'jsonl'
       : start.startsWith('[') || ext === '.json' || !firstJsonValueEnds(start)
         ? 'json-document'
@@ -82,7 +84,11 @@ function readJsonLine(obj: Json, line: number): ReadItem[] {
   return [
     {
       kind: 'issue',
-      issue: { line, code: 'unknown_shape', message: 'not a message, a conversation, a ticket or a helpdesk message' },
+      issue: {
+        line,
+        code: 'unknown_shape',
+        message: 'not a message, a conversation, a ticket or a helpdesk message',
+      },
     },
   ];
 }
@@ -94,7 +100,11 @@ async function* readJsonl(source: ByteSource, limits: ReadLimits): AsyncGenerato
         kind: 'issue',
         issue:
           item.error === 'too_long'
-            ? { line: item.line, code: 'too_long', message: `line longer than ${limits.maxRecordBytes} bytes (${item.bytes} bytes), skipped` }
+            ? {
+                line: item.line,
+                code: 'too_long',
+                message: `line longer than ${limits.maxRecordBytes} bytes (${item.bytes} bytes), skipped`,
+              }
             : { line: item.line, code: 'invalid_utf8', message: 'invalid UTF-8 on this line' },
       };
       continue;
@@ -104,11 +114,17 @@ async function* readJsonl(source: ByteSource, limits: ReadLimits): AsyncGenerato
     try {
       obj = JSON.parse(item.text);
     } catch (error) {
-      yield { kind: 'issue', issue: { line: item.line, code: 'malformed_json', message: (error as Error).message } };
+      yield {
+        kind: 'issue',
+        issue: { line: item.line, code: 'malformed_json', message: (error as Error).message },
+      };
       continue;
     }
     if (!isObject(obj)) {
-      yield { kind: 'issue', issue: { line: item.line, code: 'malformed_json', message: 'each line must be a JSON object' } };
+      yield {
+        kind: 'issue',
+        issue: { line: item.line, code: 'malformed_json', message: 'each line must be a JSON object' },
+      };
       continue;
     }
     yield* readJsonLine(obj, item.line);
@@ -134,7 +150,10 @@ async function* readJsonDocument(
     try {
       value = JSON.parse(item.text);
     } catch (error) {
-      yield { kind: 'issue', issue: { line: item.line, code: 'malformed_json', message: (error as Error).message } };
+      yield {
+        kind: 'issue',
+        issue: { line: item.line, code: 'malformed_json', message: (error as Error).message },
+      };
       continue;
     }
     if (item.type === 'member') {
@@ -145,12 +164,17 @@ async function* readJsonDocument(
       continue;
     }
     if (!isObject(value)) {
-      yield { kind: 'issue', issue: { line: item.line, code: 'malformed_json', message: 'an element must be a JSON object' } };
+      yield {
+        kind: 'issue',
+        issue: { line: item.line, code: 'malformed_json', message: 'an element must be a JSON object' },
+      };
       continue;
     }
     if (format === 'zendesk' && isZendeskTicketLine(value)) yield* readZendeskTicketLine(value, item.line);
-    else if (format === 'zendesk' || isZendeskComment(value)) yield readZendeskComment(value, zendesk, item.line);
-    else if (format === 'chatwoot' || isChatwootMessage(value)) yield readChatwootMessage(value, item.line, chatwootConversation);
+    else if (format === 'zendesk' || isZendeskComment(value))
+      yield readZendeskComment(value, zendesk, item.line);
+    else if (format === 'chatwoot' || isChatwootMessage(value))
+      yield readChatwootMessage(value, item.line, chatwootConversation);
     else yield* readJsonLine(value, item.line);
   }
 }

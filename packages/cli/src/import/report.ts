@@ -13,7 +13,13 @@ import type { Example, IncidentKind } from './analyse.ts';
 import { label, type ReportLang, words } from './i18n.ts';
 import type { ImportSummary } from './summary.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
@@ -46,7 +52,9 @@ export function chartJs(): string {
 
 /** The example's text with each finding's span in a <mark>, overlaps keeping the first. */
 export function highlightExample(example: Pick<Example, 'text' | 'findings'>, lang: ReportLang): string {
-  const spans = [...example.findings].filter((f) => f.end > f.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const spans = [...example.findings]
+    .filter((f) => f.end > f.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let at = 0;
   for (const f of spans) {
@@ -90,7 +98,9 @@ function exampleBlock(e: Example, lang: ReportLang): string {
   const tags = [...new Set(e.findings.map((f) => f.id))]
     .map((id) => `<span class="tag">${escapeHtml(label(id, lang))}</span>`)
     .join('');
-  const who = e.author ? ` · ${escapeHtml(e.role === 'agent' ? w.agent : w.client)} ${escapeHtml(e.author)}` : '';
+  const who = e.author
+    ? ` · ${escapeHtml(e.role === 'agent' ? w.agent : w.client)} ${escapeHtml(e.author)}`
+    : '';
   return `<div class="meta">${escapeHtml(w.conversation)} ${escapeHtml(e.conversation)} · ${escapeHtml(w.line)} ${e.line}${who}${
     e.at ? ` · ${escapeHtml(e.at)}` : ''
   }</div>${tags}<blockquote>${highlightExample(e, lang)}</blockquote>`;
@@ -156,7 +166,13 @@ export function renderReport(summary: ImportSummary, options: { lang: ReportLang
   );
   const agentSkills = ['reply.empathy', 'reply.reformulation', 'reply.solution', 'reply.next_steps'] as const;
   const agents = table(
-    [w.agent, w.replies, ...agentSkills.map((id) => label(id, lang)), label('risk.defensive', lang), w.boundaryAfterAbuse],
+    [
+      w.agent,
+      w.replies,
+      ...agentSkills.map((id) => label(id, lang)),
+      label('risk.defensive', lang),
+      w.boundaryAfterAbuse,
+    ],
     summary.agents.byAgent.map((a) => [
       escapeHtml(a.agent),
       num(a.replies),
@@ -171,7 +187,11 @@ export function renderReport(summary: ImportSummary, options: { lang: ReportLang
     summary.errors.first.map((e) => [String(e.line), escapeHtml(e.code), escapeHtml(e.message)]),
     w.none,
   );
-  const date = options.now.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  const date = options.now.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
   const script = `
 (function(){
 var d=JSON.parse(document.getElementById('sangfroid-data').textContent);
@@ -191,7 +211,10 @@ window.addEventListener('afterprint',function(){charts.forEach(function(c){c.res
     chartData.actions.values.length > 0
       ? `<div class="chart"><canvas id="chart-actions" role="img" aria-label="${escapeHtml(w.actionsTitle)}"></canvas></div>${table(
           [w.actionsTitle, w.conversations],
-          ACTION_IDS.filter((id) => (summary.actions[id] ?? 0) > 0).map((id) => [escapeHtml(label(id, lang)), num(summary.actions[id] ?? 0)]),
+          ACTION_IDS.filter((id) => (summary.actions[id] ?? 0) > 0).map((id) => [
+            escapeHtml(label(id, lang)),
+            num(summary.actions[id] ?? 0),
+          ]),
           w.none,
         )}`
       : `<p class="empty">${escapeHtml(w.actionsMissing)}</p>`;
@@ -213,7 +236,14 @@ ${card(t.conversations, w.conversations)}${card(t.messages, w.messages)}${card(t
 </div>
 <section><h2>${escapeHtml(w.signalsTitle)}</h2><p class="help">${escapeHtml(w.signalsHelp)}</p>
 <div class="chart"><canvas id="chart-signals" role="img" aria-label="${escapeHtml(w.signalsTitle)}"></canvas></div>
-${table([w.signal, w.messages], CLIENT_SIGNAL_IDS.filter((id) => (summary.signals[id] ?? 0) > 0).map((id) => [escapeHtml(label(id, lang)), num(summary.signals[id] ?? 0)]), w.none)}
+${table(
+  [w.signal, w.messages],
+  CLIENT_SIGNAL_IDS.filter((id) => (summary.signals[id] ?? 0) > 0).map((id) => [
+    escapeHtml(label(id, lang)),
+    num(summary.signals[id] ?? 0),
+  ]),
+  w.none,
+)}
 </section>
 ${summary.timeline.length > 1 ? `<section><h2>${escapeHtml(w.timelineTitle)}</h2><div class="chart"><canvas id="chart-timeline" role="img" aria-label="${escapeHtml(w.timelineTitle)}"></canvas></div></section>` : ''}
 <section><h2>${escapeHtml(w.actionsTitle)}</h2><p class="help">${escapeHtml(w.actionsHelp)}</p>${actionsSection}</section>

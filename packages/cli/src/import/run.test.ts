@@ -39,7 +39,10 @@ test('bad records are written to the errors file with their line; the import goe
   const stderr = sink();
   const outcome = await runImport({ input, errorsPath, jsonPath, workers: 0, stderr });
   assert.equal(outcome.exitCode, 1);
-  const errors = readFileSync(errorsPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const errors = readFileSync(errorsPath, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.deepEqual(
     errors.map((e) => [e.line, e.code]),
     [
@@ -70,10 +73,24 @@ test('--strict stops at the first bad record', async () => {
 test('a clean import exits 0 and the same summary comes out of worker threads as out of this thread', async () => {
   const lines: string[] = [];
   for (let c = 0; c < 60; c++) {
-    lines.push(JSON.stringify({ id: `c${c}`, turns: [
-      { role: 'client', text: c % 3 === 0 ? 'C’EST INADMISSIBLE !!! Je vais porter plainte.' : 'Bonjour, où en est mon dossier ?' },
-      { role: 'agent', text: 'Merci de votre message, je comprends. Je vous rappelle demain à 10 h, cela vous convient-il ?' },
-    ] }));
+    lines.push(
+      JSON.stringify({
+        id: `c${c}`,
+        turns: [
+          {
+            role: 'client',
+            text:
+              c % 3 === 0
+                ? 'C’EST INADMISSIBLE !!! Je vais porter plainte.'
+                : 'Bonjour, où en est mon dossier ?',
+          },
+          {
+            role: 'agent',
+            text: 'Merci de votre message, je comprends. Je vous rappelle demain à 10 h, cela vous convient-il ?',
+          },
+        ],
+      }),
+    );
   }
   const input = join(dir, 'clean.jsonl');
   writeFileSync(input, `${lines.join('\n')}\n`);
@@ -94,7 +111,13 @@ test('the report is one offline page: chart.js inlined, no external resource, ex
   const input = join(dir, 'report.jsonl');
   writeFileSync(input, `${BAD}\n`);
   const reportPath = join(dir, 'report.html');
-  await runImport({ input, reportPath, workers: 0, stderr: sink(), now: () => new Date('2026-03-01T12:00:00Z') });
+  await runImport({
+    input,
+    reportPath,
+    workers: 0,
+    stderr: sink(),
+    now: () => new Date('2026-03-01T12:00:00Z'),
+  });
   const html = readFileSync(reportPath, 'utf8');
   assert.match(html, /^<!doctype html>\n<html lang="fr">/);
   assert.match(html, /Votre historique au crible de sangfroid/);
@@ -109,14 +132,22 @@ test('the report is one offline page: chart.js inlined, no external resource, ex
 });
 
 test('the command: exit 0 on a clean fixture, 2 with a clear message on a missing CSV column', () => {
-  const ok = spawnSync(process.execPath, [bin, 'import', fixture('chatwoot-messages.json'), '--json', join(dir, 'cw.json')], {
-    encoding: 'utf8',
-  });
+  const ok = spawnSync(
+    process.execPath,
+    [bin, 'import', fixture('chatwoot-messages.json'), '--json', join(dir, 'cw.json')],
+    {
+      encoding: 'utf8',
+    },
+  );
   assert.equal(ok.status, 0, ok.stderr);
   assert.equal(JSON.parse(readFileSync(join(dir, 'cw.json'), 'utf8')).source.format, 'chatwoot');
-  const missing = spawnSync(process.execPath, [bin, 'import', fixture('tickets.csv'), '--columns', 'text=message_body'], {
-    encoding: 'utf8',
-  });
+  const missing = spawnSync(
+    process.execPath,
+    [bin, 'import', fixture('tickets.csv'), '--columns', 'text=message_body'],
+    {
+      encoding: 'utf8',
+    },
+  );
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /column "message_body" \(given for text\) is not in the header/);
 });

@@ -8,7 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import type { ConversationResult, WireConversation } from './analyse.ts';
-import { Assembler, type AssembleLimits, DEFAULT_ASSEMBLE } from './assemble.ts';
+import { type AssembleLimits, Assembler, DEFAULT_ASSEMBLE } from './assemble.ts';
 import { type CsvField, parseColumnMapping } from './formats/csv.ts';
 import { type ReportLang, words } from './i18n.ts';
 import { WorkerPool } from './pool.ts';
@@ -169,7 +169,10 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   await endStream(errorsOut);
 
   const seconds = (Date.now() - started) / 1000;
-  const built = summary.build({ name: fromStdin ? 'stdin' : options.input, format: detection.format }, protocol);
+  const built = summary.build(
+    { name: fromStdin ? 'stdin' : options.input, format: detection.format },
+    protocol,
+  );
   built.run = {
     workers,
     seconds: Math.round(seconds * 1000) / 1000,
@@ -182,7 +185,10 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   };
   if (options.jsonPath) await writeFile(options.jsonPath, `${JSON.stringify(built, null, 2)}\n`);
   if (options.reportPath) {
-    await writeFile(options.reportPath, renderReport(built, { lang, now: (options.now ?? (() => new Date()))() }));
+    await writeFile(
+      options.reportPath,
+      renderReport(built, { lang, now: (options.now ?? (() => new Date()))() }),
+    );
   }
   stderr.write(
     `${words(lang).summaryLine({
@@ -194,5 +200,9 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
       seconds,
     })}\n`,
   );
-  return { summary: built, exitCode: built.totals.rejected > 0 || stoppedAt ? 1 : 0, ...(stoppedAt ? { stoppedAt } : {}) };
+  return {
+    summary: built,
+    exitCode: built.totals.rejected > 0 || stoppedAt ? 1 : 0,
+    ...(stoppedAt ? { stoppedAt } : {}),
+  };
 }

@@ -4,7 +4,10 @@ import type { Readable } from 'node:stream';
 export type ByteSource = AsyncIterable<Buffer>;
 
 /** Reads the first `min` bytes (or fewer at the end) and gives them back with the whole stream. */
-export async function peek(stream: Readable | AsyncIterable<Buffer>, min = 64 * 1024): Promise<{ head: Buffer; source: ByteSource }> {
+export async function peek(
+  stream: Readable | AsyncIterable<Buffer>,
+  min = 64 * 1024,
+): Promise<{ head: Buffer; source: ByteSource }> {
   const iterator = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   const first: Buffer[] = [];
   let bytes = 0;

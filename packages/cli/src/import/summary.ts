@@ -130,7 +130,8 @@ function skillTable(acc: Omit<AgentAcc, 'conversations'>): SkillTable {
 }
 
 const byScore = (a: Example, b: Example) =>
-  b.score - a.score || (a.conversation < b.conversation ? -1 : a.conversation > b.conversation ? 1 : a.line - b.line);
+  b.score - a.score ||
+  (a.conversation < b.conversation ? -1 : a.conversation > b.conversation ? 1 : a.line - b.line);
 
 export class SummaryBuilder {
   readonly #signals: Record<string, number> = Object.fromEntries(
@@ -139,7 +140,13 @@ export class SummaryBuilder {
   readonly #actions: Record<string, number> = Object.fromEntries(ACTION_IDS.map((id) => [id, 0]));
   readonly #clients = new Map<string, ClientAcc>();
   readonly #agents = new Map<string, AgentAcc>();
-  readonly #team: AgentAcc = { replies: 0, conversations: 0, counts: {}, afterAbuse: 0, boundaryAfterAbuse: 0 };
+  readonly #team: AgentAcc = {
+    replies: 0,
+    conversations: 0,
+    counts: {},
+    afterAbuse: 0,
+    boundaryAfterAbuse: 0,
+  };
   readonly #days = new Map<string, [number, number]>();
   readonly #incidents = new TopK<Incident>(
     SUMMARY_LIMITS.incidents,
@@ -197,7 +204,15 @@ export class SummaryBuilder {
     const clientKey = r.client ?? r.key;
     let c = this.#clients.get(clientKey);
     if (!c) {
-      c = { conversations: 0, messages: 0, abusiveMessages: 0, incidents: 0, maxRisk: 0, score: 0, signals: {} };
+      c = {
+        conversations: 0,
+        messages: 0,
+        abusiveMessages: 0,
+        incidents: 0,
+        maxRisk: 0,
+        score: 0,
+        signals: {},
+      };
       this.#clients.set(clientKey, c);
     }
     if (r.part === 1) c.conversations++;
@@ -232,10 +247,16 @@ export class SummaryBuilder {
     }
   }
 
-  build(source: { name: string; format: string }, protocol: { recommend: boolean; checkDraft: boolean }): ImportSummary {
+  build(
+    source: { name: string; format: string },
+    protocol: { recommend: boolean; checkDraft: boolean },
+  ): ImportSummary {
     const clients = [...this.#clients.entries()]
       .filter(([, c]) => c.score > 0 || c.incidents > 0 || c.abusiveMessages > 0)
-      .sort(([ka, a], [kb, b]) => b.score - a.score || b.incidents - a.incidents || (ka < kb ? -1 : ka > kb ? 1 : 0))
+      .sort(
+        ([ka, a], [kb, b]) =>
+          b.score - a.score || b.incidents - a.incidents || (ka < kb ? -1 : ka > kb ? 1 : 0),
+      )
       .slice(0, SUMMARY_LIMITS.clients)
       .map(([client, c]) => ({
         client,

@@ -30,13 +30,20 @@ export function isChatwootMessage(obj: Json): boolean {
 
 export function readChatwootMessage(obj: unknown, line: number, fallbackConversation: string): ReadItem {
   if (!isObject(obj)) {
-    return { kind: 'issue', issue: { line, code: 'malformed_json', message: 'a message must be a JSON object' } };
+    return {
+      kind: 'issue',
+      issue: { line, code: 'malformed_json', message: 'a message must be a JSON object' },
+    };
   }
   const kind = TYPES[String(obj.message_type)];
   if (kind === undefined) {
     return {
       kind: 'issue',
-      issue: { line, code: 'unknown_role', message: `unknown message_type ${JSON.stringify(obj.message_type)}` },
+      issue: {
+        line,
+        code: 'unknown_role',
+        message: `unknown message_type ${JSON.stringify(obj.message_type)}`,
+      },
     };
   }
   if (kind === 'skip') return { kind: 'skipped', line, reason: 'activity' };
@@ -44,7 +51,8 @@ export function readChatwootMessage(obj: unknown, line: number, fallbackConversa
   const text = textOf(obj.content);
   if (text === undefined || text.trim() === '') {
     const attachments = obj.attachments;
-    if (Array.isArray(attachments) && attachments.length > 0) return { kind: 'skipped', line, reason: 'attachment_only' };
+    if (Array.isArray(attachments) && attachments.length > 0)
+      return { kind: 'skipped', line, reason: 'attachment_only' };
     return { kind: 'issue', issue: { line, code: 'empty_text', message: 'the message has no content' } };
   }
   const sender = isObject(obj.sender) ? obj.sender : undefined;

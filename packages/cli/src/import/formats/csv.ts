@@ -42,7 +42,8 @@ export function parseColumnMapping(spec: string | undefined): Partial<Record<Csv
     if (!(CSV_FIELDS as readonly string[]).includes(field)) {
       throw new ImportInputError(`--columns: unknown field "${field}" (fields: ${CSV_FIELDS.join(', ')})`);
     }
-    if (column === '') throw new ImportInputError(`--columns: "${field}" needs a column name (${field}=<column>)`);
+    if (column === '')
+      throw new ImportInputError(`--columns: "${field}" needs a column name (${field}=<column>)`);
     mapping[field as CsvField] = column;
   }
   return mapping;
@@ -207,7 +208,10 @@ interface CsvError extends Error {
 }
 
 /** Reads CSV records into messages; throws ImportInputError when the header cannot be used. */
-export async function* readCsv(source: AsyncIterable<Buffer>, options: CsvReadOptions): AsyncGenerator<ReadItem> {
+export async function* readCsv(
+  source: AsyncIterable<Buffer>,
+  options: CsvReadOptions,
+): AsyncGenerator<ReadItem> {
   const state: GuardState = { issues: [] };
   const parser = parse({
     bom: true,
@@ -224,7 +228,9 @@ export async function* readCsv(source: AsyncIterable<Buffer>, options: CsvReadOp
     const code = error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'column_count' : 'malformed_csv';
     skipped.push({ line: error.lines ?? 0, code, message: error.message });
   });
-  const input = Readable.from(guardRecords(source, options.maxRecordBytes, options.delimiter.charCodeAt(0), state));
+  const input = Readable.from(
+    guardRecords(source, options.maxRecordBytes, options.delimiter.charCodeAt(0), state),
+  );
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   let columns: Partial<Record<CsvField, number>> | undefined;
@@ -233,7 +239,10 @@ export async function* readCsv(source: AsyncIterable<Buffer>, options: CsvReadOp
     while (state.issues.length > 0) yield { kind: 'issue', issue: state.issues.shift() as ImportIssue };
     while (skipped.length > 0) yield { kind: 'issue', issue: skipped.shift() as ImportIssue };
   };
-  for await (const { record, info } of parser as AsyncIterable<{ record: Buffer[]; info: { lines: number } }>) {
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: Buffer[];
+    info: { lines: number };
+  }>) {
     yield* drain();
     const line = info.lines - countNewlines(record);
     let fields: string[];
@@ -250,7 +259,10 @@ export async function* readCsv(source: AsyncIterable<Buffer>, options: CsvReadOp
       continue;
     }
     if (fields.length !== width) {
-      yield { kind: 'issue', issue: { line, code: 'column_count', message: `expected ${width} fields, got ${fields.length}` } };
+      yield {
+        kind: 'issue',
+        issue: { line, code: 'column_count', message: `expected ${width} fields, got ${fields.length}` },
+      };
       continue;
     }
     const get = (field: CsvField): string | undefined => {
@@ -264,7 +276,11 @@ export async function* readCsv(source: AsyncIterable<Buffer>, options: CsvReadOp
     if (!role) {
       yield {
         kind: 'issue',
-        issue: { line, code: 'unknown_role', message: `unknown role ${JSON.stringify(roleText ?? '')} (client or agent)` },
+        issue: {
+          line,
+          code: 'unknown_role',
+          message: `unknown role ${JSON.stringify(roleText ?? '')} (client or agent)`,
+        },
       };
       continue;
     }

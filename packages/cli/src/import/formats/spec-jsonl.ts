@@ -10,9 +10,16 @@ export function isSpecLine(obj: Json): boolean {
   return Array.isArray(obj.turns) || typeof obj.text === 'string' || 'text' in obj;
 }
 
-function messageFrom(o: Json, conversation: string, line: number, fallbackLang: unknown, client: unknown): ReadItem {
+function messageFrom(
+  o: Json,
+  conversation: string,
+  line: number,
+  fallbackLang: unknown,
+  client: unknown,
+): ReadItem {
   const role = o.role === undefined ? 'client' : roleOf(o.role);
-  if (!role) return issue(line, 'unknown_role', `"role" must be "client" or "agent" (got ${JSON.stringify(o.role)})`);
+  if (!role)
+    return issue(line, 'unknown_role', `"role" must be "client" or "agent" (got ${JSON.stringify(o.role)})`);
   const text = textOf(o.text);
   if (text === undefined) return issue(line, 'missing_field', 'a message needs "text" (a string)');
   if (text.trim() === '') return issue(line, 'empty_text', 'the message text is empty');
@@ -35,7 +42,11 @@ function messageFrom(o: Json, conversation: string, line: number, fallbackLang: 
   return { kind: 'message', message };
 }
 
-function issue(line: number, code: 'unknown_role' | 'missing_field' | 'empty_text', message: string): ReadItem {
+function issue(
+  line: number,
+  code: 'unknown_role' | 'missing_field' | 'empty_text',
+  message: string,
+): ReadItem {
   return { kind: 'issue', issue: { line, code, message } };
 }
 
@@ -49,14 +60,20 @@ export function readSpecLine(obj: Json, line: number): ReadItem[] {
       const item = messageFrom(turn, conversation, line, obj.lang, obj.client);
       if (item.kind !== 'message') {
         if (item.kind === 'issue') {
-          return [{ kind: 'issue', issue: { ...item.issue, message: `turn ${index}: ${item.issue.message}` } }];
+          return [
+            { kind: 'issue', issue: { ...item.issue, message: `turn ${index}: ${item.issue.message}` } },
+          ];
         }
         return [item];
       }
-      messages.push({ ...item.message, ...(item.message.externalId ? {} : { externalId: `${conversation}#${index}` }) });
+      messages.push({
+        ...item.message,
+        ...(item.message.externalId ? {} : { externalId: `${conversation}#${index}` }),
+      });
     }
     return [{ kind: 'conversation', conversation: { conversation, messages } }];
   }
-  const conversation = idOf(obj.conversation ?? obj.conversation_id ?? obj.thread) ?? idOf(obj.id) ?? `line-${line}`;
+  const conversation =
+    idOf(obj.conversation ?? obj.conversation_id ?? obj.thread) ?? idOf(obj.id) ?? `line-${line}`;
   return [messageFrom(obj, conversation, line, undefined, undefined)];
 }

@@ -41,11 +41,15 @@ export function zendeskTicketState(ticket: Json | undefined, fallbackTicket: str
 export function readZendeskComment(comment: unknown, state: ZendeskTicketState, line: number): ReadItem {
   state.index++;
   if (!isObject(comment)) {
-    return { kind: 'issue', issue: { line, code: 'malformed_json', message: 'a comment must be a JSON object' } };
+    return {
+      kind: 'issue',
+      issue: { line, code: 'malformed_json', message: 'a comment must be a JSON object' },
+    };
   }
   if (comment.public === false) return { kind: 'skipped', line, reason: 'private_note' };
   const author = idOf(comment.author_id);
-  if (!author) return { kind: 'issue', issue: { line, code: 'missing_field', message: 'comment without "author_id"' } };
+  if (!author)
+    return { kind: 'issue', issue: { line, code: 'missing_field', message: 'comment without "author_id"' } };
   if (state.requester === undefined) state.requester = author;
   const text = textOf(comment.plain_body) ?? textOf(comment.body);
   if (text === undefined) {
@@ -53,7 +57,8 @@ export function readZendeskComment(comment: unknown, state: ZendeskTicketState, 
   }
   if (text.trim() === '') {
     const attachments = comment.attachments;
-    if (Array.isArray(attachments) && attachments.length > 0) return { kind: 'skipped', line, reason: 'attachment_only' };
+    if (Array.isArray(attachments) && attachments.length > 0)
+      return { kind: 'skipped', line, reason: 'attachment_only' };
     return { kind: 'issue', issue: { line, code: 'empty_text', message: 'the comment body is empty' } };
   }
   const at = dateOf(comment.created_at);
@@ -81,6 +86,7 @@ export function readZendeskTicketLine(obj: Json, line: number): ReadItem[] {
     if (item.kind === 'message') messages.push(item.message);
     else items.push(item);
   }
-  if (messages.length > 0) items.push({ kind: 'conversation', conversation: { conversation: state.ticket, messages } });
+  if (messages.length > 0)
+    items.push({ kind: 'conversation', conversation: { conversation: state.ticket, messages } });
   return items;
 }
