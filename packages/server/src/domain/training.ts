@@ -19,7 +19,6 @@ import type { TrainingSessionsTable } from '../db/schema.ts';
 import { forbidden, invalid } from '../errors.ts';
 import { afterCursor, newId, type Page, requireInOrg, toPage } from './common.ts';
 import type { DomainContext } from './context.ts';
-import { weekStart } from './dashboard.ts';
 
 export interface TrainingUpload {
   readonly persona: PersonaId;
@@ -30,6 +29,15 @@ export interface TrainingUpload {
 }
 
 type Row = TrainingSessionsTable;
+
+const DAY = 86_400_000;
+
+/** Monday of the week of `d`, as YYYY-MM-DD (UTC), like the dashboard's weeks. */
+function weekOf(d: Date): string {
+  const monday =
+    Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - ((d.getUTCDay() + 6) % 7) * DAY;
+  return new Date(monday).toISOString().slice(0, 10);
+}
 
 function toRecord(r: Row) {
   return {
@@ -43,7 +51,8 @@ function toRecord(r: Row) {
     reason: r.reason,
     turns: r.turns,
     overall: r.overall,
-    skills: r.skills as Record<string, number>,
+    // jsonb keeps keys in its own order: give them back in the method's order.
+    skills: Object.fromEntries(SKILL_IDS.map((k) => [k, (r.skills as Record<string, number>)[k] ?? 0])),
     createdAt: r.created_at.toISOString(),
   };
 }
@@ -155,7 +164,7 @@ export async function findTrainingProgress(
   const weeks = new Map<string, { sessions: number; total: number }>();
   const skillTotals = new Map<string, number>();
   for (const r of rows) {
-    const w = weekStart(r.created_at);
+    const w = weekOf(r.created_at);
     const cur = weeks.get(w) ?? { sessions: 0, total: 0 };
     weeks.set(w, { sessions: cur.sessions + 1, total: cur.total + r.overall });
     const skills = (r.skills ?? {}) as Record<string, number>;
