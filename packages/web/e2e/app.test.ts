@@ -141,11 +141,19 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     await agent.getByTestId('recommendation').waitFor();
     assert.ok(await agent.getByTestId('recommendation').getAttribute('data-action'));
 
+    // the protocol proposes a reply for this moment; the agent can start from it
+    await agent.getByTestId('proposal').waitFor();
     const draft = agent.getByLabel('Brouillon de réponse, vérifié pendant que vous écrivez');
+    await agent.getByTestId('proposal').getByRole('button', { name: 'Partir de cette proposition' }).click();
+    assert.ok((await draft.inputValue()).length > 20);
+    assert.equal(await agent.getByTestId('proposal').count(), 0);
     await draft.fill('Calmez-vous, ce n’est pas si grave.');
     const risk = agent.locator('[data-testid="draft-risks"] [data-signal="risk.dismissive"]');
     await risk.first().waitFor();
     const before = Number(await agent.getByTestId('draft-score').textContent());
+    await shot(agent, 'assist-risk');
+    await risk.first().getByRole('button', { name: 'Remplacer' }).click();
+    assert.doesNotMatch(await draft.inputValue(), /^Calmez-vous/);
     await draft.fill(
       'Merci pour votre message, je comprends votre colère. Je vous propose de vérifier votre commande dès aujourd’hui.',
     );

@@ -12,11 +12,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { createApp, defaultConfig, openDatabase, silentLogger } from '@sangfroid/server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { defaultConfig } from '../../server/src/config.ts';
-import { openDatabase } from '../../server/src/db/database.ts';
-import { createApp } from '../../server/src/http/app.ts';
-import { silentLogger } from '../../server/src/logger.ts';
 
 const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DIST = join(WEB, 'dist');

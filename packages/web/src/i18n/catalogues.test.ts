@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { ACTION_IDS, AGENT_SIGNAL_IDS, CHANNELS, CLIENT_SIGNAL_IDS } from '@sangfroid/core';
+import {
+  ACTION_IDS,
+  AGENT_QUALITY_IDS,
+  AGENT_SIGNAL_IDS,
+  CHANNELS,
+  CLIENT_SIGNAL_IDS,
+} from '@sangfroid/core';
 import en from './en.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
 
@@ -59,9 +65,7 @@ test('every spec signal, action and channel has a label in both languages', () =
     ...[...CLIENT_SIGNAL_IDS, ...AGENT_SIGNAL_IDS].map((id) => `signal.${id}`),
     ...ACTION_IDS.flatMap((id) => [`action.${id}.label`, `action.${id}.why`]),
     ...CHANNELS.map((c) => `channel.${c}`),
-    ...['thanks', 'empathy', 'reformulation', 'solution', 'next_steps', 'boundary'].map(
-      (c) => `checklist.reply.${c}`,
-    ),
+    ...AGENT_QUALITY_IDS.map((id) => `checklist.${id}`),
   ];
   assert.deepEqual(
     needed.filter((k) => !FR.has(k) || !EN.has(k)),

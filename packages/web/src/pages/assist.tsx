@@ -4,7 +4,7 @@
  * (risks underlined with rewrites, the checklist ticking, the score). The core runs right here in
  * the browser. When a conversation is open, the one-click actions record it on the server.
  */
-import type { Analysis, Finding, Turn } from '@sangfroid/core';
+import { type Analysis, type Channel, draftReply, type Turn } from '@sangfroid/core';
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { ChecklistView } from '../components/checklist-view.tsx';
@@ -14,7 +14,8 @@ import { Gauge } from '../components/gauge.tsx';
 import { HighlightedText } from '../components/highlighted-text.tsx';
 import { RecommendationCard } from '../components/recommendation-card.tsx';
 import { useT } from '../i18n/index.ts';
-import { applySuggestion, checkDraftLocally, type DraftCheck } from '../lib/checklist.ts';
+import { applySuggestion } from '../lib/checklist.ts';
+import { type DraftReview, type ReviewRisk, reviewDraft } from '../lib/draft-review.ts';
 import { analyzeClient, analyzeDraft, type NextAction, nextAction } from '../lib/engine.ts';
 
 export interface AssistState {
@@ -22,18 +23,27 @@ export interface AssistState {
   readonly draft: string;
   readonly client: Analysis;
   readonly reply: Analysis;
-  readonly check: DraftCheck;
+  readonly review: DraftReview;
   /** The protocol's next action for the conversation so far plus this message. */
   readonly next: NextAction | null;
+  /** A reply drafted by the protocol for this moment, for the agent to start from. */
+  readonly proposal: string | null;
   readonly setDraft: (text: string) => void;
   readonly setClientText: (text: string) => void;
 }
 
-/** The live state of the screen: both texts and their analyses, recomputed on every keystroke. */
 const NO_TURNS: readonly Turn[] = [];
 
-export function useAssistState(history: readonly Turn[] = NO_TURNS, initialClientText = ''): AssistState {
-  const [clientText, setClientText] = useState(initialClientText);
+/** The drafting channel of a conversation channel: a phone script, a short chat, or an e-mail. */
+export function draftChannel(channel: Channel | string | undefined): 'email' | 'chat' | 'phone' {
+  if (channel === 'phone' || channel === 'in_person') return 'phone';
+  if (channel === 'chat' || channel === 'sms' || channel === 'social') return 'chat';
+  return 'email';
+}
+
+/** The live state of the screen: both texts and their analyses, recomputed on every keystroke. */
+export function useAssistState(history: readonly Turn[] = NO_TURNS, channel?: string): AssistState {
+  const [clientText, setClientText] = useState('');
   const [draft, setDraft] = useState('');
   const client = useMemo(() => analyzeClient(clientText), [clientText]);
   const hasClient = clientText.trim().length > 0;
@@ -41,9 +51,23 @@ export function useAssistState(history: readonly Turn[] = NO_TURNS, initialClien
     () => analyzeDraft(draft, hasClient ? client.lang : undefined),
     [draft, client, hasClient],
   );
-  const check = useMemo(() => checkDraftLocally(reply, client), [reply, client]);
+  const review = useMemo(
+    () => reviewDraft(draft, history, clientText, client, reply),
+    [draft, history, clientText, client, reply],
+  );
   const next = useMemo(() => nextAction(history, clientText), [history, clientText]);
-  return { clientText, draft, client, reply, check, next, setDraft, setClientText };
+  const proposal = useMemo(() => {
+    if (!hasClient) return null;
+    try {
+      return draftReply(
+        { turns: [...history, { role: 'client', text: clientText }] },
+        { channel: draftChannel(channel) },
+      ).text;
+    } catch {
+      return null;
+    }
+  }, [history, clientText, hasClient, channel]);
+  return { clientText, draft, client, reply, review, next, proposal, setDraft, setClientText };
 }
 
 export interface AssistViewProps {
@@ -65,7 +89,7 @@ export function AssistPage() {
 
 export function AssistView({ state, history, context, actions, clientReadOnly }: AssistViewProps) {
   const t = useT();
-  const { clientText, draft, client, reply, check, setDraft, setClientText } = state;
+  const { clientText, draft, client, reply, review, proposal, setDraft, setClientText } = state;
   const hasMessage = clientText.trim().length > 0;
 
   return (
@@ -127,6 +151,17 @@ export function AssistView({ state, history, context, actions, clientReadOnly }:
           <label class="field-label" for="draft-input">
             {t('assist.draftLabel')}
           </label>
+          {proposal && !draft.trim() && (
+            <div class="proposal" data-testid="proposal">
+              <p class="proposal-head">
+                <strong>{t('assist.proposedDraft')}</strong>
+                <button type="button" class="btn btn-small" onClick={() => setDraft(proposal)}>
+                  {t('assist.useDraft')}
+                </button>
+              </p>
+              <p class="pre proposal-text">{proposal}</p>
+            </div>
+          )}
           <DraftEditor
             id="draft-input"
             value={draft}
@@ -136,16 +171,16 @@ export function AssistView({ state, history, context, actions, clientReadOnly }:
             placeholder={t('assist.draftPlaceholder')}
           />
           <div class="score-row" id="draft-score" aria-live="polite">
-            <span
-              class={`score-badge level-${check.score >= 70 ? 'good' : check.score >= 40 ? 'fair' : 'poor'}`}
-              data-testid="draft-score"
-            >
-              {check.score}
+            <span class={`score-badge level-${scoreLevel(review.score)}`} data-testid="draft-score">
+              {review.score ?? '—'}
             </span>
             <span>{t('assist.scoreLabel')}</span>
           </div>
-          <ChecklistView items={check.items} />
-          <RiskList risks={check.risks} onApply={(f, s) => setDraft(applySuggestion(draft, f, s))} />
+          <ChecklistView items={review.items} />
+          <RiskList
+            risks={review.risks}
+            onApply={(r, rewrite) => setDraft(applySuggestion(draft, r, rewrite))}
+          />
           {actions}
         </section>
       </div>
@@ -153,12 +188,17 @@ export function AssistView({ state, history, context, actions, clientReadOnly }:
   );
 }
 
+function scoreLevel(score: number | null): 'none' | 'good' | 'fair' | 'poor' {
+  if (score === null) return 'none';
+  return score >= 70 ? 'good' : score >= 40 ? 'fair' : 'poor';
+}
+
 function RiskList({
   risks,
   onApply,
 }: {
-  readonly risks: readonly Finding[];
-  readonly onApply: (f: Finding, s: string) => void;
+  readonly risks: readonly ReviewRisk[];
+  readonly onApply: (r: ReviewRisk, rewrite: string) => void;
 }) {
   const t = useT();
   if (risks.length === 0) return null;
@@ -172,14 +212,19 @@ function RiskList({
               <span class="tag tag-risk">{t(`signal.${r.id}`)}</span> <q class="evidence">{r.evidence}</q>
             </div>
             <p>{r.message}</p>
-            {r.suggestions?.map((s) => (
-              <div class="suggestion" key={s}>
-                <span class="suggestion-text">{s}</span>
-                <button type="button" class="btn btn-small" onClick={() => onApply(r, s)}>
+            {r.advice.slice(0, 1).map((advice) => (
+              <p class="advice" key={advice}>
+                {advice}
+              </p>
+            ))}
+            {r.rewrite && (
+              <div class="suggestion">
+                <span class="suggestion-text">{r.rewrite}</span>
+                <button type="button" class="btn btn-small" onClick={() => onApply(r, r.rewrite as string)}>
                   {t('assist.applySuggestion')}
                 </button>
               </div>
-            ))}
+            )}
           </li>
         ))}
       </ul>

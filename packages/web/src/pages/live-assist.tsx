@@ -10,7 +10,6 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type {
-  AssistResult,
   Client,
   Commitment,
   Conversation,
@@ -25,7 +24,7 @@ import { i18n, useT } from '../i18n/index.ts';
 import { defaultDueAt, fromLocalInput, toLocalInput } from '../lib/dates.ts';
 import { href } from '../lib/router.ts';
 import { API } from '../session.tsx';
-import { type AssistState, AssistView, useAssistState } from './assist.tsx';
+import { AssistView, useAssistState } from './assist.tsx';
 
 const CHANNELS = ['email', 'chat', 'phone', 'sms', 'in_person', 'social'] as const;
 
@@ -43,12 +42,11 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
         .map((m) => ({ role: m.direction === 'inbound' ? 'client' : 'agent', text: m.text })),
     [conversation, storedInboundId],
   );
-  const state = useAssistState(turns);
   const [clients, setClients] = useState<readonly Client[]>([]);
   const [clientId, setClientId] = useState('');
   const [newClientName, setNewClientName] = useState('');
   const [channel, setChannel] = useState<string>('email');
-  const [proposedDraft, setProposedDraft] = useState<string | null>(null);
+  const state = useAssistState(turns, channel);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [busy, setBusy] = useState(false);
   const [panel, setPanel] = useState<'none' | 'escalate' | 'commitment'>('none');
@@ -91,23 +89,6 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
       notify({ kind: 'error', text: t('error.loadConversation') }),
     );
   }, [conversationId]);
-
-  // The next action is computed in the browser; the server may add a drafted reply.
-  useEffect(() => {
-    if (!state.clientText.trim()) {
-      setProposedDraft(null);
-      return;
-    }
-    const timer = setTimeout(() => {
-      api
-        .post<AssistResult>(`${API}/assist`, {
-          turns: [...turns, { role: 'client', text: state.clientText }],
-        })
-        .then((r) => setProposedDraft(r.draft))
-        .catch(() => undefined);
-    }, 600);
-    return () => clearTimeout(timer);
-  }, [state.clientText, turns]);
 
   /** The conversation to act on, created (with its client) on first use. */
   const ensureConversation = async (): Promise<ConversationDetail> => {
@@ -176,7 +157,6 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
       state.setClientText('');
       state.setDraft('');
       setStoredInboundId(null);
-      setProposedDraft(null);
       notify({ kind: 'ok', text: t('assist.turnRecorded') });
     });
 
@@ -337,27 +317,7 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
       <History conversation={conversation} hideId={storedInboundId} />
     ) : null;
 
-  return (
-    <>
-      <AssistView state={state} context={context} history={historyView} actions={actions} />
-      {proposedDraft && !state.draft.trim() && <ProposedDraft text={proposedDraft} state={state} />}
-    </>
-  );
-}
-
-function ProposedDraft({ text, state }: { readonly text: string; readonly state: AssistState }) {
-  const t = useT();
-  return (
-    <div class="page">
-      <div class="card proposed">
-        <h2>{t('assist.proposedDraft')}</h2>
-        <p class="pre">{text}</p>
-        <button type="button" class="btn" onClick={() => state.setDraft(text)}>
-          {t('assist.useDraft')}
-        </button>
-      </div>
-    </div>
-  );
+  return <AssistView state={state} context={context} history={historyView} actions={actions} />;
 }
 
 function History({

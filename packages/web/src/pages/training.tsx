@@ -20,7 +20,7 @@ import { currentLang, useT } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { DebriefView } from '../training/debrief-view.tsx';
 import { mySessions, type SessionRecord, saveSession } from '../training/history.ts';
-import { trainingStrings } from '../training/strings.ts';
+import { outcomeName, trainingStrings } from '../training/strings.ts';
 import '../training/training.css';
 
 type Saved = 'idle' | 'saved' | 'off';
@@ -224,26 +224,41 @@ export function TrainingPage() {
         {history === null || history.length === 0 ? (
           <p class="muted">{s.historyNone}</p>
         ) : (
-          <table class="table" data-testid="training-history">
-            <thead>
-              <tr>
-                <th scope="col">{s.date}</th>
-                <th scope="col">{s.persona}</th>
-                <th scope="col">{s.outcome}</th>
-                <th scope="col">{s.score}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((h) => (
-                <tr key={h.id}>
-                  <td>{formatDateTime(h.createdAt, lang)}</td>
-                  <td>{personaText(h.persona, lang).name}</td>
-                  <td>{h.outcome}</td>
-                  <td>{h.overall}</td>
+          <>
+            <p data-testid="training-progress">
+              {s.progress
+                .replace('{n}', String(Math.min(5, history.length)))
+                .replace(
+                  '{avg}',
+                  String(
+                    Math.round(
+                      history.slice(0, 5).reduce((sum, h) => sum + h.overall, 0) /
+                        Math.min(5, history.length),
+                    ),
+                  ),
+                )}
+            </p>
+            <table class="table" data-testid="training-history">
+              <thead>
+                <tr>
+                  <th scope="col">{s.date}</th>
+                  <th scope="col">{s.persona}</th>
+                  <th scope="col">{s.outcome}</th>
+                  <th scope="col">{s.score}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {history.map((h) => (
+                  <tr key={h.id}>
+                    <td>{formatDateTime(h.createdAt, lang)}</td>
+                    <td>{personaText(h.persona, lang).name}</td>
+                    <td>{outcomeName(s, h.outcome)}</td>
+                    <td>{h.overall}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
         )}
       </section>
     </div>

@@ -43,6 +43,11 @@ const FR = {
   score: 'Score',
   turn: 'tour',
   seedLabel: 'Graine',
+  resolved: 'Résolu',
+  escalated: 'Relais passé',
+  failed: 'Échec',
+  abandoned: 'Interrompu',
+  progress: 'Moyenne de vos {n} dernières séances : {avg}/100.',
 } as const;
 
 export type TrainingStrings = { readonly [K in keyof typeof FR]: string };
@@ -89,7 +94,22 @@ const EN: TrainingStrings = {
   score: 'Score',
   turn: 'turn',
   seedLabel: 'Seed',
+  resolved: 'Resolved',
+  escalated: 'Handed over',
+  failed: 'Failed',
+  abandoned: 'Stopped',
+  progress: 'Average of your last {n} sessions: {avg}/100.',
 };
+
+export function outcomeName(s: TrainingStrings, kind: string): string {
+  return kind === 'resolved'
+    ? s.resolved
+    : kind === 'escalated'
+      ? s.escalated
+      : kind === 'failed'
+        ? s.failed
+        : s.abandoned;
+}
 
 export function trainingStrings(lang: Lang): TrainingStrings {
   return lang === 'en' ? EN : FR;
