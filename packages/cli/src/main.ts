@@ -3,9 +3,12 @@
  * Only this layer reads argv, stdin, files and the environment; the engines stay pure.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAdmin } from './commands/admin.ts';
 import { registerAnalyze } from './commands/analyze.ts';
 import { registerAssist } from './commands/assist.ts';
+import { registerAudit } from './commands/audit.ts';
 import { registerImport } from './commands/import.ts';
+import { registerServe } from './commands/serve.ts';
 import { registerTrain } from './commands/train.ts';
 
 export function buildProgram(): Command {
@@ -17,6 +20,9 @@ export function buildProgram(): Command {
   registerAssist(program);
   registerImport(program);
   registerTrain(program);
+  registerServe(program);
+  registerAdmin(program);
+  registerAudit(program);
   return program;
 }
 
