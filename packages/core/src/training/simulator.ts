@@ -524,6 +524,12 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
     else if ((f.question || f.reform) && factsGiven < facts.length) {
       intent = f.reform ? 'confirm' : 'facts';
       giveFact();
+      if (f.reform && truthAt === null && heard && trust >= profile.truthAt) {
+        // Feeling understood, the client says what is really behind it after the fact.
+        slots.withTruth = '1';
+        truthAt = turn;
+        anxiety = clamp(Math.max(anxiety, profile.truthAnxiety - 2));
+      }
     } else if (f.reform) intent = 'confirm';
     else if (!f.anything) intent = 'idle';
     else if (!heard) intent = 'vent';

@@ -56,6 +56,12 @@ export const scriptedVoice: ClientVoice = {
     } else if (fact !== undefined && req.intent === 'facts') {
       out = fact;
     }
-    return { text: out, rng: c.rng, key: c.key };
+    let rng = c.rng;
+    if (req.slots.withTruth) {
+      const t = pick(rng, scenario.truth);
+      rng = t.state;
+      out = `${out} ${fillSlots(t.item, slots)}`;
+    }
+    return { text: out, rng, key: c.key };
   },
 };

@@ -47,7 +47,7 @@ const FR = {
   escalated: 'Relais passé',
   failed: 'Échec',
   abandoned: 'Interrompu',
-  progress: 'Moyenne de vos {n} dernières séances : {avg}/100.',
+  progress: 'Moyenne sur vos dernières séances ({n}) : {avg}/100.',
 } as const;
 
 export type TrainingStrings = { readonly [K in keyof typeof FR]: string };
@@ -98,7 +98,7 @@ const EN: TrainingStrings = {
   escalated: 'Handed over',
   failed: 'Failed',
   abandoned: 'Stopped',
-  progress: 'Average of your last {n} sessions: {avg}/100.',
+  progress: 'Average over your latest sessions ({n}): {avg}/100.',
 };
 
 export function outcomeName(s: TrainingStrings, kind: string): string {
