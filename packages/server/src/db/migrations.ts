@@ -309,8 +309,49 @@ create index training_sessions_user_idx on training_sessions (org_id, user_id, c
 create index training_sessions_org_idx on training_sessions (org_id, created_at desc, id desc);
 `;
 
+/**
+ * Imports of exported history (issue #8): natural keys from the export (source + the export's own
+ * conversation and message ids, or a content hash) make importing the same export twice, or
+ * resuming a stopped import, store nothing twice.
+ */
+const IMPORTS = /* sql */ `
+create table import_runs (
+  id uuid primary key,
+  org_id uuid not null references organisations(id),
+  source text not null,
+  status text not null check (status in ('running', 'queued', 'done')),
+  jobs integer not null default 0,
+  created_by uuid references users(id),
+  summary jsonb,
+  created_at timestamptz not null,
+  updated_at timestamptz not null
+);
+create index import_runs_org_idx on import_runs (org_id, created_at desc, id desc);
+
+create table imported_conversations (
+  org_id uuid not null references organisations(id),
+  source text not null,
+  external_id text not null,
+  conversation_id uuid not null references conversations(id),
+  created_at timestamptz not null,
+  primary key (org_id, source, external_id)
+);
+
+create table imported_messages (
+  org_id uuid not null references organisations(id),
+  source text not null,
+  external_id text not null,
+  message_id uuid not null references messages(id),
+  job_id text,
+  created_at timestamptz not null,
+  primary key (org_id, source, external_id)
+);
+create index imported_messages_message_idx on imported_messages (message_id);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL },
   { version: 2, name: 'integrations', sql: INTEGRATIONS },
   { version: 3, name: 'training', sql: TRAINING },
+  { version: 4, name: 'imports', sql: IMPORTS },
 ];

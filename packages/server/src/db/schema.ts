@@ -246,6 +246,33 @@ export interface TrainingSessionsTable {
   created_at: Ts;
 }
 
+export interface ImportRunsTable {
+  id: string;
+  org_id: string;
+  source: string;
+  status: 'running' | 'queued' | 'done';
+  jobs: Generated<number>;
+  created_by: string | null;
+  summary: Json | null;
+  created_at: Ts;
+  updated_at: Ts;
+}
+export interface ImportedConversationsTable {
+  org_id: string;
+  source: string;
+  external_id: string;
+  conversation_id: string;
+  created_at: Ts;
+}
+export interface ImportedMessagesTable {
+  org_id: string;
+  source: string;
+  external_id: string;
+  message_id: string;
+  job_id: string | null;
+  created_at: Ts;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -267,6 +294,9 @@ export interface DB {
   integration_endpoints: IntegrationEndpointsTable;
   inbound_deliveries: InboundDeliveriesTable;
   outbound_deliveries: OutboundDeliveriesTable;
+  import_runs: ImportRunsTable;
+  imported_conversations: ImportedConversationsTable;
+  imported_messages: ImportedMessagesTable;
 }
 
 export type Db = Kysely<DB>;
