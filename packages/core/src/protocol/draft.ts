@@ -132,9 +132,9 @@ function concessionClause(state: ProtocolState): string | undefined {
   return `${lowered.replace(/[\s,;:]+$/u, '')}.`;
 }
 
-function slotsFor(state: ProtocolState, options: DraftOptions): Slots {
+function slotsFor(state: ProtocolState, options: DraftOptions, formality: Formality): Slots {
   const lang = state.lang;
-  const { points, requests } = clientPoints(state);
+  const { points, requests } = clientPoints(state, 3, formality);
   const offers = (options.offers ?? []).map((o) => o.trim()).filter(Boolean);
   const last = state.lastClient;
   const feeling = hasSignal(last, 'emotion.anxiety')
@@ -151,7 +151,11 @@ function slotsFor(state: ProtocolState, options: DraftOptions): Slots {
     choice = offers.find((o) => [...contentWords(o)].some((w) => said.has(w)));
     if (!choice && offers.length === 1) choice = offers[0];
   }
-  const concession = concessionClause(state);
+  // the agent's own words are quoted only if they speak to the client in the draft's register
+  const quoted = concessionClause(state);
+  const otherRegister =
+    lang === 'fr' && formality === 'tu' ? /(?<![\p{L}])(?:vous|votre|vos)(?![\p{L}])/iu : lang === 'fr' ? /(?<![\p{L}])(?:tu|te|t['’]|ton|ta|tes|toi)(?![\p{L}])/iu : null;
+  const concession = quoted && !(otherRegister?.test(quoted) ?? false) ? quoted : undefined;
   const request = requests.map((id) => REQUEST_WORDS[lang][id]).find((w) => w !== undefined);
   const slots: Record<string, string> = {
     feeling: FEELING_WORDS[lang][feeling] as string,
@@ -288,9 +292,9 @@ export function draftReply(conversation: Conversation, options: DraftOptions = {
   const action = options.action ?? recommendation.action;
   const lang = state.lang;
   const channel = channelOf(state, options);
-  const formality: Formality = options.formality ?? 'vous';
   const seed = String(options.seed ?? hashString(conversation.turns.map((t) => `${t.role}:${t.text}`).join('\n')));
-  const slots = slotsFor(state, options);
+  const formality: Formality = options.formality ?? 'vous';
+  const slots = slotsFor(state, options, formality);
   const notes: string[] = [];
 
   const plan: Slot[] = planFor(action, state, channel, slots).map((alternatives) => ({
@@ -299,8 +303,14 @@ export function draftReply(conversation: Conversation, options: DraftOptions = {
     cursor: 0,
   }));
   const pickOne = (move: MoveKey): string | null => candidatesFor([move], lang, formality, slots, seed)[0]?.[1] ?? null;
+  // a greeting uses the client's name whenever it is known
+  const greet = (move: MoveKey): string | null => {
+    const all = candidatesFor([move], lang, formality, slots, seed).map(([, t]) => t);
+    const named = options.clientName ? all.find((t) => t.includes(options.clientName as string)) : undefined;
+    return named ?? all.find((t) => !options.clientName || !t.includes(options.clientName)) ?? null;
+  };
   const greeting =
-    channel === 'email' ? pickOne('greetingEmail') : channel === 'chat' && state.turns.every((t) => t.role === 'client') ? pickOne('greetingChat') : null;
+    channel === 'email' ? greet('greetingEmail') : channel === 'chat' && state.turns.every((t) => t.role === 'client') ? greet('greetingChat') : null;
   const signoff = channel === 'email' ? (pickOne('signoffEmail') ?? pickOne('signoffEmailNoName')) : null;
 
   // the safety loop: any phrasing the checker flags is replaced by the next one, or dropped

@@ -5,6 +5,7 @@
  * pressure or a tactic are never reused; neither are clauses that cannot be restated cleanly.
  */
 import type { Lang, SignalId } from '../types.ts';
+import type { Formality } from './phrases.ts';
 import { toAgentSide } from './perspective.ts';
 import type { ProtocolState, TurnView } from './state.ts';
 
@@ -82,10 +83,10 @@ function lowerFirst(c: string): string {
   return COMMON_START.test(first) ? c.charAt(0).toLowerCase() + c.slice(1) : c;
 }
 const COMMON_START =
-  /^(?:Le|La|Les|L['’]\p{L}+|Un|Une|Des|Du|Mon|Ma|Mes|Votre|Vos|Notre|Nos|Il|Elle|Ils|Elles|On|Ce|Cette|Ces|Ça|Depuis|Vous|The|A|An|My|Your|Our|It|They|He|She|We|This|That|Since|There)$/u;
+  /^(?:Le|La|Les|L['’]\p{L}+|Un|Une|Des|Du|Mon|Ma|Mes|Votre|Vos|Notre|Nos|Ton|Ta|Tes|Il|Elle|Ils|Elles|On|Ce|Cet|Cette|Ces|Ça|Cela|Depuis|Vous|Tu|Hier|Aujourd['’]hui|Demain|Après|Avant|Pendant|Encore|Déjà|Quand|Lorsque|Chaque|Tous|Toutes|Tout|Toute|Personne|Rien|The|A|An|My|Your|Our|It|They|He|She|We|This|That|These|Those|Since|There|Yesterday|Today|Last|Every|When|After|Before|Nobody|Nothing)$/u;
 
 /** The points of the client's account, most useful first, at most `max`. */
-export function clientPoints(state: ProtocolState, max = 3): ClientPoints {
+export function clientPoints(state: ProtocolState, max = 3, formality: Formality = 'vous'): ClientPoints {
   const lang = state.lang;
   const scored: { text: string; score: number; order: number }[] = [];
   let order = 0;
@@ -97,7 +98,7 @@ export function clientPoints(state: ProtocolState, max = 3): ClientPoints {
       if (words < 3 || words > 28 || clause.includes('?') || clause.includes('"') || clause.includes('«')) continue;
       if (FEELING_ONLY[lang].test(clause) || overlapsRejected(turn, clause)) continue;
       if (FEELING[lang].test(clause) || CONFUSION[lang].test(clause)) continue;
-      const swapped = toAgentSide(tidy(clause), lang);
+      const swapped = toAgentSide(tidy(clause), lang, formality);
       if (!swapped || swapped.length < 8) continue;
       const restated = lowerFirst(swapped);
       let score = turn === clients.at(-1) && words >= 4 ? 1 : 0;

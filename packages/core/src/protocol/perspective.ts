@@ -6,6 +6,7 @@
  * mangled — the draft then falls back to a generic phrasing.
  */
 import type { Lang } from '../types.ts';
+import type { Formality } from './phrases.ts';
 
 const FR_VERBS: Readonly<Record<string, string>> = {
   suis: 'êtes', ai: 'avez', étais: 'étiez', avais: 'aviez', serai: 'serez', aurai: 'aurez',
@@ -27,37 +28,61 @@ function frVerb(word: string): string | null {
   return null;
 }
 
-/** French: first person → « vous », client's « votre » (the company's) → « notre ». */
-export function toAgentSideFr(clause: string): string | null {
+/** « tu » forms of the verbs that do not just take an -s (most 1st-person forms already end in -s/-x). */
+const FR_TU_VERBS: Readonly<Record<string, string>> = {
+  suis: 'es', ai: 'as', vais: 'vas', serai: 'seras', aurai: 'auras', pourrai: 'pourras', ferai: 'feras',
+};
+
+function frVerbTu(word: string): string | null {
+  const lower = word.toLowerCase();
+  const known = FR_TU_VERBS[lower];
+  if (known) return known;
+  if (/^\p{L}{3,}e$/u.test(lower)) return `${lower}s`; // trouve → trouves, paie → paies
+  if (/^\p{L}{2,}[sx]$/u.test(lower)) return lower; // peux, dois, reçois, pensais…
+  return null;
+}
+
+/**
+ * French: first person → « vous » (or « tu »), the company's « votre » → « notre ».
+ * With `formality` « tu »: « j'ai » → « tu as », « mon » → « ton »…
+ */
+export function toAgentSideFr(clause: string, formality: Formality = 'vous'): string | null {
   // the company addressed as « vous » needs a verb agreement we do not attempt
   if (/(?<![\p{L}])vous(?![\p{L}])/iu.test(clause)) return null;
+  const tu = formality === 'tu';
+  const you = tu ? 'tu' : 'vous';
+  const object = tu ? 'te' : 'vous';
   let failed = false;
   let out = clause
     .replace(/(?<![\p{L}])votre(?![\p{L}])/giu, 'notre')
     .replace(/(?<![\p{L}])vos(?![\p{L}])/giu, 'nos')
-    .replace(/(?<![\p{L}])mon(?![\p{L}])/giu, 'votre')
-    .replace(/(?<![\p{L}])ma(?![\p{L}])/giu, 'votre')
-    .replace(/(?<![\p{L}])mes(?![\p{L}])/giu, 'vos')
-    .replace(/(?<![\p{L}])moi(?![\p{L}])/giu, 'vous');
+    .replace(/(?<![\p{L}])mon(?![\p{L}])/giu, tu ? 'ton' : 'votre')
+    .replace(/(?<![\p{L}])ma(?![\p{L}])/giu, tu ? 'ta' : 'votre')
+    .replace(/(?<![\p{L}])mes(?![\p{L}])/giu, tu ? 'tes' : 'vos')
+    .replace(/(?<![\p{L}])moi(?![\p{L}])/giu, tu ? 'toi' : 'vous');
   // « on m'a dit » → « on vous a dit »; « me répond » → « vous répond »
-  out = out.replace(/(?<![\p{L}])m['’](?=\p{L})/giu, 'vous ').replace(/(?<![\p{L}])me(?![\p{L}])/giu, 'vous');
+  out = out
+    .replace(/(?<![\p{L}])m['’](?=\p{L})/giu, tu ? 't’' : 'vous ')
+    .replace(/(?<![\p{L}])me(?![\p{L}])/giu, object);
   // « j'ai » → « vous avez »; « je ne reçois » → « vous ne recevez »
-  out = out.replace(/(?<![\p{L}])(?:je|j['’])\s*((?:(?:ne|n['’])\s*)?(?:(?:vous|le|la|les|lui|y|en|l['’])\s*)*)(\p{L}+)/giu, (_m, between: string, verb: string) => {
-    if (FR_NOT_VERBS.has(verb.toLowerCase())) {
-      failed = true;
-      return _m;
-    }
-    const conj = frVerb(verb);
-    if (!conj) {
-      failed = true;
-      return _m;
-    }
-    return `vous ${between.replace(/\s+$/, '')}${between.trim() ? (/['’]$/.test(between.trim()) ? '' : ' ') : ''}${conj}`;
-  });
+  out = out.replace(
+    /(?<![\p{L}])(?:je|j['’])\s*((?:(?:ne|n['’])\s*)?(?:(?:vous|te|t['’]|le|la|les|lui|y|en|l['’])\s*)*)(\p{L}+)/giu,
+    (whole: string, between: string, verb: string) => {
+      const conj = FR_NOT_VERBS.has(verb.toLowerCase()) ? null : tu ? frVerbTu(verb) : frVerb(verb);
+      if (!conj) {
+        failed = true;
+        return whole;
+      }
+      const middle = between.trim();
+      const glue = middle === '' ? '' : /['’]$/.test(middle) ? middle : `${middle} `;
+      return `${you} ${glue}${conj}`;
+    },
+  );
   if (failed) return null;
   return out
-    .replace(/vous n['’]\s*/giu, "vous n'")
+    .replace(/(?<![\p{L}])(vous|tu) n['’]\s*/giu, "$1 n'")
     .replace(/(?<![\p{L}])(l)[ea] (?=[aeéèêiouh])/giu, "$1'")
+    .replace(/(?<![\p{L}])te (?=[aeéèêiouh])/giu, 't’')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
@@ -84,6 +109,6 @@ export function toAgentSideEn(clause: string): string | null {
   return out.replace(/\s{2,}/g, ' ').trim();
 }
 
-export function toAgentSide(clause: string, lang: Lang): string | null {
-  return lang === 'fr' ? toAgentSideFr(clause) : toAgentSideEn(clause);
+export function toAgentSide(clause: string, lang: Lang, formality: Formality = 'vous'): string | null {
+  return lang === 'fr' ? toAgentSideFr(clause, formality) : toAgentSideEn(clause);
 }

@@ -33,7 +33,9 @@ export function renderPhrase(template: string, formality: Formality, slots: Slot
     return value;
   });
   if (missing) return null;
-  return filled.charAt(0).toUpperCase() + filled.slice(1);
+  // French elision across a filled slot: « que il » → « qu'il », « que hier » → « qu'hier »
+  const elided = filled.replace(/(?<![\p{L}])([Qq]u)e (?=[aeiouyhéèêàâîôûAEIOUYH])/gu, '$1’');
+  return elided.charAt(0).toUpperCase() + elided.slice(1);
 }
 
 /** FNV-1a, 32 bits: a stable, dependency-free hash for picking phrasings deterministically. */
