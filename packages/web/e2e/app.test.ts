@@ -221,6 +221,36 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     await shot(supervisor, 'client');
   });
 
+  it('the supervisor takes over an escalated conversation and sees its history', async () => {
+    await supervisor.goto('/#/inbox');
+    const esc = supervisor.getByTestId('escalation').first();
+    await esc.getByRole('button', { name: 'Reprendre la conversation' }).click();
+    await supervisor.waitForURL(/#\/assist\/[0-9a-f-]{36}$/);
+    await supervisor.locator('[data-testid="turn"]').first().waitFor();
+    assert.ok((await supervisor.locator('[data-testid="turn"]').count()) >= 1);
+  });
+
+  it('a conversation that arrived by webhook is opened from the list, its message ready to read', async () => {
+    const conv = await apiAs<{ id: string }>(admin, 'POST', '/api/v1/conversations', {
+      channel: 'chat',
+      subject: 'Commande 4521',
+      externalRef: 'chat-4521',
+    });
+    await apiAs(admin, 'POST', `/api/v1/conversations/${conv.id}/messages`, {
+      direction: 'inbound',
+      text: 'Je panique, ma commande devait arriver hier et la réunion est demain matin.',
+      authorName: 'Mme Leroy',
+    });
+    await agent.goto('/#/assist');
+    await agent.getByTestId('open-conversations').getByRole('link', { name: 'Commande 4521' }).click();
+    await agent.waitForURL(new RegExp(`#/assist/${conv.id}$`));
+    const box = agent.getByLabel('Collez ou saisissez le message reçu');
+    await agent.waitForFunction(() => (document.getElementById('client-input') as HTMLTextAreaElement | null)?.value.includes('Je panique'));
+    assert.match(await box.inputValue(), /réunion est demain/);
+    await agent.getByTestId('recommendation').waitFor();
+    await shot(agent, 'assist-webhook');
+  });
+
   it('the dashboard counts the incident and the acknowledged escalation', async () => {
     await supervisor.goto('/#/dashboard');
     await supervisor.getByTestId('kpi-incidents').waitFor();

@@ -34,7 +34,9 @@ export function HighlightedText({ text, findings, id, label }: Props) {
     const host = box.current?.getBoundingClientRect();
     const r = el.getBoundingClientRect();
     if (!host) return;
-    setTip({ findings: segFindings, left: Math.max(0, r.left - host.left), top: r.bottom - host.top + 6 });
+    // keep the tooltip (max 380px wide) inside the message box
+    const left = Math.max(0, Math.min(r.left - host.left, host.width - 380));
+    setTip({ findings: segFindings, left, top: r.bottom - host.top + 6 });
   };
 
   return (

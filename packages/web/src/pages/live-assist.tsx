@@ -20,8 +20,8 @@ import type {
   PostMessageResult,
 } from '../api/types.ts';
 import { HighlightedText } from '../components/highlighted-text.tsx';
-import { i18n, useT } from '../i18n/index.ts';
-import { defaultDueAt, fromLocalInput, toLocalInput } from '../lib/dates.ts';
+import { currentLang, i18n, useT } from '../i18n/index.ts';
+import { defaultDueAt, formatDateTime, fromLocalInput, toLocalInput } from '../lib/dates.ts';
 import { href } from '../lib/router.ts';
 import { API } from '../session.tsx';
 import { AssistView, useAssistState } from './assist.tsx';
@@ -49,9 +49,18 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
   const state = useAssistState(turns, channel);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
   const [busy, setBusy] = useState(false);
-  const [panel, setPanel] = useState<'none' | 'escalate' | 'commitment'>('none');
+  const [panel, setPanel] = useState<'none' | 'escalate' | 'commitment' | 'callback'>('none');
+  const [openConversations, setOpenConversations] = useState<readonly Conversation[]>([]);
 
   const notify = (n: Notice) => setNotices((list) => [n, ...list].slice(0, 4));
+
+  useEffect(() => {
+    if (conversationId) return;
+    void api
+      .get<Page<Conversation>>(`${API}/conversations`, { status: 'open', limit: 20 })
+      .then((p) => setOpenConversations(p.items))
+      .catch(() => undefined);
+  }, [conversationId]);
 
   useEffect(() => {
     void api
@@ -194,7 +203,7 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
           class="btn"
           onClick={() => {
             insertTemplate('pause');
-            setPanel('commitment');
+            setPanel('callback');
           }}
         >
           {t('assist.pause')}
@@ -227,9 +236,13 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
           }
         />
       )}
-      {panel === 'commitment' && (
+      {(panel === 'commitment' || panel === 'callback') && (
         <CommitmentForm
+          key={panel}
           busy={busy}
+          {...(panel === 'callback'
+            ? { preset: { what: t('assist.callBack'), dueAt: new Date(Date.now() + 30 * 60_000) } }
+            : {})}
           defaultWhom={clients.find((c) => c.id === clientId)?.name ?? newClientName}
           onCancel={() => setPanel('none')}
           onSubmit={(c) =>
@@ -315,9 +328,42 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
   const historyView =
     conversation && conversation.messages.length > 0 ? (
       <History conversation={conversation} hideId={storedInboundId} />
+    ) : !conversation && openConversations.length > 0 ? (
+      <OpenConversations items={openConversations} clients={clients} />
     ) : null;
 
   return <AssistView state={state} context={context} history={historyView} actions={actions} />;
+}
+
+/** Conversations still open (some arrived by webhook): one click resumes them here. */
+function OpenConversations({
+  items,
+  clients,
+}: {
+  readonly items: readonly Conversation[];
+  readonly clients: readonly Client[];
+}) {
+  const t = useT();
+  return (
+    <details class="card open-conversations" open={items.length <= 5}>
+      <summary>
+        <strong>{t('assist.openConversations', { count: items.length })}</strong>
+      </summary>
+      <ul class="plain-list open-list" data-testid="open-conversations">
+        {items.map((c) => (
+          <li key={c.id}>
+            <a href={href({ name: 'assist', conversationId: c.id })}>
+              {c.subject ?? clients.find((x) => x.id === c.clientId)?.name ?? t('assist.unnamedConversation')}
+            </a>{' '}
+            <span class="muted small">
+              {t(`channel.${c.channel}`)} · {formatDateTime(c.updatedAt ?? c.createdAt, currentLang())}
+              {c.messageCount !== undefined ? ` · ${t('assist.messages', { count: c.messageCount })}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
 }
 
 function History({
@@ -394,13 +440,15 @@ function EscalateForm(props: {
 function CommitmentForm(props: {
   readonly busy: boolean;
   readonly defaultWhom: string;
+  /** Prefilled commitment (asking for a pause means promising to call back). */
+  readonly preset?: { readonly what: string; readonly dueAt: Date };
   readonly onSubmit: (c: { what: string; toWhom: string; dueAt: string }) => void;
   readonly onCancel: () => void;
 }) {
   const t = useT();
-  const [what, setWhat] = useState('');
+  const [what, setWhat] = useState(props.preset?.what ?? '');
   const [toWhom, setToWhom] = useState(props.defaultWhom || t('assist.theClient'));
-  const [due, setDue] = useState(() => toLocalInput(defaultDueAt(new Date())));
+  const [due, setDue] = useState(() => toLocalInput(props.preset?.dueAt ?? defaultDueAt(new Date())));
   const children: ComponentChildren = (
     <>
       <label class="field">
