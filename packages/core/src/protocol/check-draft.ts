@@ -114,9 +114,19 @@ export function unshout(text: string): string {
   return calmer.replace(/(^|[.!?]\s+)(\p{L})/gu, (_m, lead: string, letter: string) => lead + letter.toUpperCase());
 }
 
-function suggestionFor(finding: Finding, lang: Lang): string {
+/** The sentence of `text` around [start, end), with its final punctuation. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n'));
+  const after = text.slice(end).search(/[.!?](?:\s|$)/);
+  let to = after < 0 ? text.length : end + after + 1;
+  while (to < text.length && /[!?]/.test(text.charAt(to))) to++;
+  return text.slice(from < 0 ? 0 : from + 1, to).trim();
+}
+
+function suggestionFor(finding: Finding, lang: Lang, draft: string): string {
   if (finding.id === 'risk.shouting') {
-    const calmer = unshout(finding.evidence);
+    const calmer = unshout(sentenceAround(draft, finding.start, finding.end));
     return lang === 'fr' ? `Écrivez sans majuscules ni points d’exclamation en série : « ${calmer} »` : `Write it without capitals or runs of exclamation marks: “${calmer}”`;
   }
   const evidence = normalize(finding.evidence).text;
@@ -150,7 +160,7 @@ export function checkDraft(draft: string, conversation: Conversation, options: C
       end: f.end,
       evidence: f.evidence,
       message: f.message,
-      suggestion: suggestionFor(f, lang),
+      suggestion: suggestionFor(f, lang, typeof draft === 'string' ? draft : ''),
     }));
 
   const weightOf = (id: AgentQualityId) => (expected.required.includes(id) ? 2 : 1);

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Lang } from '../types.ts';
+import type { CueKind } from './cue-types.ts';
+import { countListItems, detectCues } from './cues.ts';
+
+const CASES: readonly (readonly [Lang, string, CueKind, boolean])[] = [
+  ['fr', "D'accord, ça me va.", 'accept', true],
+  ['fr', "Je ne suis pas d'accord du tout.", 'accept', false],
+  ['fr', 'Non, ça ne me va pas.', 'accept', false],
+  ['fr', 'Va pour la visio de jeudi.', 'accept', true],
+  ['en', 'Sounds good, let’s do that.', 'accept', true],
+  ['en', 'That was never part of the deal.', 'accept', false],
+  ['fr', 'Merci beaucoup pour votre aide !', 'thanks', true],
+  ['fr', 'Merci de me rappeler avant midi.', 'thanks', false],
+  ['en', 'Thanks so much.', 'thanks', true],
+  ['en', 'Thanks for nothing.', 'thanks', false],
+  ['fr', "C'est réglé, tout fonctionne.", 'resolved', true],
+  ['fr', 'Ça ne fonctionne toujours pas.', 'resolved', false],
+  ['en', "It's working again.", 'resolved', true],
+  ['en', 'Still not working.', 'resolved', false],
+  ['fr', "Voilà, c'est tout ce que j'avais à dire.", 'finished', true],
+  ['en', "That's all, really.", 'finished', true],
+  ['fr', "Oui, c'est exactement ça.", 'confirm', true],
+  ['en', "Yes, that's right.", 'confirm', true],
+  ['fr', 'Je suis complètement perdue, ça fait beaucoup.', 'overwhelmed', true],
+  ['en', 'Give me a moment, I need a minute to think.', 'overwhelmed', true],
+  ['fr', 'Je ne peux pas accepter ces insultes.', 'boundary', true],
+  ['en', "I won't tolerate that language.", 'boundary', true],
+  ['fr', 'Je vous propose un remplacement sans frais.', 'offer', true],
+  ['en', "I'm happy to add a third round free of charge.", 'offer', true],
+  ['fr', 'Je vous écoute, prenez votre temps.', 'listening', true],
+  ['fr', 'Il y a trois problèmes avec la commande.', 'counted', true],
+  ['en', 'There are several issues with the invoice.', 'counted', true],
+  ['fr', 'La traduction est mauvaise.', 'vague', true],
+  ['en', 'The service was awful.', 'vague', true],
+];
+
+for (const [lang, text, kind, expected] of CASES) {
+  test(`cues ${lang}: « ${text} » ${expected ? 'has' : 'has no'} ${kind}`, () => {
+    assert.equal(detectCues(text, lang).has(kind), expected);
+  });
+}
+
+test('cues: spans point at the user’s own characters', () => {
+  const text = 'Bon. ÇA ME VA, merci.';
+  const hit = detectCues(text, 'fr').hits.find((h) => h.kind === 'accept');
+  assert.ok(hit);
+  assert.equal(text.slice(hit.start, hit.end), hit.evidence);
+  assert.equal(hit.evidence, 'ÇA ME VA');
+});
+
+test('cues: enumerations are counted, clauses are not', () => {
+  assert.equal(countListItems('Trois choses : le bruit, le chauffe-eau et les charges.'), 3);
+  assert.equal(countListItems("La facture de mars, l'échéancier, le compteur du garage et le contrat."), 4);
+  assert.equal(countListItems("Je suis inquiète, je dois payer ce soir et je suis seule ici, que faire ?"), 0);
+});
+
+test('cues: shape of a turn', () => {
+  const s = detectCues('OUI, J’AI COMPRIS, JE NE SUIS PAS SOURDE ! Pardon, je… je reprends.', 'fr').shape;
+  assert.ok(s.capsWords >= 3);
+  assert.equal(s.hesitations >= 1, true);
+  assert.equal(s.questions, 0);
+});
