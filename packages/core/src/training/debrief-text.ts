@@ -39,7 +39,7 @@ export const OUTCOME_TEXT: Readonly<Record<OutcomeReason, Localized>> = {
     fr: 'Échec : l’échange s’est enlisé et le client a abandonné.',
     en: 'Failure: the exchange dragged on and the client gave up.',
   },
-  gave_up: { fr: 'Échec : le client a abandonné.', en: 'Failure: the client gave up.' },
+  gave_up: { fr: 'Séance interrompue avant la fin.', en: 'Session stopped before the end.' },
 };
 
 export const MOVE_NAME: Readonly<Record<ExpectedMove, Localized>> = {

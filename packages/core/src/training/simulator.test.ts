@@ -204,3 +204,15 @@ test('the session gives up after too many replies that do nothing', () => {
   assert.deepEqual(s.outcome, { kind: 'failed', reason: 'out_of_time' });
   assert.equal(s.moments.length, 12);
 });
+
+test('the client quotes back the whole sentence of the promise, not only the flagged words', () => {
+  const text = 'Pas d’inquiétude. Je vous garantis que tout sera parfait demain. Je m’en occupe.';
+  const start = text.indexOf('Je vous garantis que');
+  const reader: ReadReplyFn = () => [
+    { id: 'reply.empathy', evidence: 'x' },
+    { id: 'risk.overpromise', evidence: 'Je vous garantis que', start, end: start + 20 },
+  ];
+  let s = startTraining({ persona: 'anxious-deadline', lang: 'fr', seed: 5, scenario: 0 });
+  s = replyTo(s, text, { readReply: reader });
+  assert.equal(s.overpromises[0]?.evidence, 'Je vous garantis que tout sera parfait demain');
+});

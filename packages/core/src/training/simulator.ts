@@ -62,7 +62,15 @@ export interface ReplyOptions {
 export const readWithAnalyze: ReadReplyFn = (text, lang) =>
   analyze(text, { role: 'agent', lang })
     .findings.filter((f) => f.id.startsWith('reply.') || f.id.startsWith('risk.'))
-    .map((f) => ({ id: f.id, evidence: f.evidence }));
+    .map((f) => ({ id: f.id, evidence: f.evidence, start: f.start, end: f.end }));
+
+/** The sentence of `text` around a span: what the client will quote back. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start).search(/[^.!?…\n]*$/);
+  const after = text.slice(end).search(/[.!?…\n]/);
+  const sentence = text.slice(Math.max(0, before), after < 0 ? text.length : end + after).trim();
+  return sentence.length > 160 ? `${sentence.slice(0, 157).trimEnd()}…` : sentence;
+}
 
 const clamp = (x: number) => Math.max(0, Math.min(BREAKING_POINT, x));
 
@@ -363,7 +371,11 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
     // It pleases now; it is remembered (see the callback below).
     anger -= 1;
     anxiety -= 1;
-    const evidence = findings.find((x) => x.id === 'risk.overpromise')?.evidence ?? '';
+    const found = findings.find((x) => x.id === 'risk.overpromise');
+    const evidence =
+      found?.start !== undefined && found.end !== undefined
+        ? sentenceAround(text, found.start, found.end)
+        : (found?.evidence ?? '');
     overpromises.push({ turn, evidence, calledBackAt: null, ownedUp: false });
   }
 

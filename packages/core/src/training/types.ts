@@ -121,6 +121,9 @@ export interface ClientMood {
 export interface ReplyFinding {
   readonly id: string;
   readonly evidence: string;
+  /** Half-open UTF-16 span in the reply, when the reader gives one. */
+  readonly start?: number;
+  readonly end?: number;
 }
 
 /** What the simulator read in one trainee reply. */
