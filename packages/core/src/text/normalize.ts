@@ -282,6 +282,20 @@ function fold(original: string): Buf {
   return scratch;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Letters right before `i` (a word of that many letters ends there); stops at 3. */
+function lettersBefore(codes: Uint16Array, i: number): number {
+  let n = 0;
+  for (let k = i - 1; k >= 0 && n < 3 && isLetter(codes[k] as number); k--) n++;
+  // a word glued to digits before it (« 4x4b1 ») is a code, not a word
+  const k = i - 1 - n;
+  if (n === 3 && k >= 0 && isDigit(codes[k] as number)) return 0;
+  return n;
+}
+
 /**
  * Undoes leetspeak (« c0nnard », « m3rde », « s@lope ») where a substitute sits between two
  * letters (or two substitutes do: « c00nard »), or a symbol starts a word (« $alope »). Pure
@@ -312,7 +326,19 @@ function undoLeet(b: Buf): void {
     const symbolAtWordStart = (ch === AT || ch === DOLLAR) && wordStart && nextLetter;
     const secondOfTwo =
       i > 1 && isLetter(src[i - 2] as number) && leetOf(src[i - 1] as number) !== 0 && nextLetter;
-    if ((prevLetter && (nextLetter || nextSubThenLetter)) || symbolAtWordStart || secondOfTwo) {
+    // a digit ending a word of three letters or more (« abrut1 », « connar1 »), not « mp3 » or « 4x4 »
+    const wordFinalDigit =
+      ch >= 48 &&
+      ch <= 57 &&
+      !nextLetter &&
+      !(i + 1 < length && isDigit(src[i + 1] as number)) &&
+      lettersBefore(src, i) >= 3;
+    if (
+      (prevLetter && (nextLetter || nextSubThenLetter)) ||
+      symbolAtWordStart ||
+      secondOfTwo ||
+      wordFinalDigit
+    ) {
       codes[i] = sub;
       b.simple = false;
     }

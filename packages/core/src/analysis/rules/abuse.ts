@@ -23,13 +23,8 @@ import type { NormalizedText } from '../../text/normalize.ts';
 import type { Lang, Localized, Severity, SignalId } from '../../types.ts';
 import { isNegated, isQuotedOrReported, sentenceOf } from '../context.ts';
 import { type Token, TokenLexicon, tokenize } from '../lexicon.ts';
-import {
-  type CompiledPatterns,
-  compileAlternation,
-  compileEntry,
-  findMatches,
-  type PatternEntry,
-} from '../patterns.ts';
+import type { PatternEntry } from '../patterns.ts';
+import { compilePhraseIndex, matchPhrases, matchPhrasesAllowing, type PhraseIndex } from '../phrase-index.ts';
 import type { Hit, Rule, RuleContext } from '../rule.ts';
 
 // ---- data ---------------------------------------------------------------------------------
@@ -81,9 +76,12 @@ interface Compiled {
   /** Matched at the very start of the text after a word. */
   readonly vocativeAfter: RegExp;
   readonly notAimedAfter: RegExp | null;
-  readonly allow: RegExp | null;
-  readonly phrases: ReadonlyMap<SignalId, CompiledPatterns>;
-  readonly sexualCues: RegExp | null;
+  readonly allow: PhraseIndex | null;
+  readonly phrases: ReadonlyMap<
+    SignalId,
+    { readonly match: PhraseIndex; readonly allow: PhraseIndex | null }
+  >;
+  readonly sexualCues: PhraseIndex | null;
 }
 
 /** A frame must end right before the word (only spaces or an apostrophe between). */
@@ -116,10 +114,11 @@ function compileLang(lex: LexiconFile, patterns: PatternFile): Compiled {
   add(lex.weakNounWords, 'weakNoun');
   add(lex.weakAdjectiveWords, 'weakAdjective');
   add(lex.profanityWords, 'profanity');
-  const phrases = new Map<SignalId, CompiledPatterns>();
+  const phrases = new Map<SignalId, { match: PhraseIndex; allow: PhraseIndex | null }>();
   for (const [id, entry] of Object.entries(patterns)) {
-    if (id.startsWith('abuse.') && entry.patterns.length > 0)
-      phrases.set(id as SignalId, compileEntry(entry));
+    if (!id.startsWith('abuse.') || entry.patterns.length === 0) continue;
+    const allow = entry.allow && entry.allow.length > 0 ? compilePhraseIndex(entry.allow) : null;
+    phrases.set(id as SignalId, { match: compilePhraseIndex(entry.patterns), allow });
   }
   return {
     lexicon,
@@ -129,11 +128,11 @@ function compileLang(lex: LexiconFile, patterns: PatternFile): Compiled {
     determiner: endAnchored(lex.determinerAimPatterns),
     vocativeAfter: startAnchored(lex.vocativeAfterPatterns),
     notAimedAfter: lex.notAimedAfterPatterns.length > 0 ? startAnchored(lex.notAimedAfterPatterns) : null,
-    allow: lex.allowPatterns.length > 0 ? compileAlternation(lex.allowPatterns) : null,
+    allow: lex.allowPatterns.length > 0 ? compilePhraseIndex(lex.allowPatterns) : null,
     phrases,
     sexualCues:
       lex.sexualCuePatterns && lex.sexualCuePatterns.length > 0
-        ? compileAlternation(lex.sexualCuePatterns)
+        ? compilePhraseIndex(lex.sexualCuePatterns)
         : null,
   };
 }
@@ -198,7 +197,7 @@ function analyseLexicon(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
     const last = tokens[i + m.length - 1] as Token;
     const span = { start: first.start, end: last.end };
     i += m.length - 1;
-    if (allowed === null) allowed = c.allow ? findMatches({ match: c.allow, allow: null }, text) : [];
+    if (allowed === null) allowed = c.allow ? matchPhrases(c.allow, text) : [];
     if (allowed.some((a) => overlaps(a, span))) continue;
     if (isQuotedOrReported(ctx, span.start, span.end)) continue;
     const { kind } = m.value;
@@ -251,15 +250,13 @@ function analyseLexicon(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
 function analysePhrases(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
   const text = ctx.normalized.text;
   for (const [id, compiled] of c.phrases) {
-    for (const m of findMatches(compiled, text)) {
+    for (const m of matchPhrasesAllowing(compiled.match, compiled.allow, text)) {
       if (isQuotedOrReported(ctx, m.start, m.end)) continue;
       out.push({ id, start: m.start, end: m.end, severity: id === 'abuse.profanity' ? 2 : 3 });
     }
   }
   if (c.sexualCues && !out.some((h) => h.id === 'abuse.sexual')) {
-    const cues = findMatches({ match: c.sexualCues, allow: null }, text).filter(
-      (m) => !isQuotedOrReported(ctx, m.start, m.end),
-    );
+    const cues = matchPhrases(c.sexualCues, text).filter((m) => !isQuotedOrReported(ctx, m.start, m.end));
     const distinct = new Set(cues.map((m) => m.text));
     const emoji = FLIRT_EMOJI.test(text);
     const first = cues[0];
