@@ -216,3 +216,11 @@ test('the client quotes back the whole sentence of the promise, not only the fla
   s = replyTo(s, text, { readReply: reader });
   assert.equal(s.overpromises[0]?.evidence, 'Je vous garantis que tout sera parfait demain');
 });
+
+test('a furious client does not take a solution on the very first reply, even an all-in-one one', () => {
+  const s0 = startTraining({ persona: 'furious-quality', lang: 'fr', seed: 2, scenario: 1 });
+  const s1 = replyTo(s0, '[reply.empathy reply.reformulation reply.solution reply.next_steps]', opts);
+  assert.equal(s1.outcome, null);
+  assert.equal(s1.lastIntent, 'jumped_to_solution');
+  assert.equal(s1.moments[0]?.applied, false, 'listen was expected');
+});

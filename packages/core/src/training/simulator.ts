@@ -451,7 +451,8 @@ export function planReply(s: TrainingState, reply: TraineeReply, options: ReplyO
   // A solution before the problem is understood is not heard as one.
   let premature = false;
   if (f.solution && !outcome) {
-    if (!understood) {
+    // A client who opens furious must vent first: no solution is heard on the very first reply.
+    if (!understood || (turn === 1 && profile.anger >= 6)) {
       premature = true;
       anger += 1;
     } else if (!(s.pressureActive && f.concession)) solutionAt ??= turn;
