@@ -32,6 +32,14 @@ export const ENV_SCHEMA = z.object({
   PUBLIC_ORIGIN: z.url().optional(),
   /** Folder of the built web app served at `/`. */
   WEB_DIST: z.string().optional(),
+  /** Outbound webhook for escalations and serious incidents (signed with NOTIFY_WEBHOOK_SECRET). */
+  NOTIFY_WEBHOOK_URL: z.url().optional(),
+  /** Shared secret of the outbound webhook's X-Sangfroid-Signature (required with its URL). */
+  NOTIFY_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** smtp://user:pass@host:587 (or smtps://…) to e-mail supervisors when an escalation is raised. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  /** Sender address of the notification e-mails. */
+  NOTIFY_EMAIL_FROM: z.string().min(3).default('sangfroid <no-reply@localhost>'),
   /** `debug` | `info` | `warn` | `error` | `silent`. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
@@ -51,6 +59,10 @@ export interface Config {
   readonly publicOrigin: string | undefined;
   readonly webDist: string | undefined;
   readonly logLevel: Env['LOG_LEVEL'];
+  readonly notifyWebhookUrl: string | undefined;
+  readonly notifyWebhookSecret: string | undefined;
+  readonly smtpUrl: string | undefined;
+  readonly notifyEmailFrom: string;
 }
 
 /** Parses an environment (process.env in main.ts, a literal in tests); throws with every bad variable named. */
@@ -61,6 +73,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`invalid configuration: ${issues}`);
   }
   const e = parsed.data;
+  if (e.NOTIFY_WEBHOOK_URL && !e.NOTIFY_WEBHOOK_SECRET) {
+    throw new Error('invalid configuration: NOTIFY_WEBHOOK_SECRET is required with NOTIFY_WEBHOOK_URL');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -74,6 +89,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicOrigin: e.PUBLIC_ORIGIN,
     webDist: e.WEB_DIST,
     logLevel: e.LOG_LEVEL,
+    notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL,
+    notifyWebhookSecret: e.NOTIFY_WEBHOOK_SECRET,
+    smtpUrl: e.SMTP_URL,
+    notifyEmailFrom: e.NOTIFY_EMAIL_FROM,
   };
 }
 

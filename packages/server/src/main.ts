@@ -10,7 +10,8 @@ import { type Database, openDatabase } from './db/database.ts';
 import { systemClock } from './deps.ts';
 import { countUsers } from './domain/users.ts';
 import { createApp } from './http/app.ts';
-import { BUILT_IN_INTEGRATIONS } from './integrations/index.ts';
+import { configuredIntegrations, createNotifier, type NotificationJob, notificationOptions } from './integrations/index.ts';
+import { type JobQueue, openJobQueue, QUEUES } from './queue/index.ts';
 import { createLogger } from './logger.ts';
 
 export interface RunningServer {
@@ -36,13 +37,30 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const needsSetup = (await countUsers({ db: database.db })) === 0;
   const setupToken = needsSetup ? randomSecret(18) : undefined;
+  // On PostgreSQL, outbound notifications go through the job queue (retries survive a restart);
+  // this process works that queue too, as may any `sangfroid worker`.
+  const notifications = notificationOptions(config);
+  let queue: JobQueue | undefined;
+  if (notifications && config.databaseUrl) {
+    queue = await openJobQueue({
+      connectionString: config.databaseUrl,
+      onError: (error) => logger.error('job queue error', { error: String(error) }),
+    });
+    const notifier = createNotifier(database.db, notifications);
+    await queue.work<NotificationJob>(QUEUES.notification, (job) => notifier.deliverQueued(job));
+  }
+  const enqueue = queue
+    ? async (job: NotificationJob) => {
+        await queue?.send(QUEUES.notification, job, { id: job.deliveryId });
+      }
+    : undefined;
   const app = createApp({
     db: database.db,
     config,
     logger,
     clock: systemClock,
     setupToken,
-    integrations: BUILT_IN_INTEGRATIONS,
+    integrations: configuredIntegrations(database.db, config, enqueue),
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
@@ -75,6 +93,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         setTimeout(resolve, 2000).unref();
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await queue?.stop({ timeoutMs: 2000 });
       await database.close();
     })();
     return closing;

@@ -119,10 +119,10 @@ describeStorage('outbound notifications', (getDb) => {
 
       const mail = smtp.mails[0] as { to: string[]; data: string };
       assert.deepEqual(mail.to, [org.supervisor.email]);
-      assert.match(mail.data, /Escalation to take over/);
-      assert.match(mail.data, /abuse repeated after a limit was set/);
+      assert.match(mail.data, /A colleague is handing over to you: abuse repeated after a limit was set\./);
+      assert.match(mail.data, /Content-Type: text\/plain/);
 
-      await waitFor(() => false, 100).catch(() => undefined);
+      await waitFor(() => false, 100).catch(() => undefined); // let the delivery log commit
       const log = await db.selectFrom('outbound_deliveries').selectAll().where('org_id', '=', org.orgId).execute();
       assert.deepEqual(log.map((r) => `${r.channel}:${r.status}`).sort(), ['email:sent', 'webhook:sent']);
     } finally {

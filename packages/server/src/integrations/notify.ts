@@ -194,6 +194,12 @@ export function createNotifier(db: Db, options: NotificationOptions) {
     return false;
   }
 
+  /** For a queue worker: one attempt, logged when sent; a failure throws so the queue retries it. */
+  async function deliverQueued(job: NotificationJob): Promise<void> {
+    const target = await deliverOnce(job);
+    await record(job, 'sent', target, 1);
+  }
+
   function jobsFor(event: DomainEvent): NotificationJob[] {
     if (!NOTIFIED.has(event.name)) return [];
     const jobs: NotificationJob[] = [];
@@ -202,7 +208,7 @@ export function createNotifier(db: Db, options: NotificationOptions) {
     return jobs;
   }
 
-  return { deliver, deliverOnce, jobsFor };
+  return { deliver, deliverOnce, deliverQueued, jobsFor };
 }
 
 export function notificationsIntegration(db: Db, options: NotificationOptions): Integration {
