@@ -13,8 +13,8 @@ import {
   type Conversation,
   checkDraft,
   type Draft,
-  type DraftCheck,
   type DraftChannel,
+  type DraftCheck,
   draftReply,
   type Formality,
   LANGS,
@@ -50,7 +50,10 @@ function parseTurn(value: unknown, index: number): Turn {
     throw new Error(`turn ${index + 1}: "role" must be "client" or "agent"`);
   }
   if (typeof t.text !== 'string') throw new Error(`turn ${index + 1}: "text" must be a string`);
-  const channel = typeof t.channel === 'string' && (CHANNELS as readonly string[]).includes(t.channel) ? (t.channel as Channel) : undefined;
+  const channel =
+    typeof t.channel === 'string' && (CHANNELS as readonly string[]).includes(t.channel)
+      ? (t.channel as Channel)
+      : undefined;
   return {
     role: t.role as Role,
     text: t.text,
@@ -64,8 +67,14 @@ function fromObject(value: unknown): Conversation {
   if (Array.isArray(value)) return { turns: value.map(parseTurn) };
   if (typeof value === 'object' && value !== null && Array.isArray((value as { turns?: unknown }).turns)) {
     const o = value as { turns: unknown[]; lang?: unknown; channel?: unknown };
-    const lang = typeof o.lang === 'string' && (LANGS as readonly string[]).includes(o.lang) ? (o.lang as Lang) : undefined;
-    const channel = typeof o.channel === 'string' && (CHANNELS as readonly string[]).includes(o.channel) ? (o.channel as Channel) : undefined;
+    const lang =
+      typeof o.lang === 'string' && (LANGS as readonly string[]).includes(o.lang)
+        ? (o.lang as Lang)
+        : undefined;
+    const channel =
+      typeof o.channel === 'string' && (CHANNELS as readonly string[]).includes(o.channel)
+        ? (o.channel as Channel)
+        : undefined;
     return { turns: o.turns.map(parseTurn), ...(lang ? { lang } : {}), ...(channel ? { channel } : {}) };
   }
   throw new Error('expected {"turns": [...]} or a list of turns');
@@ -105,7 +114,10 @@ export function formatState(state: ProtocolState): string {
       )
     : L(lang, 'aucune', 'none');
   const list = (turns: readonly number[]) => (turns.length ? turns.map((t) => t + 1).join(', ') : '—');
-  const trend = (t: string) => (lang === 'fr' ? { none: '—', rising: 'en hausse', falling: 'en baisse', steady: 'stable' } : { none: '—', rising: 'rising', falling: 'falling', steady: 'steady' })[t as 'none'];
+  const trend = (t: string) =>
+    (lang === 'fr'
+      ? { none: '—', rising: 'en hausse', falling: 'en baisse', steady: 'stable' }
+      : { none: '—', rising: 'rising', falling: 'falling', steady: 'steady' })[t as 'none'];
   const out = [
     pc.bold(L(lang, 'État de l’échange', 'State of the exchange')),
     `  ${L(lang, 'phase', 'phase').padEnd(14)} ${state.phase}`,
@@ -121,7 +133,9 @@ export function formatState(state: ProtocolState): string {
 
 export function formatRecommendation(r: Recommendation): string {
   const lang = r.lang;
-  const out = [pc.bold(L(lang, 'Action recommandée', 'Recommended action')) + `  ${pc.green(pc.bold(r.action))}`];
+  const out = [
+    `${pc.bold(L(lang, 'Action recommandée', 'Recommended action'))}  ${pc.green(pc.bold(r.action))}`,
+  ];
   for (const reason of r.reasons) out.push(`  ${pc.dim(`[${reason.rule}]`)} ${reason.text}`);
   out.push(pc.bold(L(lang, 'À éviter maintenant', 'Avoid right now')));
   for (const a of r.avoid) out.push(`  ${pc.red('✗')} ${a}`);
@@ -129,7 +143,16 @@ export function formatRecommendation(r: Recommendation): string {
 }
 
 export function formatDraft(d: Draft): string {
-  const out = [pc.bold(L(d.lang, `Brouillon (${d.channel}, ${d.formality})`, `Draft (${d.channel}, ${d.formality === 'vous' ? 'formal' : 'informal'})`)), d.text];
+  const out = [
+    pc.bold(
+      L(
+        d.lang,
+        `Brouillon (${d.channel}, ${d.formality})`,
+        `Draft (${d.channel}, ${d.formality === 'vous' ? 'formal' : 'informal'})`,
+      ),
+    ),
+    d.text,
+  ];
   for (const n of d.notes) out.push(pc.yellow(`  ! ${n}`));
   return out.join('\n');
 }
@@ -142,9 +165,14 @@ export function formatCheck(c: DraftCheck, draft: string): string {
     `  ${pc.green(L(lang, 'présent', 'present'))}   ${c.qualities.present.join(', ') || '—'}`,
     `  ${pc.yellow(L(lang, 'manquant', 'missing'))}  ${c.qualities.missing.join(', ') || '—'}`,
   ];
-  if (c.qualities.premature.length) out.push(`  ${pc.yellow(L(lang, 'trop tôt', 'too early'))}  ${c.qualities.premature.join(', ')}`);
+  if (c.qualities.premature.length)
+    out.push(`  ${pc.yellow(L(lang, 'trop tôt', 'too early'))}  ${c.qualities.premature.join(', ')}`);
   for (const r of c.risks) {
-    out.push(`  ${pc.red(pc.bold(r.id))} « ${draft.slice(r.start, r.end)} » [${r.start}, ${r.end})`, `    ${r.message}`, pc.green(`    → ${r.suggestion}`));
+    out.push(
+      `  ${pc.red(pc.bold(r.id))} « ${draft.slice(r.start, r.end)} » [${r.start}, ${r.end})`,
+      `    ${r.message}`,
+      pc.green(`    → ${r.suggestion}`),
+    );
   }
   return out.join('\n');
 }
@@ -164,7 +192,9 @@ export async function runAssist(file: string | undefined, opts: AssistCliOptions
       process.stdout.write(`${JSON.stringify({ ...rest, reasons: recommendation.reasons }, null, 2)}\n`);
       return;
     }
-    process.stdout.write(`${formatRecommendation(check.recommendation)}\n\n${formatCheck(check, opts.check)}\n`);
+    process.stdout.write(
+      `${formatRecommendation(check.recommendation)}\n\n${formatCheck(check, opts.check)}\n`,
+    );
     return;
   }
   const draft = draftReply(conversation, {
@@ -173,7 +203,7 @@ export async function runAssist(file: string | undefined, opts: AssistCliOptions
     ...(opts.agent ? { agentName: opts.agent } : {}),
     ...(opts.client ? { clientName: opts.client } : {}),
     ...(opts.supervisor ? { supervisorName: opts.supervisor } : {}),
-    ...(opts.offer && opts.offer.length ? { offers: opts.offer } : {}),
+    ...(opts.offer?.length ? { offers: opts.offer } : {}),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
     ...(opts.action ? { action: opts.action } : {}),
   });
@@ -186,8 +216,23 @@ export async function runAssist(file: string | undefined, opts: AssistCliOptions
       lang: r.lang,
       reasons: r.reasons,
       avoid: r.avoid,
-      state: { ...state, turns: turns.map((t) => ({ index: t.index, role: t.role, signals: t.signals, cues: t.cues.hits, scores: t.analysis.scores })) },
-      draft: { text: draft.text, channel: draft.channel, formality: draft.formality, moves: draft.moves, notes: draft.notes },
+      state: {
+        ...state,
+        turns: turns.map((t) => ({
+          index: t.index,
+          role: t.role,
+          signals: t.signals,
+          cues: t.cues.hits,
+          scores: t.analysis.scores,
+        })),
+      },
+      draft: {
+        text: draft.text,
+        channel: draft.channel,
+        formality: draft.formality,
+        moves: draft.moves,
+        notes: draft.notes,
+      },
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
@@ -200,17 +245,28 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function registerAssist(program: Command): void {
   program
     .command('assist')
-    .description('Follow a conversation: state, next action with reasons, a draft reply (or --check a draft).')
+    .description(
+      'Follow a conversation: state, next action with reasons, a draft reply (or --check a draft).',
+    )
     .argument('[file]', "conversation as JSON or JSON Lines; '-' or nothing for standard input")
     .addOption(new Option('--channel <channel>', 'channel of the draft').choices(['email', 'chat', 'phone']))
-    .addOption(new Option('--formality <formality>', '« vous » or « tu » (formal or informal in English)').choices(['vous', 'tu']))
+    .addOption(
+      new Option('--formality <formality>', '« vous » or « tu » (formal or informal in English)').choices([
+        'vous',
+        'tu',
+      ]),
+    )
     .option('--agent <name>', 'the agent’s name (email sign-off)')
     .option('--client <name>', 'the client’s name (greeting)')
     .option('--supervisor <name>', 'who takes over when escalating')
     .option('--offer <text>', 'something you can actually offer (repeat for several)', collect)
     .option('--seed <seed>', 'varies the phrasings (deterministic)')
     .addOption(new Option('--lang <lang>', 'language (detected when absent)').choices(LANGS))
-    .addOption(new Option('--action <action>', 'draft for this action instead of the recommended one').choices(ACTION_IDS))
+    .addOption(
+      new Option('--action <action>', 'draft for this action instead of the recommended one').choices(
+        ACTION_IDS,
+      ),
+    )
     .option('--check <draft>', 'check this draft against the moment of the conversation')
     .option('--json', 'print JSON')
     .action((file: string | undefined, opts: AssistCliOptions) => runAssist(file, opts));

@@ -20,15 +20,78 @@ interface RiskCase {
 }
 
 const RISKS: readonly RiskCase[] = [
-  { name: 'calm down', lang: 'fr', draft: 'Calmez-vous, je regarde votre dossier.', risk: 'risk.dismissive', evidence: /Calmez-vous/, rewrite: /Je comprends/ },
-  { name: 'not so serious', lang: 'fr', draft: "Ce n'est pas si grave, le colis arrivera.", risk: 'risk.dismissive', evidence: /pas si grave/, rewrite: /Je comprends|reconnaissez/ },
-  { name: 'guarantee', lang: 'fr', draft: 'Je vous garantis que cela ne se reproduira plus jamais.', risk: 'risk.overpromise', evidence: /garantis/, rewrite: /Retirez la garantie/ },
-  { name: 'you should have', lang: 'fr', draft: 'Vous auriez dû lire les conditions générales.', risk: 'risk.blame', evidence: /auriez dû/, rewrite: /constat neutre/ },
-  { name: 'not our fault', lang: 'fr', draft: "Ce n'est pas de notre faute, le transporteur est en cause.", risk: 'risk.defensive', evidence: /pas de notre faute/, rewrite: /explication honnête|Voici ce qui s’est passé|faits/ },
-  { name: 'shouting', lang: 'fr', draft: 'JE VOUS AI DÉJÀ RÉPONDU !!!', risk: 'risk.shouting', evidence: /[A-Z]/, rewrite: /Je vous ai déjà répondu !/ },
-  { name: 'calm down, en', lang: 'en', draft: 'Calm down, I am looking at it.', risk: 'risk.dismissive', evidence: /Calm down/, rewrite: /frustrating|understand/ },
-  { name: 'guarantee, en', lang: 'en', draft: 'I guarantee this will never happen again.', risk: 'risk.overpromise', evidence: /guarantee|never/, rewrite: /Remove the guarantee|Only commit|Instead|Say/i },
-  { name: 'you should have, en', lang: 'en', draft: 'You should have read the terms before ordering.', risk: 'risk.blame', evidence: /should have/, rewrite: /neutral statement|facts/ },
+  {
+    name: 'calm down',
+    lang: 'fr',
+    draft: 'Calmez-vous, je regarde votre dossier.',
+    risk: 'risk.dismissive',
+    evidence: /Calmez-vous/,
+    rewrite: /Je comprends/,
+  },
+  {
+    name: 'not so serious',
+    lang: 'fr',
+    draft: "Ce n'est pas si grave, le colis arrivera.",
+    risk: 'risk.dismissive',
+    evidence: /pas si grave/,
+    rewrite: /Je comprends|reconnaissez/,
+  },
+  {
+    name: 'guarantee',
+    lang: 'fr',
+    draft: 'Je vous garantis que cela ne se reproduira plus jamais.',
+    risk: 'risk.overpromise',
+    evidence: /garantis/,
+    rewrite: /Retirez la garantie/,
+  },
+  {
+    name: 'you should have',
+    lang: 'fr',
+    draft: 'Vous auriez dû lire les conditions générales.',
+    risk: 'risk.blame',
+    evidence: /auriez dû/,
+    rewrite: /constat neutre/,
+  },
+  {
+    name: 'not our fault',
+    lang: 'fr',
+    draft: "Ce n'est pas de notre faute, le transporteur est en cause.",
+    risk: 'risk.defensive',
+    evidence: /pas de notre faute/,
+    rewrite: /explication honnête|Voici ce qui s’est passé|faits/,
+  },
+  {
+    name: 'shouting',
+    lang: 'fr',
+    draft: 'JE VOUS AI DÉJÀ RÉPONDU !!!',
+    risk: 'risk.shouting',
+    evidence: /[A-Z]/,
+    rewrite: /Je vous ai déjà répondu !/,
+  },
+  {
+    name: 'calm down, en',
+    lang: 'en',
+    draft: 'Calm down, I am looking at it.',
+    risk: 'risk.dismissive',
+    evidence: /Calm down/,
+    rewrite: /frustrating|understand/,
+  },
+  {
+    name: 'guarantee, en',
+    lang: 'en',
+    draft: 'I guarantee this will never happen again.',
+    risk: 'risk.overpromise',
+    evidence: /guarantee|never/,
+    rewrite: /Remove the guarantee|Only commit|Instead|Say/i,
+  },
+  {
+    name: 'you should have, en',
+    lang: 'en',
+    draft: 'You should have read the terms before ordering.',
+    risk: 'risk.blame',
+    evidence: /should have/,
+    rewrite: /neutral statement|facts/,
+  },
 ];
 
 for (const k of RISKS) {
@@ -77,14 +140,19 @@ test('checkDraft: a fix offered while the client is still venting is premature',
 
 test('checkDraft: several risks cost more than one, down to zero safety', () => {
   const one = checkDraft('Calmez-vous.', conversationFor('clarify', 'fr'));
-  const many = checkDraft("Calmez-vous. Vous auriez dû lire le contrat. Ce n'est pas de notre faute. JE NE PEUX RIEN FAIRE !!!", conversationFor('clarify', 'fr'));
+  const many = checkDraft(
+    "Calmez-vous. Vous auriez dû lire le contrat. Ce n'est pas de notre faute. JE NE PEUX RIEN FAIRE !!!",
+    conversationFor('clarify', 'fr'),
+  );
   assert.ok(many.breakdown.safety.score < one.breakdown.safety.score);
   assert.equal(many.breakdown.safety.score, 0);
   assert.ok(many.risks.length >= 4);
 });
 
 test('checkDraft: can check against a chosen moment', () => {
-  const c = checkDraft('Je ne peux pas accepter ces propos.', conversationFor('acknowledge', 'fr'), { action: 'set_boundary' });
+  const c = checkDraft('Je ne peux pas accepter ces propos.', conversationFor('acknowledge', 'fr'), {
+    action: 'set_boundary',
+  });
   assert.equal(c.action, 'set_boundary');
   assert.ok(c.qualities.present.includes('reply.boundary'));
 });

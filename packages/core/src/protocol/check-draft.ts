@@ -20,23 +20,63 @@ interface Expectation {
 
 /** What the method asks of a reply at each moment (see the AVOID lists for the why). */
 export const EXPECTED: Readonly<Record<ActionId, Expectation>> = {
-  listen: { required: [], helpful: ['reply.empathy', 'reply.thanks'], premature: ['reply.solution', 'reply.explanation'] },
-  acknowledge: { required: ['reply.thanks', 'reply.empathy'], helpful: ['reply.apology', 'reply.we_language'], premature: [] },
-  reformulate: { required: ['reply.reformulation'], helpful: ['reply.thanks', 'reply.clarifying_question', 'reply.empathy'], premature: [] },
-  clarify: { required: ['reply.clarifying_question'], helpful: ['reply.empathy', 'reply.we_language'], premature: [] },
-  reassure: { required: ['reply.empathy', 'reply.we_language'], helpful: ['reply.next_steps', 'reply.solution'], premature: [] },
+  listen: {
+    required: [],
+    helpful: ['reply.empathy', 'reply.thanks'],
+    premature: ['reply.solution', 'reply.explanation'],
+  },
+  acknowledge: {
+    required: ['reply.thanks', 'reply.empathy'],
+    helpful: ['reply.apology', 'reply.we_language'],
+    premature: [],
+  },
+  reformulate: {
+    required: ['reply.reformulation'],
+    helpful: ['reply.thanks', 'reply.clarifying_question', 'reply.empathy'],
+    premature: [],
+  },
+  clarify: {
+    required: ['reply.clarifying_question'],
+    helpful: ['reply.empathy', 'reply.we_language'],
+    premature: [],
+  },
+  reassure: {
+    required: ['reply.empathy', 'reply.we_language'],
+    helpful: ['reply.next_steps', 'reply.solution'],
+    premature: [],
+  },
   propose_solution: {
     required: ['reply.solution'],
     helpful: ['reply.next_steps', 'reply.thanks', 'reply.apology', 'reply.we_language'],
     premature: [],
   },
-  agree_next_steps: { required: ['reply.next_steps'], helpful: ['reply.thanks', 'reply.we_language'], premature: [] },
+  agree_next_steps: {
+    required: ['reply.next_steps'],
+    helpful: ['reply.thanks', 'reply.we_language'],
+    premature: [],
+  },
   close_and_thank: { required: ['reply.thanks'], helpful: [], premature: [] },
   set_boundary: { required: ['reply.boundary'], helpful: ['reply.empathy'], premature: [] },
-  end_and_escalate: { required: ['reply.boundary'], helpful: ['reply.next_steps'], premature: ['reply.solution'] },
-  escalate_legal: { required: ['reply.next_steps'], helpful: ['reply.empathy'], premature: ['reply.apology', 'reply.solution'] },
-  hold_concessions: { required: ['reply.solution'], helpful: ['reply.empathy', 'reply.we_language', 'reply.next_steps'], premature: [] },
-  pause_and_call_back: { required: ['reply.next_steps'], helpful: ['reply.apology', 'reply.empathy'], premature: ['reply.solution'] },
+  end_and_escalate: {
+    required: ['reply.boundary'],
+    helpful: ['reply.next_steps'],
+    premature: ['reply.solution'],
+  },
+  escalate_legal: {
+    required: ['reply.next_steps'],
+    helpful: ['reply.empathy'],
+    premature: ['reply.apology', 'reply.solution'],
+  },
+  hold_concessions: {
+    required: ['reply.solution'],
+    helpful: ['reply.empathy', 'reply.we_language', 'reply.next_steps'],
+    premature: [],
+  },
+  pause_and_call_back: {
+    required: ['reply.next_steps'],
+    helpful: ['reply.apology', 'reply.empathy'],
+    premature: ['reply.solution'],
+  },
 };
 
 export interface RiskReport {
@@ -85,39 +125,109 @@ interface Rewrite {
 
 const REWRITES: Readonly<Record<Lang, readonly Rewrite[]>> = {
   fr: [
-    { id: 'risk.dismissive', when: /calme|du calme/, text: 'Remplacez « {evidence} » par une phrase qui nomme ce que vit le client : « Je comprends que la situation soit pénible. »' },
-    { id: 'risk.dismissive', text: 'Ne minimisez pas : remplacez « {evidence} » par « Je comprends que cela vous pose problème. »' },
-    { id: 'risk.overpromise', when: /garanti|promet|promis|jamais|100/, text: 'Retirez la garantie « {evidence} » ; dites ce que vous faites vraiment : « Je fais le nécessaire pour … et je vous tiens informé(e). »' },
-    { id: 'risk.overpromise', text: 'Ne vous engagez que sur ce que vous maîtrisez : remplacez « {evidence} » par l’action concrète que vous lancez et sa date.' },
-    { id: 'risk.blame', when: /auriez du|aviez|faute|pas lu|pas suivi/, text: 'Transformez « {evidence} » en un constat neutre : « Le contrat prévoit que … ; voyons ensemble comment avancer. »' },
-    { id: 'risk.blame', text: 'N’accusez pas le client : remplacez « {evidence} » par les faits, sans faire du client le coupable.' },
-    { id: 'risk.defensive', when: /procedure|regle/, text: 'Au lieu de « {evidence} », expliquez la règle et ce que vous pouvez faire : « La règle prévoit …, et voici ce que je peux vous proposer : … »' },
-    { id: 'risk.defensive', text: 'Remplacez la justification « {evidence} » par une explication honnête : « Voici ce qui s’est passé : … »' },
-    { id: 'risk.aggression', text: 'Supprimez « {evidence} » : une remarque blessante ou ironique relance le conflit. Revenez aux faits.' },
+    {
+      id: 'risk.dismissive',
+      when: /calme|du calme/,
+      text: 'Remplacez « {evidence} » par une phrase qui nomme ce que vit le client : « Je comprends que la situation soit pénible. »',
+    },
+    {
+      id: 'risk.dismissive',
+      text: 'Ne minimisez pas : remplacez « {evidence} » par « Je comprends que cela vous pose problème. »',
+    },
+    {
+      id: 'risk.overpromise',
+      when: /garanti|promet|promis|jamais|100/,
+      text: 'Retirez la garantie « {evidence} » ; dites ce que vous faites vraiment : « Je fais le nécessaire pour … et je vous tiens informé(e). »',
+    },
+    {
+      id: 'risk.overpromise',
+      text: 'Ne vous engagez que sur ce que vous maîtrisez : remplacez « {evidence} » par l’action concrète que vous lancez et sa date.',
+    },
+    {
+      id: 'risk.blame',
+      when: /auriez du|aviez|faute|pas lu|pas suivi/,
+      text: 'Transformez « {evidence} » en un constat neutre : « Le contrat prévoit que … ; voyons ensemble comment avancer. »',
+    },
+    {
+      id: 'risk.blame',
+      text: 'N’accusez pas le client : remplacez « {evidence} » par les faits, sans faire du client le coupable.',
+    },
+    {
+      id: 'risk.defensive',
+      when: /procedure|regle/,
+      text: 'Au lieu de « {evidence} », expliquez la règle et ce que vous pouvez faire : « La règle prévoit …, et voici ce que je peux vous proposer : … »',
+    },
+    {
+      id: 'risk.defensive',
+      text: 'Remplacez la justification « {evidence} » par une explication honnête : « Voici ce qui s’est passé : … »',
+    },
+    {
+      id: 'risk.aggression',
+      text: 'Supprimez « {evidence} » : une remarque blessante ou ironique relance le conflit. Revenez aux faits.',
+    },
   ],
   en: [
-    { id: 'risk.dismissive', when: /calm/, text: 'Replace “{evidence}” with a sentence naming what the client is going through: “I understand how frustrating this is.”' },
-    { id: 'risk.dismissive', text: 'Don’t play it down: replace “{evidence}” with “I understand this is a real problem for you.”' },
-    { id: 'risk.overpromise', when: /guarantee|promise|never|100/, text: 'Remove the guarantee “{evidence}”; say what you are actually doing: “I’m doing what’s needed to … and I’ll keep you posted.”' },
-    { id: 'risk.overpromise', text: 'Only commit to what you control: replace “{evidence}” with the concrete action you are taking and when.' },
-    { id: 'risk.blame', when: /should have|your fault|didn'?t read|if you had/, text: 'Turn “{evidence}” into a neutral statement of facts: “The contract says …; let’s see together how to move on.”' },
-    { id: 'risk.blame', text: 'Don’t blame the client: replace “{evidence}” with the facts, without “you” as the culprit.' },
-    { id: 'risk.defensive', when: /policy|procedure|rules/, text: 'Instead of “{evidence}”, explain the rule and what you can do: “The rule is …, and here is what I can offer: …”' },
-    { id: 'risk.defensive', text: 'Replace the self-justification “{evidence}” with an honest account: “Here is what happened: …”' },
-    { id: 'risk.aggression', text: 'Remove “{evidence}”: a hurtful or sarcastic remark restarts the conflict. Go back to the facts.' },
+    {
+      id: 'risk.dismissive',
+      when: /calm/,
+      text: 'Replace “{evidence}” with a sentence naming what the client is going through: “I understand how frustrating this is.”',
+    },
+    {
+      id: 'risk.dismissive',
+      text: 'Don’t play it down: replace “{evidence}” with “I understand this is a real problem for you.”',
+    },
+    {
+      id: 'risk.overpromise',
+      when: /guarantee|promise|never|100/,
+      text: 'Remove the guarantee “{evidence}”; say what you are actually doing: “I’m doing what’s needed to … and I’ll keep you posted.”',
+    },
+    {
+      id: 'risk.overpromise',
+      text: 'Only commit to what you control: replace “{evidence}” with the concrete action you are taking and when.',
+    },
+    {
+      id: 'risk.blame',
+      when: /should have|your fault|didn'?t read|if you had/,
+      text: 'Turn “{evidence}” into a neutral statement of facts: “The contract says …; let’s see together how to move on.”',
+    },
+    {
+      id: 'risk.blame',
+      text: 'Don’t blame the client: replace “{evidence}” with the facts, without “you” as the culprit.',
+    },
+    {
+      id: 'risk.defensive',
+      when: /policy|procedure|rules/,
+      text: 'Instead of “{evidence}”, explain the rule and what you can do: “The rule is …, and here is what I can offer: …”',
+    },
+    {
+      id: 'risk.defensive',
+      text: 'Replace the self-justification “{evidence}” with an honest account: “Here is what happened: …”',
+    },
+    {
+      id: 'risk.aggression',
+      text: 'Remove “{evidence}”: a hurtful or sarcastic remark restarts the conflict. Go back to the facts.',
+    },
   ],
 };
 
 /** Sentence case for a shouted passage, runs of ! and ? reduced to one. */
 export function unshout(text: string): string {
   const calmer = text.replace(/([!?])[!?]+/g, '$1').toLowerCase();
-  return calmer.replace(/(^|[.!?]\s+)(\p{L})/gu, (_m, lead: string, letter: string) => lead + letter.toUpperCase());
+  return calmer.replace(
+    /(^|[.!?]\s+)(\p{L})/gu,
+    (_m, lead: string, letter: string) => lead + letter.toUpperCase(),
+  );
 }
 
 /** The sentence of `text` around [start, end), with its final punctuation. */
 function sentenceAround(text: string, start: number, end: number): string {
   const before = text.slice(0, start);
-  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n'));
+  const from = Math.max(
+    before.lastIndexOf('. '),
+    before.lastIndexOf('! '),
+    before.lastIndexOf('? '),
+    before.lastIndexOf('\n'),
+  );
   const after = text.slice(end).search(/[.!?](?:\s|$)/);
   let to = after < 0 ? text.length : end + after + 1;
   while (to < text.length && /[!?]/.test(text.charAt(to))) to++;
@@ -127,7 +237,9 @@ function sentenceAround(text: string, start: number, end: number): string {
 function suggestionFor(finding: Finding, lang: Lang, draft: string): string {
   if (finding.id === 'risk.shouting') {
     const calmer = unshout(sentenceAround(draft, finding.start, finding.end));
-    return lang === 'fr' ? `Écrivez sans majuscules ni points d’exclamation en série : « ${calmer} »` : `Write it without capitals or runs of exclamation marks: “${calmer}”`;
+    return lang === 'fr'
+      ? `Écrivez sans majuscules ni points d’exclamation en série : « ${calmer} »`
+      : `Write it without capitals or runs of exclamation marks: “${calmer}”`;
   }
   const evidence = normalize(finding.evidence).text;
   // a rewrite aimed at these very words first, then the engine's own, then the generic one
@@ -140,14 +252,20 @@ function suggestionFor(finding: Finding, lang: Lang, draft: string): string {
 const SEVERITY_COST: Readonly<Record<number, number>> = { 1: 6, 2: 12, 3: 20 };
 
 /** Checks `draft` (the agent's reply about to be sent) against the moment of `conversation`. */
-export function checkDraft(draft: string, conversation: Conversation, options: CheckOptions = {}): DraftCheck {
+export function checkDraft(
+  draft: string,
+  conversation: Conversation,
+  options: CheckOptions = {},
+): DraftCheck {
   const analyzer = options.analyzer ?? defaultAnalyze;
   const state = buildState(conversation, { analyzer });
   const recommendation = recommendFromState(state);
   const action = options.action ?? recommendation.action;
   const lang = state.lang;
   const analysis = analyzer(typeof draft === 'string' ? draft : '', { role: 'agent', lang });
-  const present = [...new Set(analysis.findings.filter((f) => f.id.startsWith('reply.')).map((f) => f.id as AgentQualityId))];
+  const present = [
+    ...new Set(analysis.findings.filter((f) => f.id.startsWith('reply.')).map((f) => f.id as AgentQualityId)),
+  ];
   const expected = EXPECTED[action];
   const missing = [...expected.required, ...expected.helpful].filter((id) => !present.includes(id));
   const premature = expected.premature.filter((id) => present.includes(id));
@@ -169,7 +287,11 @@ export function checkDraft(draft: string, conversation: Conversation, options: C
   const got = all.filter((id) => present.includes(id)).reduce((n, id) => n + weightOf(id), 0);
   // with nothing required (listening), the reply starts from 30 and earns the rest with helpful moves
   const qualities =
-    total === 0 ? 50 : expected.required.length === 0 ? Math.round(30 + (20 * got) / total) : Math.round((50 * got) / total);
+    total === 0
+      ? 50
+      : expected.required.length === 0
+        ? Math.round(30 + (20 * got) / total)
+        : Math.round((50 * got) / total);
   const safety = Math.max(0, 40 - risks.reduce((n, r) => n + (SEVERITY_COST[r.severity] ?? 12), 0));
   const timing = Math.max(0, 10 - 5 * premature.length);
   return {

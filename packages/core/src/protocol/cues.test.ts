@@ -53,7 +53,10 @@ test('cues: spans point at the user’s own characters', () => {
 test('cues: enumerations are counted, clauses are not', () => {
   assert.equal(countListItems('Trois choses : le bruit, le chauffe-eau et les charges.'), 3);
   assert.equal(countListItems("La facture de mars, l'échéancier, le compteur du garage et le contrat."), 4);
-  assert.equal(countListItems("Je suis inquiète, je dois payer ce soir et je suis seule ici, que faire ?"), 0);
+  assert.equal(
+    countListItems('Je suis inquiète, je dois payer ce soir et je suis seule ici, que faire ?'),
+    0,
+  );
 });
 
 test('cues: shape of a turn', () => {

@@ -67,12 +67,16 @@ export function countListItems(text: string): number {
       .map((p) => p.trim())
       .filter((p) => (p.match(WORD) ?? []).length >= 1);
     if (colon >= 0) {
-      if (parts.filter((p) => (p.match(WORD) ?? []).length >= 2).length >= 3) best = Math.max(best, parts.length);
+      if (parts.filter((p) => (p.match(WORD) ?? []).length >= 2).length >= 3)
+        best = Math.max(best, parts.length);
       continue;
     }
     // without a colon, only a run of short noun phrases counts (« la facture, l'échéancier, le compteur… »)
-    const nounPhrases = parts.filter((p) => NOUN_PHRASE.test(p) && (p.match(WORD) ?? []).length <= SHORT_PART_WORDS);
-    if (parts.length >= 4 && nounPhrases.length >= Math.ceil(parts.length * 0.75)) best = Math.max(best, parts.length);
+    const nounPhrases = parts.filter(
+      (p) => NOUN_PHRASE.test(p) && (p.match(WORD) ?? []).length <= SHORT_PART_WORDS,
+    );
+    if (parts.length >= 4 && nounPhrases.length >= Math.ceil(parts.length * 0.75))
+      best = Math.max(best, parts.length);
   }
   return best;
 }
@@ -98,7 +102,8 @@ export function detectCues(text: string, lang: Lang): TurnCues {
   const hits: CueHit[] = [];
   for (const [kind, compiled] of COMPILED[lang]) {
     for (const m of findMatches(compiled, n.text)) {
-      const span = m.end > m.start ? { start: n.starts[m.start] as number, end: n.ends[m.end - 1] as number } : null;
+      const span =
+        m.end > m.start ? { start: n.starts[m.start] as number, end: n.ends[m.end - 1] as number } : null;
       if (!span) continue;
       hits.push({ kind, start: span.start, end: span.end, evidence: text.slice(span.start, span.end) });
     }

@@ -24,7 +24,10 @@ function devConversations(): Conversation[] {
 const ALL: Conversation[] = [...CASES.map((k) => ({ turns: k.turns, lang: k.lang })), ...devConversations()];
 const CHANNELS = ['email', 'chat', 'phone'] as const;
 const FORMALITIES = ['vous', 'tu'] as const;
-const OFFERS: Record<Lang, readonly string[]> = { fr: ['un avoir de 30 €', 'un nouvel envoi gratuit'], en: ['a £30 credit', 'a free redelivery'] };
+const OFFERS: Record<Lang, readonly string[]> = {
+  fr: ['un avoir de 30 €', 'un nouvel envoi gratuit'],
+  en: ['a £30 credit', 'a free redelivery'],
+};
 
 test('draft safety: no draft carries a risk.* finding (every conversation × action × channel × formality, real engine)', () => {
   let checked = 0;
@@ -35,9 +38,22 @@ test('draft safety: no draft carries a risk.* finding (every conversation × act
       for (const channel of CHANNELS) {
         for (const formality of FORMALITIES) {
           const offers = checked % 2 === 0 ? OFFERS[lang] : [];
-          const d = draftReply(conversation, { action, channel, formality, offers, clientName: 'Alex Martin', agentName: 'Sam', supervisorName: 'Claire Roux' });
-          const risks = analyze(d.text, { role: 'agent', lang: d.lang }).findings.filter((f) => f.id.startsWith('risk.'));
-          if (risks.length > 0) offending.push(`${action}/${channel}/${formality}: ${risks.map((r) => `${r.id} «${r.evidence}»`).join(', ')} in «${d.text}»`);
+          const d = draftReply(conversation, {
+            action,
+            channel,
+            formality,
+            offers,
+            clientName: 'Alex Martin',
+            agentName: 'Sam',
+            supervisorName: 'Claire Roux',
+          });
+          const risks = analyze(d.text, { role: 'agent', lang: d.lang }).findings.filter((f) =>
+            f.id.startsWith('risk.'),
+          );
+          if (risks.length > 0)
+            offending.push(
+              `${action}/${channel}/${formality}: ${risks.map((r) => `${r.id} «${r.evidence}»`).join(', ')} in «${d.text}»`,
+            );
           checked++;
         }
       }
@@ -71,9 +87,19 @@ test('draft: « tu » drafts never slip into « vous »', () => {
   for (const k of CASES.filter((x) => x.lang === 'fr')) {
     for (const action of ACTION_IDS) {
       for (const channel of CHANNELS) {
-        const d = draftReply({ turns: k.turns, lang: 'fr' }, { action, channel, formality: 'tu', offers: OFFERS.fr, agentName: 'Sam' });
-        const body = d.moves.filter((m) => !m.isDirection).map((m) => m.text).join(' ');
-        assert.doesNotMatch(body, /(?<![\p{L}])(?:vous|votre|vos)(?![\p{L}])/iu, `${action}/${channel}: ${body}`);
+        const d = draftReply(
+          { turns: k.turns, lang: 'fr' },
+          { action, channel, formality: 'tu', offers: OFFERS.fr, agentName: 'Sam' },
+        );
+        const body = d.moves
+          .filter((m) => !m.isDirection)
+          .map((m) => m.text)
+          .join(' ');
+        assert.doesNotMatch(
+          body,
+          /(?<![\p{L}])(?:vous|votre|vos)(?![\p{L}])/iu,
+          `${action}/${channel}: ${body}`,
+        );
       }
     }
   }
@@ -82,7 +108,10 @@ test('draft: « tu » drafts never slip into « vous »', () => {
 test('draft: offers only what the agent said they can offer', () => {
   const k = CASES.find((x) => x.action === 'propose_solution' && x.lang === 'fr');
   assert.ok(k);
-  const withOffers = draftReply({ turns: k.turns, lang: 'fr' }, { offers: ['un échange sous 48 h', 'un remboursement intégral'] });
+  const withOffers = draftReply(
+    { turns: k.turns, lang: 'fr' },
+    { offers: ['un échange sous 48 h', 'un remboursement intégral'] },
+  );
   assert.equal(withOffers.action, 'propose_solution');
   assert.match(withOffers.text, /un échange sous 48 h/);
   assert.match(withOffers.text, /un remboursement intégral/);
@@ -96,7 +125,10 @@ test('draft: offers only what the agent said they can offer', () => {
 test('draft: names and channel shapes', () => {
   const k = CASES.find((x) => x.action === 'end_and_escalate' && x.lang === 'en');
   assert.ok(k);
-  const email = draftReply({ turns: k.turns, lang: 'en' }, { channel: 'email', clientName: 'Ms Patel', agentName: 'Jordan', supervisorName: 'Dana Lee' });
+  const email = draftReply(
+    { turns: k.turns, lang: 'en' },
+    { channel: 'email', clientName: 'Ms Patel', agentName: 'Jordan', supervisorName: 'Dana Lee' },
+  );
   assert.match(email.text, /^(?:Dear|Hello|Hi) (?:Ms Patel,|)/);
   assert.match(email.text, /Ms Patel/);
   assert.match(email.text, /Jordan$/);
@@ -137,14 +169,20 @@ test('draft: a limit is stated when abuse starts, and the hand-over when it goes
   assert.ok(first && again);
   const b = draftReply({ turns: first.turns, lang: 'fr' });
   assert.ok(b.moves.some((m) => m.move === 'boundary'));
-  assert.ok(analyze(b.text, { role: 'agent', lang: 'fr' }).findings.some((f) => f.id === 'reply.boundary'), b.text);
+  assert.ok(
+    analyze(b.text, { role: 'agent', lang: 'fr' }).findings.some((f) => f.id === 'reply.boundary'),
+    b.text,
+  );
   const e = draftReply({ turns: again.turns, lang: 'en' });
   const moves = e.moves.map((m) => m.move);
   assert.equal(e.action, 'end_and_escalate');
   assert.ok(['endAfterLimit', 'endThreat', 'endGeneric'].includes(moves[0] ?? ''), moves.join());
   assert.deepEqual(moves.slice(1), ['handoverGeneric', 'goodbye']);
   assert.match(e.text, /manager/);
-  assert.ok(analyze(e.text, { role: 'agent', lang: 'en' }).findings.some((f) => f.id === 'reply.boundary'), e.text);
+  assert.ok(
+    analyze(e.text, { role: 'agent', lang: 'en' }).findings.some((f) => f.id === 'reply.boundary'),
+    e.text,
+  );
 });
 
 test('draft: a pause proposes to call back and asks when', () => {

@@ -128,7 +128,9 @@ function concessionClause(state: ProtocolState): string | undefined {
   }
   const chosen = clauses.find((c) => /\d/.test(c)) ?? clauses[0];
   if (!chosen) return undefined;
-  const lowered = /^(?:I|I'm|I've|I'll|I'd)(?![\p{L}])/u.test(chosen) ? chosen : chosen.charAt(0).toLowerCase() + chosen.slice(1);
+  const lowered = /^(?:I|I'm|I've|I'll|I'd)(?![\p{L}])/u.test(chosen)
+    ? chosen
+    : chosen.charAt(0).toLowerCase() + chosen.slice(1);
   return `${lowered.replace(/[\s,;:]+$/u, '')}.`;
 }
 
@@ -154,7 +156,11 @@ function slotsFor(state: ProtocolState, options: DraftOptions, formality: Formal
   // the agent's own words are quoted only if they speak to the client in the draft's register
   const quoted = concessionClause(state);
   const otherRegister =
-    lang === 'fr' && formality === 'tu' ? /(?<![\p{L}])(?:vous|votre|vos)(?![\p{L}])/iu : lang === 'fr' ? /(?<![\p{L}])(?:tu|te|t['’]|ton|ta|tes|toi)(?![\p{L}])/iu : null;
+    lang === 'fr' && formality === 'tu'
+      ? /(?<![\p{L}])(?:vous|votre|vos)(?![\p{L}])/iu
+      : lang === 'fr'
+        ? /(?<![\p{L}])(?:tu|te|t['’]|ton|ta|tes|toi)(?![\p{L}])/iu
+        : null;
   const concession = quoted && !(otherRegister?.test(quoted) ?? false) ? quoted : undefined;
   const request = requests.map((id) => REQUEST_WORDS[lang][id]).find((w) => w !== undefined);
   const slots: Record<string, string> = {
@@ -178,12 +184,25 @@ function slotsFor(state: ProtocolState, options: DraftOptions, formality: Formal
 /** The moves of the reply for an action, in order (alternatives: the first that renders wins). */
 function planFor(action: ActionId, state: ProtocolState, channel: DraftChannel, slots: Slots): MoveKey[][] {
   const last = state.lastClient;
-  const angry = hasSignal(last, 'emotion.anger') || hasSignal(last, 'tone.shouting') || hasSignal(last, 'emotion.disappointment');
+  const angry =
+    hasSignal(last, 'emotion.anger') ||
+    hasSignal(last, 'tone.shouting') ||
+    hasSignal(last, 'emotion.disappointment');
   const offers = [slots.offer1, slots.offer2].filter(Boolean).length;
   const manyOffers = slots.offers !== undefined && slots.offers.split(',').length >= 2;
-  const optionMove: MoveKey = manyOffers ? 'optionsMany' : offers >= 2 ? 'optionsTwo' : offers === 1 ? 'optionsOne' : 'optionsNone';
-  const lostComposure = hasSignal(state.lastAgent, 'risk.shouting') || hasSignal(state.lastAgent, 'risk.aggression') || (state.lastAgent?.cues.shape.capsWords ?? 0) >= 3;
-  const complex = (state.lastClient?.cues.has('counted') ?? false) || (slots.points?.split(';').length ?? 0) >= 2;
+  const optionMove: MoveKey = manyOffers
+    ? 'optionsMany'
+    : offers >= 2
+      ? 'optionsTwo'
+      : offers === 1
+        ? 'optionsOne'
+        : 'optionsNone';
+  const lostComposure =
+    hasSignal(state.lastAgent, 'risk.shouting') ||
+    hasSignal(state.lastAgent, 'risk.aggression') ||
+    (state.lastAgent?.cues.shape.capsWords ?? 0) >= 3;
+  const complex =
+    (state.lastClient?.cues.has('counted') ?? false) || (slots.points?.split(';').length ?? 0) >= 2;
   switch (action) {
     case 'listen':
       if (channel === 'email') return [['listenEmail']];
@@ -209,18 +228,39 @@ function planFor(action: ActionId, state: ProtocolState, channel: DraftChannel, 
       ];
     }
     case 'reassure':
-      return [['reassureWorry'], ['reassureWe'], [slots.offers ? 'reassureOffer' : 'reassureNoOffer'], ['urgentQuestion']];
+      return [
+        ['reassureWorry'],
+        ['reassureWe'],
+        [slots.offers ? 'reassureOffer' : 'reassureNoOffer'],
+        ['urgentQuestion'],
+      ];
     case 'propose_solution':
-      return [['confirmUnderstood'], ...(angry ? [['apology'] as MoveKey[]] : []), [optionMove, 'optionsNone'], ...(optionMove === 'optionsNone' ? [] : [['agreementQuestion'] as MoveKey[]])];
+      return [
+        ['confirmUnderstood'],
+        ...(angry ? [['apology'] as MoveKey[]] : []),
+        [optionMove, 'optionsNone'],
+        ...(optionMove === 'optionsNone' ? [] : [['agreementQuestion'] as MoveKey[]]),
+      ];
     case 'agree_next_steps':
       return [['agreed', 'agreedGeneric'], ['steps'], ['dateQuestion']];
     case 'close_and_thank':
-      return [...(last?.cues.has('resolved') ? [['closeGlad'] as MoveKey[]] : []), ['closeThanks'], ['closeDoor']];
+      return [
+        ...(last?.cues.has('resolved') ? [['closeGlad'] as MoveKey[]] : []),
+        ['closeThanks'],
+        ['closeDoor'],
+      ];
     case 'set_boundary':
       return [...(angry ? [['empathyShort'] as MoveKey[]] : []), ['boundary'], ['boundaryContinue']];
     case 'end_and_escalate':
       return [
-        [hasSignal(last, 'abuse.threat') ? 'endThreat' : state.boundary.isSet ? 'endAfterLimit' : 'endGeneric', 'endGeneric'],
+        [
+          hasSignal(last, 'abuse.threat')
+            ? 'endThreat'
+            : state.boundary.isSet
+              ? 'endAfterLimit'
+              : 'endGeneric',
+          'endGeneric',
+        ],
         ['handover', 'handoverGeneric'],
         ['goodbye'],
       ];
@@ -229,7 +269,11 @@ function planFor(action: ActionId, state: ProtocolState, channel: DraftChannel, 
     case 'hold_concessions':
       return [['empathyShort'], ['holdTerms', 'holdTermsGeneric'], ['holdNoMore'], ['holdQuestion']];
     case 'pause_and_call_back':
-      return [...(lostComposure ? [['ownSlip'] as MoveKey[]] : []), ['pause'], [channel === 'phone' ? 'callBackPhone' : 'callBackWritten']];
+      return [
+        ...(lostComposure ? [['ownSlip'] as MoveKey[]] : []),
+        ['pause'],
+        [channel === 'phone' ? 'callBackPhone' : 'callBackWritten'],
+      ];
   }
 }
 
@@ -240,7 +284,13 @@ interface Slot {
   cursor: number;
 }
 
-function candidatesFor(alternatives: readonly MoveKey[], lang: Lang, formality: Formality, slots: Slots, seed: string): [MoveKey, string][] {
+function candidatesFor(
+  alternatives: readonly MoveKey[],
+  lang: Lang,
+  formality: Formality,
+  slots: Slots,
+  seed: string,
+): [MoveKey, string][] {
   const out: [MoveKey, string][] = [];
   for (const move of alternatives) {
     const variants = phrasesOf(lang, move);
@@ -292,7 +342,9 @@ export function draftReply(conversation: Conversation, options: DraftOptions = {
   const action = options.action ?? recommendation.action;
   const lang = state.lang;
   const channel = channelOf(state, options);
-  const seed = String(options.seed ?? hashString(conversation.turns.map((t) => `${t.role}:${t.text}`).join('\n')));
+  const seed = String(
+    options.seed ?? hashString(conversation.turns.map((t) => `${t.role}:${t.text}`).join('\n')),
+  );
   const formality: Formality = options.formality ?? 'vous';
   const slots = slotsFor(state, options, formality);
   const notes: string[] = [];
@@ -302,7 +354,8 @@ export function draftReply(conversation: Conversation, options: DraftOptions = {
     candidates: candidatesFor(alternatives, lang, formality, slots, seed),
     cursor: 0,
   }));
-  const pickOne = (move: MoveKey): string | null => candidatesFor([move], lang, formality, slots, seed)[0]?.[1] ?? null;
+  const pickOne = (move: MoveKey): string | null =>
+    candidatesFor([move], lang, formality, slots, seed)[0]?.[1] ?? null;
   // a greeting uses the client's name whenever it is known
   const greet = (move: MoveKey): string | null => {
     const all = candidatesFor([move], lang, formality, slots, seed).map(([, t]) => t);
@@ -310,7 +363,11 @@ export function draftReply(conversation: Conversation, options: DraftOptions = {
     return named ?? all.find((t) => !options.clientName || !t.includes(options.clientName)) ?? null;
   };
   const greeting =
-    channel === 'email' ? greet('greetingEmail') : channel === 'chat' && state.turns.every((t) => t.role === 'client') ? greet('greetingChat') : null;
+    channel === 'email'
+      ? greet('greetingEmail')
+      : channel === 'chat' && state.turns.every((t) => t.role === 'client')
+        ? greet('greetingChat')
+        : null;
   const signoff = channel === 'email' ? (pickOne('signoffEmail') ?? pickOne('signoffEmailNoName')) : null;
 
   // the safety loop: any phrasing the checker flags is replaced by the next one, or dropped
@@ -322,7 +379,11 @@ export function draftReply(conversation: Conversation, options: DraftOptions = {
     plan.forEach((slot, i) => {
       const chosen = slot.candidates[slot.cursor];
       if (!chosen) return;
-      moves.push({ move: chosen[0], text: chosen[1], ...(DIRECTIONS.has(chosen[0]) ? { isDirection: true } : {}) });
+      moves.push({
+        move: chosen[0],
+        text: chosen[1],
+        ...(DIRECTIONS.has(chosen[0]) ? { isDirection: true } : {}),
+      });
       owners.push(i);
     });
     const { text, spans } = assemble(moves, channel, greeting, signoff);
@@ -337,7 +398,12 @@ export function draftReply(conversation: Conversation, options: DraftOptions = {
       if (slot && slot.cursor < slot.candidates.length) {
         slot.cursor++;
         moved = true;
-        if (slot.cursor >= slot.candidates.length) notes.push(lang === 'fr' ? `Passage retiré : ${slot.alternatives[0]}` : `Move dropped: ${slot.alternatives[0]}`);
+        if (slot.cursor >= slot.candidates.length)
+          notes.push(
+            lang === 'fr'
+              ? `Passage retiré : ${slot.alternatives[0]}`
+              : `Move dropped: ${slot.alternatives[0]}`,
+          );
       }
     }
     if (!moved) {

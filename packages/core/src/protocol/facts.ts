@@ -5,8 +5,8 @@
  * pressure or a tactic are never reused; neither are clauses that cannot be restated cleanly.
  */
 import type { Lang, SignalId } from '../types.ts';
-import type { Formality } from './phrases.ts';
 import { toAgentSide } from './perspective.ts';
+import type { Formality } from './phrases.ts';
 import type { ProtocolState, TurnView } from './state.ts';
 
 export interface ClientPoints {
@@ -43,7 +43,9 @@ function clausesOf(text: string): string[] {
     if (colon >= 0 && (sentence.slice(colon + 1).match(/,|;|\bet\b|\band\b/g) ?? []).length >= 2) {
       const items = sentence
         .slice(colon + 1)
-        .split(/\s*,\s*(?:et\s+|and\s+)?|\s+et\s+(?=l['’]|le |la |les |un |une |mon |ma |mes )|\s+and\s+(?=the |my |a )/u)
+        .split(
+          /\s*,\s*(?:et\s+|and\s+)?|\s+et\s+(?=l['’]|le |la |les |un |une |mon |ma |mes )|\s+and\s+(?=the |my |a )/u,
+        )
         .map((s) => s.trim())
         .filter(Boolean);
       if (items.length >= 2) {
@@ -69,7 +71,9 @@ function overlapsRejected(turn: TurnView, clause: string): boolean {
 }
 
 function tidy(clause: string): string {
-  let c = clause.replace(/[.!?;:,\s]+$/u, '').replace(/^(?:et|mais|alors|donc|and|but|so|also|ah,? et)\s+/iu, '');
+  let c = clause
+    .replace(/[.!?;:,\s]+$/u, '')
+    .replace(/^(?:et|mais|alors|donc|and|but|so|also|ah,? et)\s+/iu, '');
   c = c.replace(/\s+/g, ' ').trim();
   // shouted words read as plain words when restated (a single capitalised word is an acronym)
   const shouted = c.match(/(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/gu) ?? [];
@@ -90,12 +94,15 @@ export function clientPoints(state: ProtocolState, max = 3, formality: Formality
   const lang = state.lang;
   const scored: { text: string; score: number; order: number }[] = [];
   let order = 0;
-  const clients = state.turns.filter((t) => t.role === 'client' && !t.signals.some((s) => s.startsWith('abuse.')));
+  const clients = state.turns.filter(
+    (t) => t.role === 'client' && !t.signals.some((s) => s.startsWith('abuse.')),
+  );
   for (const turn of clients) {
     for (const clause of clausesOf(turn.text)) {
       order++;
       const words = clause.split(/\s+/).length;
-      if (words < 3 || words > 28 || clause.includes('?') || clause.includes('"') || clause.includes('«')) continue;
+      if (words < 3 || words > 28 || clause.includes('?') || clause.includes('"') || clause.includes('«'))
+        continue;
       if (FEELING_ONLY[lang].test(clause) || overlapsRejected(turn, clause)) continue;
       if (FEELING[lang].test(clause) || CONFUSION[lang].test(clause)) continue;
       const swapped = toAgentSide(tidy(clause), lang, formality);
@@ -111,7 +118,11 @@ export function clientPoints(state: ProtocolState, max = 3, formality: Formality
   const seen = new Set<string>();
   const points = scored
     .sort((a, b) => b.score - a.score || a.order - b.order)
-    .filter((p) => (seen.has(p.text) ? false : (seen.add(p.text), true)))
+    .filter((p) => {
+      if (seen.has(p.text)) return false;
+      seen.add(p.text);
+      return true;
+    })
     .slice(0, max)
     .sort((a, b) => a.order - b.order)
     .map((p) => p.text);

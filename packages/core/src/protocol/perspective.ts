@@ -9,15 +9,62 @@ import type { Lang } from '../types.ts';
 import type { Formality } from './phrases.ts';
 
 const FR_VERBS: Readonly<Record<string, string>> = {
-  suis: 'êtes', ai: 'avez', étais: 'étiez', avais: 'aviez', serai: 'serez', aurai: 'aurez',
-  peux: 'pouvez', veux: 'voulez', dois: 'devez', sais: 'savez', vais: 'allez', viens: 'venez',
-  reçois: 'recevez', vois: 'voyez', fais: 'faites', dis: 'dites', prends: 'prenez', comprends: 'comprenez',
-  attends: 'attendez', entends: 'entendez', perds: 'perdez', réponds: 'répondez', mets: 'mettez', crois: 'croyez',
-  paie: 'payez', paye: 'payez', envoie: 'envoyez', essaie: 'essayez', appelle: 'appelez', rappelle: 'rappelez',
-  pouvais: 'pouviez', voulais: 'vouliez', devais: 'deviez', pensais: 'pensiez', savais: 'saviez',
-  finis: 'finissez', choisis: 'choisissez', reviens: 'revenez', obtiens: 'obtenez', tiens: 'tenez',
+  suis: 'êtes',
+  ai: 'avez',
+  étais: 'étiez',
+  avais: 'aviez',
+  serai: 'serez',
+  aurai: 'aurez',
+  peux: 'pouvez',
+  veux: 'voulez',
+  dois: 'devez',
+  sais: 'savez',
+  vais: 'allez',
+  viens: 'venez',
+  reçois: 'recevez',
+  vois: 'voyez',
+  fais: 'faites',
+  dis: 'dites',
+  prends: 'prenez',
+  comprends: 'comprenez',
+  attends: 'attendez',
+  entends: 'entendez',
+  perds: 'perdez',
+  réponds: 'répondez',
+  mets: 'mettez',
+  crois: 'croyez',
+  paie: 'payez',
+  paye: 'payez',
+  envoie: 'envoyez',
+  essaie: 'essayez',
+  appelle: 'appelez',
+  rappelle: 'rappelez',
+  pouvais: 'pouviez',
+  voulais: 'vouliez',
+  devais: 'deviez',
+  pensais: 'pensiez',
+  savais: 'saviez',
+  finis: 'finissez',
+  choisis: 'choisissez',
+  reviens: 'revenez',
+  obtiens: 'obtenez',
+  tiens: 'tenez',
 };
-const FR_NOT_VERBS = new Set(['ne', 'me', 'm', 'te', 'le', 'la', 'les', 'lui', 'y', 'en', 'vous', 'nous', 'se']);
+const FR_NOT_VERBS = new Set([
+  'ne',
+  'me',
+  'm',
+  'te',
+  'le',
+  'la',
+  'les',
+  'lui',
+  'y',
+  'en',
+  'vous',
+  'nous',
+  'se',
+]);
 
 function frVerb(word: string): string | null {
   const lower = word.toLowerCase();
@@ -30,7 +77,13 @@ function frVerb(word: string): string | null {
 
 /** « tu » forms of the verbs that do not just take an -s (most 1st-person forms already end in -s/-x). */
 const FR_TU_VERBS: Readonly<Record<string, string>> = {
-  suis: 'es', ai: 'as', vais: 'vas', serai: 'seras', aurai: 'auras', pourrai: 'pourras', ferai: 'feras',
+  suis: 'es',
+  ai: 'as',
+  vais: 'vas',
+  serai: 'seras',
+  aurai: 'auras',
+  pourrai: 'pourras',
+  ferai: 'feras',
 };
 
 function frVerbTu(word: string): string | null {

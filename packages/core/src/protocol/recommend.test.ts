@@ -17,12 +17,20 @@ for (const k of CASES) {
 test('recommend: the own conversations reach every action in each language', () => {
   for (const lang of ['fr', 'en'] as const) {
     const reached = new Set(CASES.filter((k) => k.lang === lang).map((k) => k.action));
-    assert.deepEqual([...ACTION_IDS].filter((a) => !reached.has(a)), [], lang);
+    assert.deepEqual(
+      [...ACTION_IDS].filter((a) => !reached.has(a)),
+      [],
+      lang,
+    );
   }
 });
 
 test('recommend: the language is detected from the client when not given', () => {
-  const r = recommend({ turns: [{ role: 'client', text: "I'm really worried, the payment hasn't gone through and rent is due today." }] });
+  const r = recommend({
+    turns: [
+      { role: 'client', text: "I'm really worried, the payment hasn't gone through and rent is due today." },
+    ],
+  });
   assert.equal(r.lang, 'en');
   assert.match(r.avoid[0] ?? '', /[a-z]/);
 });

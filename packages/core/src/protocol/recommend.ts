@@ -35,11 +35,13 @@ function describe(evidence: readonly Evidence[], lang: Lang): string {
     .filter((e) => e.id !== 'reply.solution' || e.evidence)
     .map((e) => {
       const turn = lang === 'fr' ? `tour ${e.turn + 1}` : `turn ${e.turn + 1}`;
-      const words = e.evidence ? ` « ${e.evidence.length > 60 ? `${e.evidence.slice(0, 57)}…` : e.evidence} »` : '';
+      const words = e.evidence
+        ? ` « ${e.evidence.length > 60 ? `${e.evidence.slice(0, 57)}…` : e.evidence} »`
+        : '';
       return `${e.id}${words} (${turn})`;
     });
   if (parts.length === 0) return '';
-  return (lang === 'fr' ? ' Vu : ' : ' Seen: ') + parts.join(', ') + '.';
+  return `${lang === 'fr' ? ' Vu : ' : ' Seen: '}${parts.join(', ')}.`;
 }
 
 function reasonOf(rule: ProtocolRule, evidence: readonly Evidence[], lang: Lang): Reason {

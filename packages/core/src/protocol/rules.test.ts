@@ -24,92 +24,288 @@ function run(lang: Lang, steps: readonly Step[]) {
 }
 
 const CASES: readonly RuleCase[] = [
-  { name: 'threat on the first turn', lang: 'fr', action: 'end_and_escalate', rule: 'threat-of-violence', steps: [['client', 'Je viens régler ça avec une batte.', ['abuse.threat']]] },
-  { name: 'threat, en', lang: 'en', action: 'end_and_escalate', rule: 'threat-of-violence', steps: [['client', "I'll wait for you outside.", ['abuse.threat']]] },
   {
-    name: 'abuse after a limit', lang: 'fr', action: 'end_and_escalate', rule: 'abuse-after-limit',
-    steps: [['client', 'Espèce de nul.', ['abuse.insult']], ['agent', 'Je ne peux pas accepter ces propos.', ['reply.boundary']], ['client', 'Nul, je répète.', ['abuse.insult']]],
+    name: 'threat on the first turn',
+    lang: 'fr',
+    action: 'end_and_escalate',
+    rule: 'threat-of-violence',
+    steps: [['client', 'Je viens régler ça avec une batte.', ['abuse.threat']]],
   },
   {
-    name: 'abuse after a limit phrased without the signal, en', lang: 'en', action: 'end_and_escalate', rule: 'abuse-after-limit',
-    steps: [['client', 'You moron.', ['abuse.insult']], ['agent', "I won't accept name-calling."], ['client', 'Moron.', ['abuse.insult']]],
-  },
-  { name: 'first insult', lang: 'fr', action: 'set_boundary', rule: 'first-abuse', steps: [['client', 'Bande de guignols !', ['abuse.insult']]] },
-  { name: 'first sexual remark, en', lang: 'en', action: 'set_boundary', rule: 'first-abuse', steps: [['agent', 'How can I help?'], ['client', 'Nice voice, darling.', ['abuse.sexual']]] },
-  {
-    name: 'abuse twice but no limit yet: the limit comes first', lang: 'fr', action: 'set_boundary', rule: 'first-abuse',
-    steps: [['client', 'Abruti.', ['abuse.insult']], ['agent', 'Je regarde votre dossier.'], ['client', 'Abruti, dépêchez-vous.', ['abuse.insult']]],
-  },
-  { name: 'legal pressure', lang: 'fr', action: 'escalate_legal', rule: 'legal-pressure', steps: [['client', 'Mon avocat vous écrira.', ['pressure.legal']]] },
-  { name: 'legal pressure, en', lang: 'en', action: 'escalate_legal', rule: 'legal-pressure', steps: [['client', 'See you in court.', ['pressure.legal']]] },
-  {
-    name: 'power after a concession', lang: 'fr', action: 'hold_concessions', rule: 'leverage-after-concession',
-    steps: [['client', 'Faites un effort.', ['request.discount']], ['agent', 'Je vous accorde une remise de 10 %.'], ['client', 'Je connais votre patron.', ['pressure.power']]],
+    name: 'threat, en',
+    lang: 'en',
+    action: 'end_and_escalate',
+    rule: 'threat-of-violence',
+    steps: [['client', "I'll wait for you outside.", ['abuse.threat']]],
   },
   {
-    name: 'guilt trip repeated, en', lang: 'en', action: 'hold_concessions', rule: 'leverage-after-concession',
-    steps: [['client', 'After all I did for you.', ['tactic.guilt_trip']], ['agent', 'Let me check.'], ['client', 'After everything, really.', ['tactic.guilt_trip']]],
+    name: 'abuse after a limit',
+    lang: 'fr',
+    action: 'end_and_escalate',
+    rule: 'abuse-after-limit',
+    steps: [
+      ['client', 'Espèce de nul.', ['abuse.insult']],
+      ['agent', 'Je ne peux pas accepter ces propos.', ['reply.boundary']],
+      ['client', 'Nul, je répète.', ['abuse.insult']],
+    ],
   },
   {
-    name: 'threat to leave after a concession', lang: 'fr', action: 'hold_concessions', rule: 'leverage-after-concession',
-    steps: [['client', 'Trop cher.', ['request.discount']], ['agent', 'Je peux vous proposer trois mois à moitié prix.'], ['client', 'Sinon je résilie.', ['request.cancel']]],
+    name: 'abuse after a limit phrased without the signal, en',
+    lang: 'en',
+    action: 'end_and_escalate',
+    rule: 'abuse-after-limit',
+    steps: [
+      ['client', 'You moron.', ['abuse.insult']],
+      ['agent', "I won't accept name-calling."],
+      ['client', 'Moron.', ['abuse.insult']],
+    ],
   },
   {
-    name: 'the agent is overwhelmed', lang: 'fr', action: 'pause_and_call_back', rule: 'agent-overwhelmed',
-    steps: [['client', 'Six questions.'], ['agent', 'Je suis un peu perdue, ça fait beaucoup.'], ['client', 'Alors ?']],
+    name: 'first insult',
+    lang: 'fr',
+    action: 'set_boundary',
+    rule: 'first-abuse',
+    steps: [['client', 'Bande de guignols !', ['abuse.insult']]],
   },
   {
-    name: 'the agent shouted, en', lang: 'en', action: 'pause_and_call_back', rule: 'agent-overwhelmed',
-    steps: [['client', 'Where is it?'], ['agent', 'I HEARD YOU THE FIRST TIME!!', ['risk.shouting']], ['client', 'Excuse me?']],
-  },
-  { name: 'anxious client', lang: 'fr', action: 'reassure', rule: 'anxious-client', steps: [['client', "J'ai peur de tout perdre.", ['emotion.anxiety']]] },
-  { name: 'anxious client, en', lang: 'en', action: 'reassure', rule: 'anxious-client', steps: [['client', "I'm so worried.", ['emotion.anxiety']]] },
-  {
-    name: 'venting on the first turn', lang: 'fr', action: 'listen', rule: 'still-venting',
-    steps: [['client', "Trois semaines sans réponse. On m'a baladé de service en service. Je suis furieux.", ['emotion.anger']]],
-  },
-  {
-    name: 'still venting after a listening invitation, en', lang: 'en', action: 'listen', rule: 'still-venting',
-    steps: [['client', 'This is a disgrace.', ['emotion.anger']], ['agent', "I'm listening, take your time."], ['client', 'And another thing, nobody called me back.', ['emotion.anger']]],
+    name: 'first sexual remark, en',
+    lang: 'en',
+    action: 'set_boundary',
+    rule: 'first-abuse',
+    steps: [
+      ['agent', 'How can I help?'],
+      ['client', 'Nice voice, darling.', ['abuse.sexual']],
+    ],
   },
   {
-    name: 'finished venting', lang: 'fr', action: 'acknowledge', rule: 'feelings-once-finished',
+    name: 'abuse twice but no limit yet: the limit comes first',
+    lang: 'fr',
+    action: 'set_boundary',
+    rule: 'first-abuse',
+    steps: [
+      ['client', 'Abruti.', ['abuse.insult']],
+      ['agent', 'Je regarde votre dossier.'],
+      ['client', 'Abruti, dépêchez-vous.', ['abuse.insult']],
+    ],
+  },
+  {
+    name: 'legal pressure',
+    lang: 'fr',
+    action: 'escalate_legal',
+    rule: 'legal-pressure',
+    steps: [['client', 'Mon avocat vous écrira.', ['pressure.legal']]],
+  },
+  {
+    name: 'legal pressure, en',
+    lang: 'en',
+    action: 'escalate_legal',
+    rule: 'legal-pressure',
+    steps: [['client', 'See you in court.', ['pressure.legal']]],
+  },
+  {
+    name: 'power after a concession',
+    lang: 'fr',
+    action: 'hold_concessions',
+    rule: 'leverage-after-concession',
+    steps: [
+      ['client', 'Faites un effort.', ['request.discount']],
+      ['agent', 'Je vous accorde une remise de 10 %.'],
+      ['client', 'Je connais votre patron.', ['pressure.power']],
+    ],
+  },
+  {
+    name: 'guilt trip repeated, en',
+    lang: 'en',
+    action: 'hold_concessions',
+    rule: 'leverage-after-concession',
+    steps: [
+      ['client', 'After all I did for you.', ['tactic.guilt_trip']],
+      ['agent', 'Let me check.'],
+      ['client', 'After everything, really.', ['tactic.guilt_trip']],
+    ],
+  },
+  {
+    name: 'threat to leave after a concession',
+    lang: 'fr',
+    action: 'hold_concessions',
+    rule: 'leverage-after-concession',
+    steps: [
+      ['client', 'Trop cher.', ['request.discount']],
+      ['agent', 'Je peux vous proposer trois mois à moitié prix.'],
+      ['client', 'Sinon je résilie.', ['request.cancel']],
+    ],
+  },
+  {
+    name: 'the agent is overwhelmed',
+    lang: 'fr',
+    action: 'pause_and_call_back',
+    rule: 'agent-overwhelmed',
+    steps: [
+      ['client', 'Six questions.'],
+      ['agent', 'Je suis un peu perdue, ça fait beaucoup.'],
+      ['client', 'Alors ?'],
+    ],
+  },
+  {
+    name: 'the agent shouted, en',
+    lang: 'en',
+    action: 'pause_and_call_back',
+    rule: 'agent-overwhelmed',
+    steps: [
+      ['client', 'Where is it?'],
+      ['agent', 'I HEARD YOU THE FIRST TIME!!', ['risk.shouting']],
+      ['client', 'Excuse me?'],
+    ],
+  },
+  {
+    name: 'anxious client',
+    lang: 'fr',
+    action: 'reassure',
+    rule: 'anxious-client',
+    steps: [['client', "J'ai peur de tout perdre.", ['emotion.anxiety']]],
+  },
+  {
+    name: 'anxious client, en',
+    lang: 'en',
+    action: 'reassure',
+    rule: 'anxious-client',
+    steps: [['client', "I'm so worried.", ['emotion.anxiety']]],
+  },
+  {
+    name: 'venting on the first turn',
+    lang: 'fr',
+    action: 'listen',
+    rule: 'still-venting',
+    steps: [
+      [
+        'client',
+        "Trois semaines sans réponse. On m'a baladé de service en service. Je suis furieux.",
+        ['emotion.anger'],
+      ],
+    ],
+  },
+  {
+    name: 'still venting after a listening invitation, en',
+    lang: 'en',
+    action: 'listen',
+    rule: 'still-venting',
+    steps: [
+      ['client', 'This is a disgrace.', ['emotion.anger']],
+      ['agent', "I'm listening, take your time."],
+      ['client', 'And another thing, nobody called me back.', ['emotion.anger']],
+    ],
+  },
+  {
+    name: 'finished venting',
+    lang: 'fr',
+    action: 'acknowledge',
+    rule: 'feelings-once-finished',
     steps: [['client', "Voilà, c'est tout. Je suis surtout triste.", ['emotion.disappointment']]],
   },
-  { name: 'short disappointment, en', lang: 'en', action: 'acknowledge', rule: 'feelings-once-finished', steps: [['client', 'I feel a bit let down.', ['emotion.disappointment']]] },
   {
-    name: 'several points', lang: 'fr', action: 'reformulate', rule: 'complex-account',
+    name: 'short disappointment, en',
+    lang: 'en',
+    action: 'acknowledge',
+    rule: 'feelings-once-finished',
+    steps: [['client', 'I feel a bit let down.', ['emotion.disappointment']]],
+  },
+  {
+    name: 'several points',
+    lang: 'fr',
+    action: 'reformulate',
+    rule: 'complex-account',
     steps: [['client', 'Il y a trois problèmes : la facture, le compteur et le contrat.']],
   },
-  { name: 'several points, en', lang: 'en', action: 'reformulate', rule: 'complex-account', steps: [['client', "There are two issues and I'm not sure they're related."]] },
   {
-    name: 'generalisation', lang: 'fr', action: 'clarify', rule: 'vague-or-deflecting',
-    steps: [['client', 'Le colis est en retard.'], ['agent', 'Je comprends.'], ['client', 'Comme toujours avec vous.', ['claim.generalization']]],
-  },
-  { name: 'single deflection, en', lang: 'en', action: 'clarify', rule: 'vague-or-deflecting', steps: [['client', 'So what?', ['tactic.question_deflection']]] },
-  {
-    name: 'problem confirmed', lang: 'fr', action: 'propose_solution', rule: 'problem-confirmed',
-    steps: [['client', 'La lampe clignote.'], ['agent', 'Si je comprends bien, elle clignote dès l’allumage ?'], ['client', 'Oui, exactement.']],
+    name: 'several points, en',
+    lang: 'en',
+    action: 'reformulate',
+    rule: 'complex-account',
+    steps: [['client', "There are two issues and I'm not sure they're related."]],
   },
   {
-    name: 'problem confirmed with a request, en', lang: 'en', action: 'propose_solution', rule: 'problem-confirmed',
-    steps: [['client', 'Charged twice.'], ['agent', 'Just to confirm, on the 2nd and the 4th?'], ['client', "Yes. I'd like one back.", ['request.refund']]],
+    name: 'generalisation',
+    lang: 'fr',
+    action: 'clarify',
+    rule: 'vague-or-deflecting',
+    steps: [
+      ['client', 'Le colis est en retard.'],
+      ['agent', 'Je comprends.'],
+      ['client', 'Comme toujours avec vous.', ['claim.generalization']],
+    ],
   },
   {
-    name: 'remedy accepted', lang: 'fr', action: 'agree_next_steps', rule: 'remedy-accepted',
-    steps: [['client', 'La porte ferme mal.'], ['agent', 'Je peux vous proposer un passage du technicien jeudi.'], ['client', "D'accord, ça me va."]],
+    name: 'single deflection, en',
+    lang: 'en',
+    action: 'clarify',
+    rule: 'vague-or-deflecting',
+    steps: [['client', 'So what?', ['tactic.question_deflection']]],
   },
   {
-    name: 'remedy accepted, en', lang: 'en', action: 'agree_next_steps', rule: 'remedy-accepted',
-    steps: [['client', 'The lock is faulty.'], ['agent', 'I can offer a replacement lock this week.'], ['client', 'Sounds good. When?']],
+    name: 'problem confirmed',
+    lang: 'fr',
+    action: 'propose_solution',
+    rule: 'problem-confirmed',
+    steps: [
+      ['client', 'La lampe clignote.'],
+      ['agent', 'Si je comprends bien, elle clignote dès l’allumage ?'],
+      ['client', 'Oui, exactement.'],
+    ],
   },
   {
-    name: 'resolved and thanked', lang: 'fr', action: 'close_and_thank', rule: 'resolved-and-thanked',
-    steps: [['client', 'Plus de connexion.'], ['agent', 'Je viens de relancer votre box, pouvez-vous vérifier ?'], ['client', 'Ça fonctionne à nouveau, merci beaucoup.']],
+    name: 'problem confirmed with a request, en',
+    lang: 'en',
+    action: 'propose_solution',
+    rule: 'problem-confirmed',
+    steps: [
+      ['client', 'Charged twice.'],
+      ['agent', 'Just to confirm, on the 2nd and the 4th?'],
+      ['client', "Yes. I'd like one back.", ['request.refund']],
+    ],
   },
   {
-    name: 'resolved and thanked, en', lang: 'en', action: 'close_and_thank', rule: 'resolved-and-thanked',
-    steps: [['client', 'No hot water.'], ['agent', "I've reset the boiler remotely."], ['client', "It's working now, thank you!"]],
+    name: 'remedy accepted',
+    lang: 'fr',
+    action: 'agree_next_steps',
+    rule: 'remedy-accepted',
+    steps: [
+      ['client', 'La porte ferme mal.'],
+      ['agent', 'Je peux vous proposer un passage du technicien jeudi.'],
+      ['client', "D'accord, ça me va."],
+    ],
+  },
+  {
+    name: 'remedy accepted, en',
+    lang: 'en',
+    action: 'agree_next_steps',
+    rule: 'remedy-accepted',
+    steps: [
+      ['client', 'The lock is faulty.'],
+      ['agent', 'I can offer a replacement lock this week.'],
+      ['client', 'Sounds good. When?'],
+    ],
+  },
+  {
+    name: 'resolved and thanked',
+    lang: 'fr',
+    action: 'close_and_thank',
+    rule: 'resolved-and-thanked',
+    steps: [
+      ['client', 'Plus de connexion.'],
+      ['agent', 'Je viens de relancer votre box, pouvez-vous vérifier ?'],
+      ['client', 'Ça fonctionne à nouveau, merci beaucoup.'],
+    ],
+  },
+  {
+    name: 'resolved and thanked, en',
+    lang: 'en',
+    action: 'close_and_thank',
+    rule: 'resolved-and-thanked',
+    steps: [
+      ['client', 'No hot water.'],
+      ['agent', "I've reset the boiler remotely."],
+      ['client', "It's working now, thank you!"],
+    ],
   },
 ];
 
@@ -125,7 +321,11 @@ for (const k of CASES) {
 test('rules: every action is reached in each language by the table', () => {
   for (const lang of ['fr', 'en'] as const) {
     const reached = new Set(CASES.filter((k) => k.lang === lang).map((k) => k.action));
-    assert.deepEqual([...ACTION_IDS].filter((a) => !reached.has(a)), [], lang);
+    assert.deepEqual(
+      [...ACTION_IDS].filter((a) => !reached.has(a)),
+      [],
+      lang,
+    );
   }
 });
 
@@ -139,18 +339,31 @@ test('rules: every rule cites the method in both languages and recommends a spec
 
 test('rules: reasons name the signals they relied on, with the turn', () => {
   const r = run('fr', [['client', 'Bande de guignols !', ['abuse.insult']]]);
-  assert.deepEqual(r.reasons[0]?.evidence.map((e) => [e.id, e.turn]), [['abuse.insult', 0]]);
+  assert.deepEqual(
+    r.reasons[0]?.evidence.map((e) => [e.id, e.turn]),
+    [['abuse.insult', 0]],
+  );
   assert.match(r.reasons[0]?.text ?? '', /abuse\.insult/);
 });
 
 const ABUSE: readonly SignalId[] = ['abuse.insult', 'abuse.profanity', 'abuse.identity', 'abuse.sexual'];
-const OTHER: readonly SignalId[] = ['emotion.anger', 'pressure.power', 'claim.generalization', 'request.refund'];
+const OTHER: readonly SignalId[] = [
+  'emotion.anger',
+  'pressure.power',
+  'claim.generalization',
+  'request.refund',
+];
 
 test('property: without a threat, abuse is never escalated before a limit was set', () => {
   fc.assert(
     fc.property(
       fc.array(
-        fc.record({ abusive: fc.boolean(), id: fc.constantFrom(...ABUSE), other: fc.constantFrom(...OTHER), reply: fc.constantFrom('Je regarde.', 'Merci, je vérifie.', 'Un instant.') }),
+        fc.record({
+          abusive: fc.boolean(),
+          id: fc.constantFrom(...ABUSE),
+          other: fc.constantFrom(...OTHER),
+          reply: fc.constantFrom('Je regarde.', 'Merci, je vérifie.', 'Un instant.'),
+        }),
         { minLength: 1, maxLength: 6 },
       ),
       (rounds) => {
@@ -171,14 +384,17 @@ test('property: without a threat, abuse is never escalated before a limit was se
 
 test('property: recommend is deterministic', () => {
   fc.assert(
-    fc.property(fc.array(fc.tuple(fc.boolean(), fc.string({ maxLength: 40 })), { minLength: 1, maxLength: 5 }), (raw) => {
-      const turns: Turn[] = raw.map(([isClient, text]) => ({ role: isClient ? 'client' : 'agent', text }));
-      const a = recommend({ turns });
-      const b = recommend({ turns });
-      assert.equal(a.action, b.action);
-      assert.deepEqual(a.reasons, b.reasons);
-      assert.deepEqual(a.avoid, b.avoid);
-    }),
+    fc.property(
+      fc.array(fc.tuple(fc.boolean(), fc.string({ maxLength: 40 })), { minLength: 1, maxLength: 5 }),
+      (raw) => {
+        const turns: Turn[] = raw.map(([isClient, text]) => ({ role: isClient ? 'client' : 'agent', text }));
+        const a = recommend({ turns });
+        const b = recommend({ turns });
+        assert.equal(a.action, b.action);
+        assert.deepEqual(a.reasons, b.reasons);
+        assert.deepEqual(a.avoid, b.avoid);
+      },
+    ),
     { numRuns: 60 },
   );
 });
@@ -193,12 +409,18 @@ test('state: the limit, how the client answered it, concessions and leverage', (
   ]);
   const s = r.state;
   assert.deepEqual(s.boundary, { isSet: true, turn: 1, clientAnswer: 'complied' });
-  assert.deepEqual(s.concessions.map((c) => c.turn), [3]);
+  assert.deepEqual(
+    s.concessions.map((c) => c.turn),
+    [3],
+  );
   assert.deepEqual(s.pressure.power, [4]);
   assert.deepEqual(s.abuseTurns, [0]);
   assert.equal(s.phase, 'proposing');
   assert.equal(r.action, 'hold_concessions');
-  assert.deepEqual(s.requests.map((q) => q.id), ['request.discount']);
+  assert.deepEqual(
+    s.requests.map((q) => q.id),
+    ['request.discount'],
+  );
 });
 
 test('state: anger trend across client turns', () => {

@@ -78,7 +78,10 @@ function isComplex(t: TurnView): boolean {
 /** The agent's last turn before the client's answer asked something (a question or a restatement). */
 function agentAsked(state: ProtocolState): TurnView | null {
   const asked = state.agentTurnsBeforeLastClient.filter(
-    (a) => a.cues.shape.questions > 0 || hasSignal(a, 'reply.clarifying_question') || hasSignal(a, 'reply.reformulation'),
+    (a) =>
+      a.cues.shape.questions > 0 ||
+      hasSignal(a, 'reply.clarifying_question') ||
+      hasSignal(a, 'reply.reformulation'),
   );
   return asked.at(-1) ?? null;
 }
@@ -97,7 +100,8 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       fr: 'Ne tolérez aucune violence : mettez fin à l’échange de façon professionnelle et passez la main au responsable.',
       en: 'Tolerate no violence: end the exchange professionally and hand over to a supervisor.',
     },
-    applies: (s) => (s.lastClient ? nonEmpty(signalEvidence(s.lastClient, (id) => id === 'abuse.threat')) : null),
+    applies: (s) =>
+      s.lastClient ? nonEmpty(signalEvidence(s.lastClient, (id) => id === 'abuse.threat')) : null,
   },
   {
     id: 'abuse-after-limit',
@@ -111,7 +115,11 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       if (!last || !hasPrefix(last, 'abuse.')) return null;
       const limit = s.turns.find((t) => t.index < last.index && setsLimit(t));
       if (!limit) return null;
-      return [...signalEvidence(last, (id) => id.startsWith('abuse.')), ...cueEvidence(limit, 'boundary'), ...signalEvidence(limit, (id) => id === 'reply.boundary')];
+      return [
+        ...signalEvidence(last, (id) => id.startsWith('abuse.')),
+        ...cueEvidence(limit, 'boundary'),
+        ...signalEvidence(limit, (id) => id === 'reply.boundary'),
+      ];
     },
   },
   {
@@ -121,7 +129,8 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       fr: 'Ne laissez pas passer un propos blessant : dites calmement que ce langage n’est pas acceptable, et restez disponible pour aider.',
       en: 'Never let abuse pass: say calmly that this language is not acceptable, and stay available to help.',
     },
-    applies: (s) => (s.lastClient ? nonEmpty(signalEvidence(s.lastClient, (id) => id.startsWith('abuse.'))) : null),
+    applies: (s) =>
+      s.lastClient ? nonEmpty(signalEvidence(s.lastClient, (id) => id.startsWith('abuse.'))) : null,
   },
   {
     id: 'legal-pressure',
@@ -130,7 +139,8 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       fr: 'Face à une menace juridique, restez factuel, ne promettez rien et impliquez le responsable ou le service juridique.',
       en: 'Under legal pressure, stay factual, promise nothing and involve the manager or the legal function.',
     },
-    applies: (s) => (s.lastClient ? nonEmpty(signalEvidence(s.lastClient, (id) => id === 'pressure.legal')) : null),
+    applies: (s) =>
+      s.lastClient ? nonEmpty(signalEvidence(s.lastClient, (id) => id === 'pressure.legal')) : null,
   },
   {
     id: 'leverage-after-concession',
@@ -144,17 +154,24 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       if (!last) return null;
       const earlierClients = s.turns.filter((t) => t.role === 'client' && t.index < last.index);
       const conceded = s.turns.some((t) => t.index < last.index && makesOffer(t));
-      const deflections = s.turns.filter((t) => t.role === 'client' && hasSignal(t, 'tactic.question_deflection')).length;
+      const deflections = s.turns.filter(
+        (t) => t.role === 'client' && hasSignal(t, 'tactic.question_deflection'),
+      ).length;
       const leverageNow =
         usesLeverage(last) ||
         (deflections >= 2 && hasSignal(last, 'tactic.question_deflection')) ||
         (conceded && CALM_LEVERAGE.some((id) => hasSignal(last, id)));
       if (!leverageNow) return null;
-      const repeated = earlierClients.some((t) => usesLeverage(t) || hasSignal(t, 'tactic.question_deflection'));
+      const repeated = earlierClients.some(
+        (t) => usesLeverage(t) || hasSignal(t, 'tactic.question_deflection'),
+      );
       if (!conceded && !repeated) return null;
       return signalEvidence(
         last,
-        (id) => id.startsWith('pressure.') || id.startsWith('tactic.') || (CALM_LEVERAGE as readonly string[]).includes(id),
+        (id) =>
+          id.startsWith('pressure.') ||
+          id.startsWith('tactic.') ||
+          (CALM_LEVERAGE as readonly string[]).includes(id),
       );
     },
   },
@@ -175,7 +192,8 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
         (id) => id === 'risk.aggression' || (id === 'risk.shouting' && sustained),
       );
       if (lostComposure.length > 0) return lostComposure;
-      if (agent.cues.shape.capsWords >= 3) return [{ turn: agent.index, id: 'cue.shouting', evidence: agent.text }];
+      if (agent.cues.shape.capsWords >= 3)
+        return [{ turn: agent.index, id: 'cue.shouting', evidence: agent.text }];
       const overwhelmed = cueEvidence(agent, 'overwhelmed');
       if (overwhelmed.length > 0) return overwhelmed;
       return null;
@@ -193,7 +211,9 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       if (!last) return null;
       const found = signalEvidence(last, (id) => id === 'emotion.anxiety');
       if (found.length > 0) return found;
-      return last.analysis.scores.anxiety >= 0.5 ? [{ turn: last.index, id: 'score.anxiety', evidence: '' }] : null;
+      return last.analysis.scores.anxiety >= 0.5
+        ? [{ turn: last.index, id: 'score.anxiety', evidence: '' }]
+        : null;
     },
   },
   {
@@ -205,9 +225,13 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
     },
     applies: (s) => {
       const last = s.lastClient;
-      if (!last || last.cues.has('finished') || !isEmotional(last) || !onlyListenedSoFar(s, last)) return null;
+      if (!last || last.cues.has('finished') || !isEmotional(last) || !onlyListenedSoFar(s, last))
+        return null;
       // a short first note of disappointment, with no anger, is a client who has said their piece
-      const calmSadness = !hasSignal(last, 'emotion.anger') && !hasSignal(last, 'tone.shouting') && last.cues.shape.sentences <= 2;
+      const calmSadness =
+        !hasSignal(last, 'emotion.anger') &&
+        !hasSignal(last, 'tone.shouting') &&
+        last.cues.shape.sentences <= 2;
       if (calmSadness) return null;
       return signalEvidence(last, (id) => (EMOTION_IDS as readonly string[]).includes(id));
     },
@@ -243,7 +267,8 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       const thanks = cueEvidence(last, 'thanks');
       const open = last.cues.shape.questions > 0 || hasPrefix(last, 'request.') || isEmotional(last);
       if (open) return null;
-      if (resolved.length > 0 && (thanks.length > 0 || s.concessions.length > 0)) return [...resolved, ...thanks];
+      if (resolved.length > 0 && (thanks.length > 0 || s.concessions.length > 0))
+        return [...resolved, ...thanks];
       if (thanks.length > 0 && s.concessions.length > 0 && !last.cues.has('accept')) return thanks;
       return null;
     },
@@ -261,7 +286,8 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       const offer = offerOnTable(s);
       if (!offer) return null;
       const accepted = cueEvidence(last, 'accept');
-      if (accepted.length > 0) return [...accepted, { turn: offer.index, id: 'reply.solution', evidence: '' }];
+      if (accepted.length > 0)
+        return [...accepted, { turn: offer.index, id: 'reply.solution', evidence: '' }];
       if (last.cues.has('confirm') && last.cues.has('logistics')) return cueEvidence(last, 'logistics');
       return null;
     },
@@ -292,10 +318,15 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       if (!last) return null;
       const found = signalEvidence(
         last,
-        (id) => id === 'claim.generalization' || id.startsWith('tactic.') || id === 'pressure.power' || id === 'pressure.reputation',
+        (id) =>
+          id === 'claim.generalization' ||
+          id.startsWith('tactic.') ||
+          id === 'pressure.power' ||
+          id === 'pressure.reputation',
       );
       if (found.length > 0) return found;
-      if (last.cues.shape.digits === 0 && last.cues.shape.words <= 25) return nonEmpty(cueEvidence(last, 'vague'));
+      if (last.cues.shape.digits === 0 && last.cues.shape.words <= 25)
+        return nonEmpty(cueEvidence(last, 'vague'));
       return null;
     },
   },
@@ -314,7 +345,8 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       if (asked) {
         const answer = [...cueEvidence(last, 'confirm'), ...cueEvidence(last, 'asksRemedy'), ...requests];
         if (answer.length > 0) return answer;
-        if (last.cues.shape.words >= 1 && !isEmotional(last)) return [{ turn: last.index, id: 'cue.answer', evidence: last.text.slice(0, 60) }];
+        if (last.cues.shape.words >= 1 && !isEmotional(last))
+          return [{ turn: last.index, id: 'cue.answer', evidence: last.text.slice(0, 60) }];
       }
       if (requests.length > 0 && !isEmotional(last)) return requests;
       return null;
@@ -327,7 +359,10 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       fr: 'Le client exprime ce qu’il ressent : validez l’émotion et remerciez-le avant d’aller plus loin.',
       en: 'The client is expressing feelings: validate the emotion and thank them before going further.',
     },
-    applies: (s) => (s.lastClient && isEmotional(s.lastClient) ? signalEvidence(s.lastClient, (id) => id.startsWith('emotion.') || id === 'tone.shouting') : null),
+    applies: (s) =>
+      s.lastClient && isEmotional(s.lastClient)
+        ? signalEvidence(s.lastClient, (id) => id.startsWith('emotion.') || id === 'tone.shouting')
+        : null,
   },
   {
     id: 'facts-first',

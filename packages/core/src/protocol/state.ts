@@ -96,7 +96,8 @@ const LEVERAGE_TACTICS: readonly SignalId[] = [
   'tactic.feigned_agreement',
 ];
 
-export const hasSignal = (t: TurnView | null | undefined, id: SignalId): boolean => !!t && t.signals.includes(id);
+export const hasSignal = (t: TurnView | null | undefined, id: SignalId): boolean =>
+  !!t && t.signals.includes(id);
 export const hasPrefix = (t: TurnView | null | undefined, prefix: string): boolean =>
   !!t && t.signals.some((s) => s.startsWith(prefix));
 
@@ -113,8 +114,7 @@ export function makesOffer(t: TurnView): boolean {
 /** True when a client turn uses leverage: power, a bad-faith tactic, or a threat to leave. */
 export function usesLeverage(t: TurnView): boolean {
   return (
-    t.role === 'client' &&
-    (hasSignal(t, 'pressure.power') || LEVERAGE_TACTICS.some((id) => hasSignal(t, id)))
+    t.role === 'client' && (hasSignal(t, 'pressure.power') || LEVERAGE_TACTICS.some((id) => hasSignal(t, id)))
   );
 }
 
@@ -145,7 +145,13 @@ function firstEvidence(t: TurnView, predicate: (id: string) => boolean): string 
 
 function sentenceAt(text: string, at: number): string {
   const before = text.slice(0, at);
-  const start = Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n')) + 1;
+  const start =
+    Math.max(
+      before.lastIndexOf('.'),
+      before.lastIndexOf('!'),
+      before.lastIndexOf('?'),
+      before.lastIndexOf('\n'),
+    ) + 1;
   const rest = text.slice(at);
   const stop = rest.search(/[.!?\n]/);
   return text.slice(start, stop < 0 ? text.length : at + stop + 1).trim();
@@ -153,7 +159,11 @@ function sentenceAt(text: string, at: number): string {
 
 function phaseOf(turns: readonly TurnView[]): Phase {
   const lastClient = [...turns].reverse().find((t) => t.role === 'client');
-  if (lastClient && (lastClient.cues.has('resolved') || (lastClient.cues.has('thanks') && lastClient.cues.shape.questions === 0))) {
+  if (
+    lastClient &&
+    (lastClient.cues.has('resolved') ||
+      (lastClient.cues.has('thanks') && lastClient.cues.shape.questions === 0))
+  ) {
     if (turns.some((t) => t.role === 'agent' && makesOffer(t))) return 'closing';
   }
   const agents = turns.filter((t) => t.role === 'agent');
@@ -163,10 +173,19 @@ function phaseOf(turns: readonly TurnView[]): Phase {
     return accepted ? 'agreeing' : 'proposing';
   }
   if (agents.some((t) => t.cues.has('investigating'))) return 'investigating';
-  if (agents.some((t) => t.cues.shape.questions > 0 || hasSignal(t, 'reply.clarifying_question') || hasSignal(t, 'reply.reformulation'))) {
+  if (
+    agents.some(
+      (t) =>
+        t.cues.shape.questions > 0 ||
+        hasSignal(t, 'reply.clarifying_question') ||
+        hasSignal(t, 'reply.reformulation'),
+    )
+  ) {
     return 'clarifying';
   }
-  if (agents.some((t) => hasSignal(t, 'reply.empathy') || hasSignal(t, 'reply.thanks') || t.cues.has('thanks'))) {
+  if (
+    agents.some((t) => hasSignal(t, 'reply.empathy') || hasSignal(t, 'reply.thanks') || t.cues.has('thanks'))
+  ) {
     return 'acknowledging';
   }
   return 'listening';
@@ -195,7 +214,12 @@ export function buildState(conversation: Conversation, options: StateOptions = {
   const lastAgent = turns.filter((t) => t.role === 'agent').at(-1) ?? null;
   const previousClient = clients.length >= 2 ? (clients[clients.length - 2] as TurnView) : null;
   const between = lastClient
-    ? turns.filter((t) => t.role === 'agent' && t.index < lastClient.index && (!previousClient || t.index > previousClient.index))
+    ? turns.filter(
+        (t) =>
+          t.role === 'agent' &&
+          t.index < lastClient.index &&
+          (!previousClient || t.index > previousClient.index),
+      )
     : [];
 
   const limitTurn = turns.find(setsLimit) ?? null;

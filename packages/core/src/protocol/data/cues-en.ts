@@ -108,9 +108,9 @@ export const CUES_EN: CueTable = {
       "i'?m (?:a bit |completely |totally |really )?(?:lost|overwhelmed|confused|struggling)",
       "i (?:don'?t|do not) know what (?:to say|to tell you|to do)",
       'give me a (?:moment|second|minute)',
-      '(?:this|it)(?:\'s| is) too much',
+      "(?:this|it)(?:'s| is) too much",
       "it'?s been a (?:long|hard|tough|difficult) day",
-      "(?<=^|[.!?] )(?:um|erm|uh)",
+      '(?<=^|[.!?] )(?:um|erm|uh)',
     ],
   },
   boundary: {
@@ -127,7 +127,7 @@ export const CUES_EN: CueTable = {
   },
   offer: {
     patterns: [
-      "i (?:can|could) (?:offer|give|refund|replace|add|send|arrange)",
+      'i (?:can|could) (?:offer|give|refund|replace|add|send|arrange)',
       "i'?m happy to (?:add|offer|refund|replace|send|give)",
       'free of charge',
       "i'?ve (?:moved|refunded|replaced|reset|fixed|upgraded|credited)",
@@ -138,7 +138,13 @@ export const CUES_EN: CueTable = {
     ],
   },
   listening: {
-    patterns: ["i'?m listening", 'take your time', 'go on', 'tell me (?:more|everything|what happened)', 'go ahead'],
+    patterns: [
+      "i'?m listening",
+      'take your time',
+      'go on',
+      'tell me (?:more|everything|what happened)',
+      'go ahead',
+    ],
   },
   investigating: {
     patterns: ["i'?ll (?:check|look)", 'let me (?:check|look)', 'looking into', "i'?m checking"],

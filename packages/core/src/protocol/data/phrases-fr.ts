@@ -10,7 +10,11 @@ import type { PhraseBook } from '../draft-types.ts';
 export const PHRASES_FR: PhraseBook = {
   greetingEmail: ['Bonjour {client},', 'Bonjour,'],
   greetingChat: ['Bonjour {client},', 'Bonjour,'],
-  signoffEmail: ['[Bien cordialement|Belle journée],\n{agent}', '[Cordialement|À bientôt],\n{agent}', '[Bien à vous|Bonne journée],\n{agent}'],
+  signoffEmail: [
+    '[Bien cordialement|Belle journée],\n{agent}',
+    '[Cordialement|À bientôt],\n{agent}',
+    '[Bien à vous|Bonne journée],\n{agent}',
+  ],
   signoffEmailNoName: ['[Bien cordialement|Belle journée],', '[Cordialement|À bientôt],'],
   phoneOpen: ['(Laissez un silence, respirez, puis parlez posément.)'],
 
@@ -41,10 +45,7 @@ export const PHRASES_FR: PhraseBook = {
     'Je mesure à quel point cela a pu [vous|te] contrarier.',
     'Je comprends [votre|ton] {feeling}, et je [vous|te] remercie de nous en faire part.',
   ],
-  apology: [
-    'Toutes mes excuses pour ce désagrément.',
-    'Je regrette sincèrement ce qui s’est passé.',
-  ],
+  apology: ['Toutes mes excuses pour ce désagrément.', 'Je regrette sincèrement ce qui s’est passé.'],
   validate: [
     'Ce que [vous ressentez|tu ressens] est légitime, et nous allons en tenir compte.',
     '[Votre|Ta] réaction se comprend tout à fait.',
@@ -63,7 +64,10 @@ export const PHRASES_FR: PhraseBook = {
   reformulateNoPoints: [
     'Pour bien [vous|te] comprendre, [pouvez-vous|peux-tu] me redire en une phrase ce qui [vous|te] gêne le plus aujourd’hui ?',
   ],
-  requestRestated: ['[Vous souhaitez|Tu souhaites] {request}.', 'Ce que [vous demandez|tu demandes], c’est {request}.'],
+  requestRestated: [
+    '[Vous souhaitez|Tu souhaites] {request}.',
+    'Ce que [vous demandez|tu demandes], c’est {request}.',
+  ],
   checkUnderstanding: [
     'Est-ce bien cela ?',
     'Ai-je bien compris, ou [voulez-vous|veux-tu] préciser un point ?',
@@ -108,7 +112,10 @@ export const PHRASES_FR: PhraseBook = {
     'Voyons ensemble ce que nous pouvons faire dès maintenant.',
     'Avançons ensemble, pas à pas : je m’occupe de [votre|ton] dossier avec [vous|toi].',
   ],
-  reassureOffer: ['Dès maintenant, je peux [vous|te] proposer {offers}.', 'Tout de suite, je peux [vous|te] proposer {offers}.'],
+  reassureOffer: [
+    'Dès maintenant, je peux [vous|te] proposer {offers}.',
+    'Tout de suite, je peux [vous|te] proposer {offers}.',
+  ],
   reassureNoOffer: [
     'Je regarde immédiatement ce qui est possible de mon côté et je [vous|te] dis franchement ce qui est faisable.',
     'Je commence par vérifier [votre|ton] dossier, et je [vous|te] dis ce que nous pouvons faire.',
@@ -123,14 +130,24 @@ export const PHRASES_FR: PhraseBook = {
     'Merci, je vois exactement de quoi il s’agit.',
     'C’est bien noté, merci.',
   ],
-  optionsTwo: ['Je peux [vous|te] proposer soit {offer1}, soit {offer2}.', 'Deux solutions sont possibles : je peux [vous|t’]offrir {offer1}, ou {offer2}.'],
-  optionsMany: ['Je peux [vous|te] proposer {offers}.', 'Plusieurs solutions sont possibles : je peux [vous|te] proposer {offers}.'],
+  optionsTwo: [
+    'Je peux [vous|te] proposer soit {offer1}, soit {offer2}.',
+    'Deux solutions sont possibles : je peux [vous|t’]offrir {offer1}, ou {offer2}.',
+  ],
+  optionsMany: [
+    'Je peux [vous|te] proposer {offers}.',
+    'Plusieurs solutions sont possibles : je peux [vous|te] proposer {offers}.',
+  ],
   optionsOne: ['Je peux [vous|te] proposer {offer1}.', 'De mon côté, je peux [vous|t’]offrir {offer1}.'],
   optionsNone: [
     'De mon côté, je regarde les solutions possibles ; [dites-moi|dis-moi] aussi ce qui [vous|te] semblerait juste, et je [vous|te] dirai franchement ce qui est faisable.',
     'Je vais étudier les options possibles avec [vous|toi] : qu’est-ce qui [vous|te] semblerait une issue satisfaisante ?',
   ],
-  agreementQuestion: ['Qu’en [pensez-vous|penses-tu] ?', 'Laquelle [vous convient|te convient] le mieux ?', 'Voyons ensemble : laquelle [vous convient|te convient] le mieux ?'],
+  agreementQuestion: [
+    'Qu’en [pensez-vous|penses-tu] ?',
+    'Laquelle [vous convient|te convient] le mieux ?',
+    'Voyons ensemble : laquelle [vous convient|te convient] le mieux ?',
+  ],
 
   agreed: [
     'C’est entendu, nous partons donc sur {choice}.',
