@@ -8,6 +8,7 @@ import { registerAnalyze } from './commands/analyze.ts';
 import { registerAssist } from './commands/assist.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerImport } from './commands/import.ts';
+import { registerIntegrations } from './commands/integrations.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTrain } from './commands/train.ts';
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerAdmin(program);
   registerAudit(program);
+  registerIntegrations(program);
   return program;
 }
 

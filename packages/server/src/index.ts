@@ -15,6 +15,22 @@ export { type AuditVerification, verifyAuditChain } from './domain/audit.ts';
 export { countUsers, createOrganisationWithAdmin } from './domain/users.ts';
 export { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
 export { type App, createApp } from './http/app.ts';
-export { BUILT_IN_INTEGRATIONS, type Integration, type IntegrationContext } from './integrations/index.ts';
+export {
+  BUILT_IN_INTEGRATIONS,
+  createEndpoint,
+  ENDPOINT_KINDS,
+  type EndpointKind,
+  type Integration,
+  type IntegrationContext,
+} from './integrations/index.ts';
 export { createLogger, type Logger, silentLogger } from './logger.ts';
+export {
+  findImportedMessageKeys,
+  type ImportedConversationInput,
+  type ImportedIncidentInput,
+  type ImportedMessageInput,
+  type StoreImportResult,
+  storeImportedConversations,
+} from './domain/imports.ts';
+export { type JobCounts, type JobInfo, type JobQueue, type NewJob, openJobQueue, QUEUES, type QueueName } from './queue/index.ts';
 export { type RunningServer, type StartOptions, startServer } from './main.ts';
