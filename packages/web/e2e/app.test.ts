@@ -19,6 +19,7 @@ if (skip) console.warn(`# e2e skipped: ${skip}`);
 const XSS = 'Vous êtes des escrocs <img src=x onerror="window.__xss=1"> <script>window.__xss=2</script> !';
 
 async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
@@ -104,6 +105,13 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     await agent.getByRole('alert').filter({ hasText: 'incorrect' }).waitFor();
     await shot(agent, 'login');
     await login(agent, 'alex@atelier.test');
+    // keyboard: the first Tab reaches the skip link, which moves focus to the content
+    await agent.reload();
+    await agent.getByTestId('user-name').waitFor();
+    await agent.keyboard.press('Tab');
+    assert.equal(await agent.evaluate(() => document.activeElement?.className), 'skip-link');
+    await agent.keyboard.press('Enter');
+    assert.equal(await agent.evaluate(() => document.activeElement?.id), 'main');
     // an agent has no supervision link
     assert.equal(await agent.locator('[data-nav="inbox"]').count(), 0);
   });
@@ -245,10 +253,17 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     await agent.getByTestId('open-conversations').getByRole('link', { name: 'Commande 4521' }).click();
     await agent.waitForURL(new RegExp(`#/assist/${conv.id}$`));
     const box = agent.getByLabel('Collez ou saisissez le message reçu');
-    await agent.waitForFunction(() => (document.getElementById('client-input') as HTMLTextAreaElement | null)?.value.includes('Je panique'));
+    await agent.waitForFunction(() =>
+      (document.getElementById('client-input') as HTMLTextAreaElement | null)?.value.includes('Je panique'),
+    );
     assert.match(await box.inputValue(), /réunion est demain/);
     await agent.getByTestId('recommendation').waitFor();
     await shot(agent, 'assist-webhook');
+    // a small laptop: the two columns stack, nothing overflows sideways
+    await agent.setViewportSize({ width: 1024, height: 700 });
+    assert.equal(await agent.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+    await shot(agent, 'assist-1024');
+    await agent.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('the dashboard counts the incident and the acknowledged escalation', async () => {

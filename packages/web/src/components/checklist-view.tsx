@@ -20,9 +20,13 @@ export function ChecklistView({ items }: { readonly items: readonly ReviewItem[]
           <span class="check-box" aria-hidden="true">
             {item.done ? '✓' : ''}
           </span>
-          <span>{t(`checklist.${item.id}`)}</span>
-          {item.isRequired && !item.done && <span class="chip chip-required">{t('assist.expectedNow')}</span>}
-          {item.isPremature && <span class="chip chip-premature">{t('assist.tooEarly')}</span>}
+          <span class="check-label">
+            {t(`checklist.${item.id}`)}
+            {item.isRequired && !item.done && (
+              <span class="chip chip-required">{t('assist.expectedNow')}</span>
+            )}
+            {item.isPremature && <span class="chip chip-premature">{t('assist.tooEarly')}</span>}
+          </span>
           <span class="visually-hidden">{item.done ? t('assist.done') : t('assist.todo')}</span>
         </li>
       ))}

@@ -83,6 +83,7 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
   };
 
   useEffect(() => {
+    if (conversation?.id !== conversationId) setNotices([]);
     if (!conversationId) {
       if (conversation) {
         // "new conversation": start from a clean screen
