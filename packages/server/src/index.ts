@@ -32,5 +32,13 @@ export {
   type StoreImportResult,
   storeImportedConversations,
 } from './domain/imports.ts';
-export { type JobCounts, type JobInfo, type JobQueue, type NewJob, openJobQueue, QUEUES, type QueueName } from './queue/index.ts';
+export {
+  type JobCounts,
+  type JobInfo,
+  type JobQueue,
+  type NewJob,
+  openJobQueue,
+  QUEUES,
+  type QueueName,
+} from './queue/index.ts';
 export { type RunningServer, type StartOptions, startServer } from './main.ts';
