@@ -12,6 +12,14 @@ export { MIGRATIONS } from './db/migrations.ts';
 export type { DB, Db } from './db/schema.ts';
 export { type AppDeps, type Clock, systemClock } from './deps.ts';
 export { type AuditVerification, verifyAuditChain } from './domain/audit.ts';
+export {
+  findImportedMessageKeys,
+  type ImportedConversationInput,
+  type ImportedIncidentInput,
+  type ImportedMessageInput,
+  type StoreImportResult,
+  storeImportedConversations,
+} from './domain/imports.ts';
 export { countUsers, createOrganisationWithAdmin } from './domain/users.ts';
 export { AppError, ERROR_STATUS, type ErrorCode } from './errors.ts';
 export { type App, createApp } from './http/app.ts';
@@ -24,14 +32,7 @@ export {
   type IntegrationContext,
 } from './integrations/index.ts';
 export { createLogger, type Logger, silentLogger } from './logger.ts';
-export {
-  findImportedMessageKeys,
-  type ImportedConversationInput,
-  type ImportedIncidentInput,
-  type ImportedMessageInput,
-  type StoreImportResult,
-  storeImportedConversations,
-} from './domain/imports.ts';
+export { type RunningServer, type StartOptions, startServer } from './main.ts';
 export {
   type JobCounts,
   type JobInfo,
@@ -41,4 +42,3 @@ export {
   QUEUES,
   type QueueName,
 } from './queue/index.ts';
-export { type RunningServer, type StartOptions, startServer } from './main.ts';
