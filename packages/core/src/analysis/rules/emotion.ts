@@ -13,14 +13,13 @@
 import en from '../../../data/en/emotion.json' with { type: 'json' };
 import fr from '../../../data/fr/emotion.json' with { type: 'json' };
 import { isNegated, isQuotedOrReported } from '../context.ts';
-import type { ByLang, NormalizedMatch, PatternFile } from '../patterns.ts';
-import { matchIn } from '../patterns.ts';
+import type { NormalizedMatch, PatternFile } from '../patterns.ts';
 import type { Hit, Rule, RuleContext } from '../rule.ts';
-import { byLang, toHits } from './phrase-rule.ts';
+import { byLang, type GatedByLang, matchesAny, matchesOf, toHits } from './phrase-rule.ts';
 import { findShouting } from './tone.ts';
 
 const FILES: Readonly<Record<'fr' | 'en', PatternFile>> = { fr, en };
-const P = (key: string): ByLang => byLang(key, FILES);
+const P = (key: string): GatedByLang => byLang(key, FILES);
 
 const ANGER_WORDS = P('angerWords');
 const ANGER_PHRASES = P('angerPhrases');
@@ -37,8 +36,8 @@ const notQuoted = (ctx: RuleContext) => (m: NormalizedMatch) => !isQuotedOrRepor
 const asserted = (ctx: RuleContext) => (m: NormalizedMatch) =>
   !isNegated(ctx, m.start) && !isQuotedOrReported(ctx, m.start, m.end);
 
-function words(ctx: RuleContext, w: ByLang, p: ByLang): NormalizedMatch[] {
-  return [...matchIn(ctx, w).filter(asserted(ctx)), ...matchIn(ctx, p).filter(notQuoted(ctx))];
+function words(ctx: RuleContext, w: GatedByLang, p: GatedByLang): NormalizedMatch[] {
+  return [...matchesOf(ctx, w).filter(asserted(ctx)), ...matchesOf(ctx, p).filter(notQuoted(ctx))];
 }
 
 /** Anxiety matches (normalised offsets), shared with the anger rule's veto. */
@@ -46,19 +45,17 @@ export function anxietyMatches(ctx: RuleContext): NormalizedMatch[] {
   return words(ctx, ANXIETY_WORDS, ANXIETY_PHRASES);
 }
 
-function has(ctx: RuleContext, p: ByLang): boolean {
-  return matchIn(ctx, p).length > 0;
-}
+const has = matchesAny;
 
 /** Anger hits: explicit words and phrases, hurled abuse, a coarse outburst over a fault, a shouted complaint. */
 export function angerHits(ctx: RuleContext): Hit[] {
   const explicit = words(ctx, ANGER_WORDS, ANGER_PHRASES);
-  const hurled = matchIn(ctx, ANGER_HURLED).filter(notQuoted(ctx));
+  const hurled = matchesOf(ctx, ANGER_HURLED).filter(notQuoted(ctx));
   const found = [...explicit, ...hurled];
   if (found.length === 0) {
     const positive = has(ctx, POSITIVE);
     if (!positive) {
-      const outburst = matchIn(ctx, ANGER_PROFANITY).filter(notQuoted(ctx));
+      const outburst = matchesOf(ctx, ANGER_PROFANITY).filter(notQuoted(ctx));
       if (outburst.length > 0 && has(ctx, COMPLAINT)) found.push(...outburst);
     }
     if (found.length === 0 && !positive && anxietyMatches(ctx).length === 0) {
@@ -75,7 +72,10 @@ export const emotionRules: readonly Rule[] = [
       id: 'emotion.anger',
       role: 'client',
       severity: 2,
-      message: { fr: 'Le client exprime de la colère ou de l’exaspération.', en: 'The client expresses anger or exasperation.' },
+      message: {
+        fr: 'Le client exprime de la colère ou de l’exaspération.',
+        en: 'The client expresses anger or exasperation.',
+      },
       note: {
         fr: "Laissez le client vider son sac sans l'interrompre ni vous défendre, puis reconnaissez son émotion et remerciez-le de vous en parler avant de revenir aux faits.",
         en: 'Let the client get it off their chest without interrupting or defending yourself, then acknowledge the emotion and thank them for telling you before going back to the facts.',
@@ -88,7 +88,10 @@ export const emotionRules: readonly Rule[] = [
       id: 'emotion.anxiety',
       role: 'client',
       severity: 1,
-      message: { fr: 'Le client est inquiet, stressé ou pressé par l’urgence.', en: 'The client is worried, stressed or pressed by urgency.' },
+      message: {
+        fr: 'Le client est inquiet, stressé ou pressé par l’urgence.',
+        en: 'The client is worried, stressed or pressed by urgency.',
+      },
       note: {
         fr: 'Rassurez d’abord : dites ce que vous allez faire et quand, passez au « nous » (« voyons ensemble ce que nous pouvons faire ») et ne promettez que ce que vous pouvez tenir.',
         en: 'Reassure first: say what you will do and when, move to « we » (« let’s see together what we can do ») and promise only what you can keep.',

@@ -5,16 +5,72 @@
  * tactic and request so that each family file is only its metas and its few special cases.
  */
 import type { Lang, SignalId } from '../../types.ts';
-import { type ByLang, type CompiledPatterns, compileEntry, matchIn, type NormalizedMatch, type PatternFile } from '../patterns.ts';
+import { compileAlternation, type NormalizedMatch, type PatternFile } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
+import { gateOf, gatePasses, type PatternGate } from './literal-gate.ts';
+
+/**
+ * An entry compiled pattern by pattern, each behind its literal gate (literal-gate.ts): on a
+ * typical message only one or two patterns of a signal can match at all, and running those few
+ * small regexes is several times cheaper than one wide alternation. Compiled once, at load.
+ */
+export interface GatedPatterns {
+  readonly patterns: readonly { readonly re: RegExp; readonly gate: PatternGate | null }[];
+  readonly allow: RegExp | null;
+}
+
+export type GatedByLang = Readonly<Record<Lang, GatedPatterns | undefined>>;
 
 /** Compiles the entry `id` of both language files; a missing entry yields no match in that language. */
-export function byLang(id: string, files: Readonly<Record<Lang, PatternFile>>): ByLang {
-  const compile = (file: PatternFile): CompiledPatterns | undefined => {
+export function byLang(id: string, files: Readonly<Record<Lang, PatternFile>>): GatedByLang {
+  const compile = (file: PatternFile): GatedPatterns | undefined => {
     const entry = file[id];
-    return entry && entry.patterns.length > 0 ? compileEntry(entry) : undefined;
+    if (!entry || entry.patterns.length === 0) return undefined;
+    return {
+      patterns: entry.patterns.map((source) => ({ re: compileAlternation([source]), gate: gateOf(source) })),
+      allow: entry.allow && entry.allow.length > 0 ? compileAlternation(entry.allow) : null,
+    };
   };
   return { fr: compile(files.fr), en: compile(files.en) };
+}
+
+/**
+ * Matches of the patterns of `ctx.lang` (normalised offsets), sorted, without overlaps (the
+ * earliest, then longest, wins), minus those an allow pattern overlaps.
+ */
+export function matchesOf(ctx: RuleContext, entry: GatedByLang): NormalizedMatch[] {
+  const g = entry[ctx.lang];
+  if (!g) return [];
+  const n = ctx.normalized;
+  const text = n.text;
+  const found: NormalizedMatch[] = [];
+  for (const p of g.patterns) {
+    if (!gatePasses(p.gate, n)) continue;
+    p.re.lastIndex = 0;
+    for (const m of text.matchAll(p.re)) {
+      if (m[0].length === 0) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  if (found.length === 0) return [];
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: NormalizedMatch[] = [];
+  for (const m of found) {
+    const last = kept[kept.length - 1];
+    if (!last || m.start >= last.end) kept.push(m);
+  }
+  if (!g.allow) return kept;
+  const allowed: { start: number; end: number }[] = [];
+  g.allow.lastIndex = 0;
+  for (const m of text.matchAll(g.allow)) allowed.push({ start: m.index, end: m.index + m[0].length });
+  return allowed.length === 0
+    ? kept
+    : kept.filter((h) => !allowed.some((a) => a.start < h.end && h.start < a.end));
+}
+
+/** Whether the patterns of `ctx.lang` match anywhere (allow-list applied). */
+export function matchesAny(ctx: RuleContext, entry: GatedByLang): boolean {
+  return matchesOf(ctx, entry).length > 0;
 }
 
 export interface PhraseRuleOptions {
@@ -38,7 +94,7 @@ export function phraseRule(
   return {
     meta: { ...meta, role: 'client' },
     detect(ctx) {
-      const matches = matchIn(ctx, compiled);
+      const matches = matchesOf(ctx, compiled);
       return toHits(ctx, keep ? matches.filter((m) => keep(ctx, m)) : matches);
     },
   };

@@ -41,7 +41,7 @@ export const tacticRules: readonly Rule[] = [
         en: 'The client waves a vague threat of consequences to apply pressure.',
       },
       note: {
-        fr: "Jouer sur la peur est une tactique : ne réagissez pas à la menace, restez sur les faits et sur ce qui a été convenu, et informez votre responsable si elle se répète.",
+        fr: 'Jouer sur la peur est une tactique : ne réagissez pas à la menace, restez sur les faits et sur ce qui a été convenu, et informez votre responsable si elle se répète.',
         en: 'Playing on fear is a tactic: do not react to the threat, stay on the facts and what was agreed, and tell your manager if it is repeated.',
       },
     },

@@ -64,11 +64,15 @@ function isAcronym(w: CapsWord): boolean {
 }
 
 /** Title or capitalised given name just before, or just after: « M. DUPONT », « Jean MARTIN », « DURAND Anne ». */
-const NAME_BEFORE = /(?:\b(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Me|Pr)\.?|\b\p{Lu}\.|\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) $/u;
+const NAME_BEFORE =
+  /(?:\b(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Me|Pr)\.?|\b\p{Lu}\.|\b\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?) $/u;
 const NAME_AFTER = /^ (?!(?:Monsieur|Madame|Mademoiselle|Messieurs|Sir|Madam)\b)\p{Lu}\p{Ll}+/u;
 
 function looksLikeName(text: string, w: CapsWord): boolean {
-  return NAME_BEFORE.test(text.slice(Math.max(0, w.start - 24), w.start)) || NAME_AFTER.test(text.slice(w.end, w.end + 24));
+  return (
+    NAME_BEFORE.test(text.slice(Math.max(0, w.start - 24), w.start)) ||
+    NAME_AFTER.test(text.slice(w.end, w.end + 24))
+  );
 }
 
 /** Shouted spans (original offsets): capital runs and « !! » / « ?? » runs. */
