@@ -14,16 +14,11 @@
 import enReply from '../../../data/en/reply.json' with { type: 'json' };
 import frReply from '../../../data/fr/reply.json' with { type: 'json' };
 import type { AgentQualityId, Lang, Localized } from '../../types.ts';
-import { isNegated, isQuotedOrReported, type Range, sentenceOf } from '../context.ts';
-import {
-  type CompiledPatterns,
-  compileEntry,
-  findMatches,
-  type NormalizedMatch,
-  type PatternEntry,
-} from '../patterns.ts';
+import { isNegated, type Range, sentenceOf } from '../context.ts';
+import type { NormalizedMatch, PatternEntry } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
-import { riskMatches, shoutingSpans } from './risk.ts';
+import type { PhraseBank, PhraseSet } from './phrase-bank.ts';
+import { AGENT_BANKS, isReported, riskMatches, shoutingIn } from './risk.ts';
 
 interface ReplyFileData {
   readonly [id: string]: PatternEntry | undefined;
@@ -34,9 +29,10 @@ interface CueFileData {
 }
 
 interface CompiledReply {
-  readonly byId: ReadonlyMap<AgentQualityId, CompiledPatterns>;
-  readonly date: CompiledPatterns | null;
-  readonly commitment: CompiledPatterns | null;
+  readonly bank: PhraseBank;
+  readonly byId: ReadonlyMap<AgentQualityId, PhraseSet>;
+  readonly date: PhraseSet | null;
+  readonly commitment: PhraseSet | null;
 }
 
 const QUALITY_IDS: readonly AgentQualityId[] = [
@@ -52,24 +48,25 @@ const QUALITY_IDS: readonly AgentQualityId[] = [
   'reply.boundary',
 ];
 
-function compileReplyFile(file: ReplyFileData & CueFileData): CompiledReply {
-  const byId = new Map<AgentQualityId, CompiledPatterns>();
+function compileReplyFile(file: ReplyFileData & CueFileData, bank: PhraseBank): CompiledReply {
+  const byId = new Map<AgentQualityId, PhraseSet>();
   for (const id of QUALITY_IDS) {
     const entry = file[id] as PatternEntry | undefined;
-    if (entry && entry.patterns.length > 0) byId.set(id, compileEntry(entry));
+    if (entry && entry.patterns.length > 0) byId.set(id, bank.add(entry));
   }
   const date = file.cues?.date;
   const commitment = file.cues?.commitment;
   return {
+    bank,
     byId,
-    date: date ? compileEntry(date) : null,
-    commitment: commitment ? compileEntry(commitment) : null,
+    date: date ? bank.add(date) : null,
+    commitment: commitment ? bank.add(commitment) : null,
   };
 }
 
 const COMPILED: Readonly<Record<Lang, CompiledReply>> = {
-  fr: compileReplyFile(frReply as unknown as ReplyFileData & CueFileData),
-  en: compileReplyFile(enReply as unknown as ReplyFileData & CueFileData),
+  fr: compileReplyFile(frReply as unknown as ReplyFileData & CueFileData, AGENT_BANKS.fr),
+  en: compileReplyFile(enReply as unknown as ReplyFileData & CueFileData, AGENT_BANKS.en),
 };
 
 const cache = new WeakMap<object, Map<string, readonly NormalizedMatch[]>>();
@@ -94,16 +91,20 @@ function memo(
 /** Raw phrase matches of a quality, quoted or reported words left out. Memoised per text. */
 function phraseMatches(ctx: RuleContext, id: AgentQualityId): readonly NormalizedMatch[] {
   return memo(ctx, id, () => {
-    const compiled = COMPILED[ctx.lang].byId.get(id);
-    if (!compiled) return [];
-    return findMatches(compiled, ctx.normalized.text).filter((m) => !isQuotedOrReported(ctx, m.start, m.end));
+    const { bank, byId } = COMPILED[ctx.lang];
+    const set = byId.get(id);
+    if (!set) return [];
+    return bank
+      .match(set, ctx.normalized.text, ctx.normalized)
+      .filter((m) => !isReported(ctx, m.start, m.end));
   });
 }
 
 function cueMatches(ctx: RuleContext, cue: 'date' | 'commitment'): readonly NormalizedMatch[] {
   return memo(ctx, `cue:${cue}`, () => {
-    const compiled = COMPILED[ctx.lang][cue];
-    return compiled ? findMatches(compiled, ctx.normalized.text) : [];
+    const { bank } = COMPILED[ctx.lang];
+    const set = COMPILED[ctx.lang][cue];
+    return set ? bank.match(set, ctx.normalized.text, ctx.normalized) : [];
   });
 }
 
@@ -123,7 +124,7 @@ function inDefensiveSentence(ctx: RuleContext, m: NormalizedMatch): boolean {
 function inShoutedSentence(ctx: RuleContext, m: NormalizedMatch): boolean {
   const s = sentenceOf(ctx, m.start);
   const { start, end } = ctx.span(s.start, s.end);
-  return shoutingSpans(ctx.text).some((x) => x.start < end && start < x.end);
+  return shoutingIn(ctx).some((x) => x.start < end && start < x.end);
 }
 
 const NEGATION_INSIDE =
@@ -148,12 +149,14 @@ function isPastDate(ctx: RuleContext, m: NormalizedMatch): boolean {
 /** Next steps: an agreement question anywhere, or a date in a sentence that commits to something. */
 function nextStepMatches(ctx: RuleContext): NormalizedMatch[] {
   const out: NormalizedMatch[] = [...phraseMatches(ctx, 'reply.next_steps')];
+  const dates = cueMatches(ctx, 'date');
+  if (dates.length === 0) return out;
   const commitments = cueMatches(ctx, 'commitment');
   if (commitments.length === 0) return out;
   const reformulations = phraseMatches(ctx, 'reply.reformulation');
   const promises = riskMatches(ctx, 'risk.overpromise');
   const seen = new Set<number>();
-  for (const date of cueMatches(ctx, 'date')) {
+  for (const date of dates) {
     const s = sentenceOf(ctx, date.start);
     if (seen.has(s.start)) continue;
     if (isPastDate(ctx, date) || isNegated(ctx, date.start)) continue;

@@ -12,8 +12,9 @@ import enRisk from '../../../data/en/risk.json' with { type: 'json' };
 import frRisk from '../../../data/fr/risk.json' with { type: 'json' };
 import type { AgentRiskId, Lang, Localized, Severity } from '../../types.ts';
 import { isQuotedOrReported } from '../context.ts';
-import { type CompiledPatterns, compileEntry, findMatches, type NormalizedMatch } from '../patterns.ts';
+import type { NormalizedMatch } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
+import { PhraseBank, type PhraseSet } from './phrase-bank.ts';
 
 interface RiskGroupData {
   readonly kind: string;
@@ -32,7 +33,7 @@ type RiskFileData = Readonly<Record<string, RiskEntryData>>;
 interface CompiledGroup {
   readonly kind: string;
   readonly severity: Severity | undefined;
-  readonly compiled: CompiledPatterns;
+  readonly set: PhraseSet;
 }
 
 /** A phrase risk found in the normalised text, with the group that found it. */
@@ -54,7 +55,18 @@ function toSeverity(n: number | undefined): Severity | undefined {
   return n === 1 || n === 2 || n === 3 ? n : undefined;
 }
 
-function compileRiskFile(file: RiskFileData): ReadonlyMap<PhraseRiskId, readonly CompiledGroup[]> {
+interface CompiledRisks {
+  readonly bank: PhraseBank;
+  readonly byId: ReadonlyMap<PhraseRiskId, readonly CompiledGroup[]>;
+}
+
+/**
+ * One phrase bank per language for every agent rule (risk.* here, reply.* in reply.ts): one scan
+ * of the text finds the literals of both families.
+ */
+export const AGENT_BANKS: Readonly<Record<Lang, PhraseBank>> = { fr: new PhraseBank(), en: new PhraseBank() };
+
+function compileRiskFile(file: RiskFileData, bank: PhraseBank): CompiledRisks {
   const out = new Map<PhraseRiskId, CompiledGroup[]>();
   for (const id of PHRASE_RISKS) {
     const groups = file[id]?.groups ?? [];
@@ -63,16 +75,16 @@ function compileRiskFile(file: RiskFileData): ReadonlyMap<PhraseRiskId, readonly
       groups.map((g) => ({
         kind: g.kind,
         severity: toSeverity(g.severity),
-        compiled: compileEntry({ patterns: g.patterns, ...(g.allow ? { allow: g.allow } : {}) }),
+        set: bank.add({ patterns: g.patterns, ...(g.allow ? { allow: g.allow } : {}) }),
       })),
     );
   }
-  return out;
+  return { bank, byId: out };
 }
 
-const COMPILED: Readonly<Record<Lang, ReadonlyMap<PhraseRiskId, readonly CompiledGroup[]>>> = {
-  fr: compileRiskFile(frRisk as RiskFileData),
-  en: compileRiskFile(enRisk as RiskFileData),
+const COMPILED: Readonly<Record<Lang, CompiledRisks>> = {
+  fr: compileRiskFile(frRisk as RiskFileData, AGENT_BANKS.fr),
+  en: compileRiskFile(enRisk as RiskFileData, AGENT_BANKS.en),
 };
 
 const ACRONYMS: ReadonlySet<string> = new Set([
@@ -80,7 +92,37 @@ const ACRONYMS: ReadonlySet<string> = new Set([
   ...((enRisk as RiskFileData)['risk.shouting']?.acronymWords ?? []),
 ]);
 
-const cache = new WeakMap<object, Map<PhraseRiskId, readonly RiskMatch[]>>();
+/** What the agent rules compute once per analysed text. */
+interface TextState {
+  readonly risks: Map<PhraseRiskId, readonly RiskMatch[]>;
+  /** False when the text holds no quote mark and no reporting word: nothing can be reported. */
+  readonly mayReport: boolean;
+  shouting: readonly { start: number; end: number }[] | undefined;
+}
+
+/**
+ * Quote marks and the words the reported-speech frames of context.ts are built on. Without any
+ * of them `isQuotedOrReported` is false everywhere, so the (costly) check is skipped.
+ */
+const REPORT_HINT =
+  /["\u00ab\u00bb]|(?<![a-z])(?:dit|dis|dire|ecrit|traite|appele|qualifie|insulte|lance|repondu|crie|hurle|explique|selon|d'apres|mot|mots|propos|termes|called|calls|call|calling|named|said|says|told|tells|wrote|writes|shouted|yelled|screamed|replied|answered|texted|emailed|word|words|according)/u;
+
+const states = new WeakMap<object, TextState>();
+
+/** The per-text state of the agent rules (memoised on the normalised text). */
+export function textState(ctx: RuleContext): TextState {
+  let state = states.get(ctx.normalized);
+  if (!state) {
+    state = { risks: new Map(), mayReport: REPORT_HINT.test(ctx.normalized.text), shouting: undefined };
+    states.set(ctx.normalized, state);
+  }
+  return state;
+}
+
+/** `isQuotedOrReported`, skipped when the text cannot hold reported speech. */
+export function isReported(ctx: RuleContext, start: number, end: number): boolean {
+  return textState(ctx).mayReport && isQuotedOrReported(ctx, start, end);
+}
 
 /**
  * The phrase risks of one kind in the text, in normalised offsets, quoted or reported words left
@@ -88,19 +130,16 @@ const cache = new WeakMap<object, Map<PhraseRiskId, readonly RiskMatch[]>>();
  * « mais c'est la procédure » is defensive, not an apology).
  */
 export function riskMatches(ctx: RuleContext, id: PhraseRiskId): readonly RiskMatch[] {
-  let byId = cache.get(ctx.normalized);
-  if (!byId) {
-    byId = new Map();
-    cache.set(ctx.normalized, byId);
-  }
+  const byId = textState(ctx).risks;
   const known = byId.get(id);
   if (known) return known;
   const found: RiskMatch[] = [];
-  for (const group of COMPILED[ctx.lang].get(id) ?? []) {
-    for (const m of findMatches(group.compiled, ctx.normalized.text)) {
-      if (isQuotedOrReported(ctx, m.start, m.end)) continue;
+  const { bank, byId: groups } = COMPILED[ctx.lang];
+  for (const group of groups.get(id) ?? []) {
+    for (const m of bank.match(group.set, ctx.normalized.text, ctx.normalized)) {
+      if (isReported(ctx, m.start, m.end)) continue;
       if (found.some((f) => f.start < m.end && m.start < f.end)) continue;
-      found.push({ ...m, kind: group.kind, severity: group.severity });
+      found.push({ start: m.start, end: m.end, text: m.text, kind: group.kind, severity: group.severity });
     }
   }
   found.sort((a, b) => a.start - b.start);
@@ -310,8 +349,35 @@ const CAPS_WORD = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
 const PUNCT_RUN = /[!?]{2,}/g;
 const LOWER = /\p{Ll}/u;
 
+/** Two capitals in a row, or « !! », « ?? », « ?! »: the cheap test before the real one. */
+function mayShout(text: string): boolean {
+  let prevUpper = false;
+  let prevMark = false;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    const mark = c === 33 || c === 63;
+    if (mark && prevMark) return true;
+    const upper =
+      (c >= 65 && c <= 90) ||
+      (c >= 0xc0 && c !== 0xd7 && c <= 0xde) ||
+      (c > 0xff && text[k] !== text[k]?.toLowerCase());
+    if (upper && prevUpper) return true;
+    prevUpper = upper;
+    prevMark = mark;
+  }
+  return false;
+}
+
+/** Spans of written shouting in the original text, memoised per analysed text. */
+export function shoutingIn(ctx: RuleContext): readonly { start: number; end: number }[] {
+  const state = textState(ctx);
+  state.shouting ??= shoutingSpans(ctx.text);
+  return state.shouting;
+}
+
 /** Spans of written shouting in the original text. */
 export function shoutingSpans(text: string): { start: number; end: number }[] {
+  if (!mayShout(text)) return [];
   const out: { start: number; end: number }[] = [];
   let group: { start: number; end: number; loud: boolean } | null = null;
   const flush = () => {
@@ -342,7 +408,7 @@ const shoutingRule: Rule = {
   meta: META['risk.shouting'],
   detect(ctx: RuleContext): Hit[] {
     const suggestion = suggestionFor('risk.shouting', 'default');
-    return shoutingSpans(ctx.text).map((s) => ({ ...s, suggestions: [suggestion] }));
+    return shoutingIn(ctx).map((s) => ({ start: s.start, end: s.end, suggestions: [suggestion] }));
   },
 };
 
