@@ -43,6 +43,9 @@ describe('abuse.insult: aimed at a person', () => {
     ['Your technician is an idiot.', 'en', ['abuse.insult'], 'idiot'],
     ['Thief! You charged me twice.', 'en', ['abuse.insult'], 'Thief'],
     ['Dickhead.', 'en', ['abuse.insult'], 'Dickhead'],
+    ["Vous êtes une belle brochette d'incapables.", 'fr', ['abuse.insult'], 'incapables'],
+    ["Le conseiller s'est montré très con avec moi.", 'fr', ['abuse.insult'], 'con'],
+    ['You muppet, read my email properly.', 'en', ['abuse.insult'], 'muppet'],
   ]);
 });
 
@@ -114,6 +117,9 @@ describe('abuse.identity', () => {
     ["Go back to your own country if you can't speak English.", 'en', ['abuse.identity']],
     ["I don't want to talk to a woman, get me a man.", 'en', ['abuse.identity']],
     ["You're just a receptionist, you decide nothing.", 'en', ['abuse.identity']],
+    ['Vous êtes une femme, vous ne pouvez pas comprendre la mécanique.', 'fr', ['abuse.identity']],
+    ['À votre âge vous devriez être à la retraite.', 'fr', ['abuse.identity']],
+    ["You people from India don't know anything about service.", 'en', ['abuse.identity']],
   ]);
 });
 
@@ -132,6 +138,12 @@ describe('abuse.threat: violence, not legal or vague threats', () => {
     ["I'll kill you if you hang up again.", 'en', ['abuse.threat']],
     ["I swear I'll come down there and smash your face in.", 'en', ['abuse.threat']],
     ['I know where your office is.', 'en', ['abuse.threat']],
+    ['Si je croise votre livreur, je lui refais le portrait.', 'fr', ['abuse.threat']],
+    ['Je vais vous attendre à la sortie du magasin.', 'fr', ['abuse.threat']],
+    ['I know your name and I will find you.', 'en', ['abuse.threat']],
+    ["Je vous attends devant l'agence demain à 9 h pour signer.", 'fr', []],
+    ['I will find you a better slot tomorrow.', 'en', []],
+    ['Comment on a pu se casser la gueule comme ça', 'fr', ['abuse.profanity']],
     ['Je vais porter plainte, vous allez le regretter.', 'fr', []],
     ["I'll sue you and you will regret it.", 'en', []],
   ]);
@@ -147,6 +159,10 @@ describe('abuse.sexual', () => {
     ['Nice legs in that uniform, love.', 'en', ['abuse.sexual'], 'Nice legs'],
     ['What are you wearing right now, sweetie? 😏', 'en', ['abuse.sexual']],
     ['Hey sweetheart, come over and fix it in person 😉', 'en', ['abuse.sexual']],
+    ['Vous avez un beau cul mademoiselle.', 'fr', ['abuse.sexual'], 'beau cul'],
+    ['Arrête de faire ta mijaurée et donne-moi ton numéro, ma jolie.', 'fr', ['abuse.sexual']],
+    ["You'd look better without that uniform.", 'en', ['abuse.sexual']],
+    ['Send me a photo of the receipt ;)', 'en', []],
   ]);
 });
 
@@ -181,6 +197,11 @@ describe('abuse: no false positives on lookalikes, quotes, negations and idioms'
     ['Could you send me a photo of the damaged parcel?', 'en', []],
     ['The hot water is not working in room 12.', 'en', []],
     ['I hurt my legs on the tour and want a refund.', 'en', []],
+    ['What a shitty service.', 'en', ['abuse.profanity']],
+    ['Le vendeur m’a insulté en me traitant de gros porc.', 'fr', []],
+    ["C'est vraiment con que la livraison ait échoué.", 'fr', ['abuse.profanity']],
+    ['Tu vas te faire aggro avec ce message, fais attention à toi.', 'fr', []],
+    ["C'est le parti qui aime lécher les pieds des puissants.", 'fr', []],
   ]);
 });
 

@@ -161,7 +161,7 @@ interface AbuseHit {
 const FRAME_WINDOW = 90;
 /** Emoji that, with one other cue, make a remark a come-on. */
 const FLIRT_EMOJI =
-  /[\u{1F60F}\u{1F618}\u{1F609}\u{1F60D}\u{1F975}\u{1F61C}\u{1F48B}\u{1F445}\u{1F351}\u{1F346}]/u;
+  /[\u{1F60F}\u{1F618}\u{1F609}\u{1F60D}\u{1F975}\u{1F61C}\u{1F48B}\u{1F445}\u{1F351}\u{1F346}]|(?:^|\s)(?:;-?\)|:-?\*|<3)/u;
 /** Before a word, what makes a negation bear on the frame (« je ne dis pas que vous êtes… »). */
 const NEGATABLE_FRAME =
   /\b(?:etes|es|est|sont|suis|serait|seriez|are|is|am|were|was|'re|dis|dit|dirais|pense|trouve|traite|say|saying|said|think|call|calling|called)\b/u;
@@ -266,13 +266,18 @@ function analysePhrases(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
   }
 }
 
-/** Drops profanity that is part of an aimed insult (« connard de merde », « fucking idiot »). */
+/**
+ * Drops profanity that is part of an aimed insult (« connard de merde », « fucking idiot ») or
+ * inside a sexual or identity remark (« un beau cul »): the coarse word is not a second signal.
+ */
 function absorbProfanity(text: string, hits: AbuseHit[]): AbuseHit[] {
   const insults = hits.filter((h) => h.id === 'abuse.insult');
-  if (insults.length === 0) return hits;
+  const remarks = hits.filter((h) => h.id === 'abuse.sexual' || h.id === 'abuse.identity');
+  if (insults.length === 0 && remarks.length === 0) return hits;
   const glue = /^[\s,]*(?:(?:de|d'|du|of|a|an)\s*)?$/u;
   return hits.filter((h) => {
     if (h.id !== 'abuse.profanity') return true;
+    if (remarks.some((r) => overlaps(r, h))) return false;
     return !insults.some((ins) => {
       if (overlaps(ins, h)) return true;
       if (h.start >= ins.end) return h.start - ins.end <= 8 && glue.test(text.slice(ins.end, h.start));
