@@ -1,26 +1,89 @@
 /**
- * French / English detection from function words. Cheap enough for every keystroke; ties and
- * texts with no evidence fall back to French, the product's first language.
+ * French / English detection, robust to short and informal messages: function words, SMS and chat
+ * spellings (« bjr jsuis », « tkt », « pls », « u »), elisions (« j'ai », « qu'il ») and English
+ * contractions (« don't », « I'm »), verb endings as weak evidence, and — when given text that
+ * still has them — French accents. Works on normalised text (what `analyze` passes) and on raw
+ * text alike. Mixed messages go to the language with more evidence; ties and texts with no
+ * evidence fall back to French, the product's first language. Cheap enough for every keystroke.
  */
 import type { Lang } from '../types.ts';
 
-const FR = new Set(
-  'le la les un une des du de et est je tu il elle nous vous ils elles ne pas que qui quoi pour dans sur avec mais ou donc car ce cette ces mon ma mes ton ta tes son sa ses votre vos notre nos leur leurs au aux en y a ai as avez avons ont suis es sommes etes sont plus tres bien merci bonjour bonsoir oui non rien toujours jamais depuis chez parce quand comment pourquoi c\'est j\'ai n\'est qu\'il d\'un'.split(' '),
-);
-const EN = new Set(
-  'the a an and is are was were i you he she we they not no that which what for in on with but or so because this these those my your his her our their to of at it be been have has had do does did me him us them very well thanks thank hello hi yes nothing always never since when how why i\'m don\'t can\'t it\'s i\'ve you\'re won\'t'.split(' '),
-);
+const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
 
-const WORD = /[a-z']+/g;
+/** Words that are strong evidence (weight 2): frequent and unambiguous. */
+const FR_STRONG = words(`
+  le les un une des du et est je tu il elle nous vous ils elles ne pas que qui quoi pour dans avec mais
+  ou donc car ce cette ces mon ma mes ton ta tes son sa ses votre vos notre nos leur leurs au aux suis
+  sommes etes sont avez avons ont tres bien merci bonjour bonsoir oui non rien toujours jamais depuis
+  chez parce quand comment pourquoi ca cela deja etre avoir fait faire peut veux voudrais aussi encore
+  apres avant moi toi lui eux sur sous sans entre mois semaine jour hier demain aujourd'hui
+  madame monsieur mademoiselle cordialement svp stp bjr slt salut jsuis chui jveux jpeux jsais jdois
+  jvais jvous jai jme jte jpense jcrois cest ct pk pq pcq tkt mdr ptdr bcp tjs tjrs dsl rdv mtn qd ds
+  koi ke kan vrmt jpp oklm wsh osef ptn bsr cv ouais ben bah hein voila voici alors puis comme
+  tout tous toute toutes autre meme quelque chose personne facture commande colis livraison
+  remboursement probleme rendez-vous
+`);
+const EN_STRONG = words(`
+  the and is are was were you he she we they not that which what for with but this these those my your
+  his her our their of at it be been have has had do does did me him us them very well thanks thank
+  hello hi yes nothing always never since when how why i'm don't can't it's i've you're won't didn't
+  doesn't isn't aren't wasn't there here would could should will just please from about after before
+  any some get got want need order delivery refund invoice account booking today tomorrow yesterday
+  pls plz thx ty lol omg idk btw im dont cant wont didnt doesnt isnt gonna wanna hey yeah yep nope
+  u ur r dear regards sincerely
+`);
+/** Short or shared words: weak evidence (weight 1). */
+const FR_WEAK = words('a y en de la si se sa on me te lui t m l d n s c j qu');
+const EN_WEAK = words('a i to in on or so no as an by if up');
 
-/** Detects the language of an already normalised (lower-case, accent-free) text. */
-export function detectLang(normalizedText: string): Lang {
-  let fr = 0;
-  let en = 0;
-  for (const match of normalizedText.matchAll(WORD)) {
-    const w = match[0];
-    if (FR.has(w)) fr++;
-    if (EN.has(w)) en++;
+/** Elided French forms: « j'ai », « l'équipe », « qu'il », « c'est » (not English « it's »). */
+const FR_ELISION = /^(?:[jlmtsdnc]|qu|jusqu|lorsqu|puisqu)'[a-z]/;
+/** English contractions: « don't », « I'm », « we'll », « she's ». */
+const EN_CONTRACTION = /^[a-z]+'(?:t|m|re|ll|ve|d|s)$/;
+const WORD = /[\p{L}']+/gu;
+/** Letters a French writer types and an English one almost never does. */
+const FR_ACCENTS = /[éèêàçùûôîïëœ]/gu;
+const MARKS = /\p{M}/gu;
+
+/** Scores one word; positive for French, negative for English. */
+function scoreWord(w: string): number {
+  if (FR_STRONG.has(w)) return EN_STRONG.has(w) ? 0 : 2;
+  if (EN_STRONG.has(w)) return -2;
+  if (FR_ELISION.test(w)) return 2;
+  if (EN_CONTRACTION.test(w)) return -2;
+  if (FR_WEAK.has(w)) return EN_WEAK.has(w) ? 0 : 1;
+  if (EN_WEAK.has(w)) return -1;
+  if (w.length >= 5) {
+    if (w.endsWith('ing') || w.endsWith('ly') || w.endsWith('ness')) return -0.5;
+    if (/(?:ez|ais|ait|aient|ons|eux|euse|ees|ment|tion)$/.test(w) && !w.endsWith('ation')) return 0.5;
   }
-  return en > fr ? 'en' : 'fr';
+  return 0;
+}
+
+/**
+ * Detects the language of a text, normalised (lower case, no accents) or raw. Returns 'fr' when
+ * the evidence is equal or absent.
+ */
+export function detectLang(text: string): Lang {
+  let lower = text.toLowerCase();
+  let score = 0;
+  let hasNonAscii = false;
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) > 127) {
+      hasNonAscii = true;
+      break;
+    }
+  }
+  if (hasNonAscii) {
+    score += 2 * Math.min(3, lower.match(FR_ACCENTS)?.length ?? 0);
+    lower = lower
+      .replace(/[\u2019\u2018\u02bc`]/g, "'")
+      .normalize('NFD')
+      .replace(MARKS, '');
+  }
+  for (const match of lower.matchAll(WORD)) {
+    const w = match[0].replace(/^'+|'+$/g, '');
+    if (w.length > 0) score += scoreWord(w);
+  }
+  return score < 0 ? 'en' : 'fr';
 }

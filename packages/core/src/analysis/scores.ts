@@ -1,19 +1,127 @@
 /**
- * Emotion intensities and escalation risk, in [0, 1], from the findings of one message
- * (being refined: see issue #2).
+ * Emotion intensities and escalation risk, in [0, 1], graded by the strength of the evidence in
+ * one message: the findings themselves, then intensifiers (« vraiment », « so »), written
+ * shouting (share of capitals, exclamation marks), repetition (a word said twice, « nooon »,
+ * several cues) and abuse. Every piece of evidence is combined as a noisy-or — 1 − Π(1 − wᵢ) —
+ * so that adding evidence never lowers a score and no score leaves [0, 1].
+ *
+ * The weights are judgement, not fitted: they rank a furious shouted insult above a mild « un peu
+ * agacé », and a legal threat with insults above a polite request for a manager.
  */
 import type { Finding, Scores } from '../types.ts';
 import type { RuleContext } from './rule.ts';
 
-const clamp = (x: number): number => Math.max(0, Math.min(1, x));
+const INTENSIFIERS =
+  /(?<![a-z])(?:vraiment|tellement|completement|totalement|extremement|absolument|franchement|profondement|terriblement|vachement|grave|trop|tres|super|hyper|si|really|so|absolutely|extremely|completely|totally|utterly|incredibly|seriously|bloody|fucking|very)(?![a-z])/g;
+const URGENCY =
+  /(?<![a-z])(?:urgent|urgence|immediatement|tout de suite|maintenant|aujourd'hui|ce soir|ce matin|demain|asap|now|today|tonight|tomorrow|immediately|right away)(?![a-z])/g;
+/** Downtoners soften the base of an emotion (« un peu agacé », « a bit worried »). */
+const DOWNTONERS =
+  /(?<![a-z])(?:un peu|legerement|un brin|quelque peu|plutot|a bit|a little|slightly|somewhat|kind of|a tad)(?![a-z])/g;
+const LETTER_RUN = /(\p{L})\1{2,}/gu;
+const WORD = /[a-z']{3,}/g;
+const EXCLAMATION = /[!！]/g;
 
-export function computeScores(findings: readonly Finding[], _ctx: RuleContext): Scores {
-  const has = (prefix: string) => findings.filter((f) => f.id.startsWith(prefix)).length;
-  const anger = clamp(0.5 * has('emotion.anger') + 0.2 * has('tone.shouting') + 0.25 * has('abuse.'));
-  const anxiety = clamp(0.6 * has('emotion.anxiety'));
-  const disappointment = clamp(0.6 * has('emotion.disappointment'));
-  const escalationRisk = clamp(
-    0.35 * has('abuse.') + 0.25 * has('pressure.') + 0.15 * has('tactic.') + 0.4 * anger + 0.1 * anxiety,
-  );
+function count(re: RegExp, text: string, cap: number): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < cap && re.exec(text) !== null) n++;
+  return n;
+}
+
+/** 1 − Π(1 − w): the noisy-or of independent pieces of evidence. */
+function noisyOr(weights: readonly number[]): number {
+  let keep = 1;
+  for (const w of weights) keep *= 1 - Math.max(0, Math.min(1, w));
+  return 1 - keep;
+}
+
+/** Share of letters written in capitals, counted only when there are enough letters to judge. */
+function capitalShare(text: string): number {
+  let upper = 0;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      upper++;
+      letters++;
+    } else if (c >= 97 && c <= 122) letters++;
+    else if (c >= 0xc0 && c <= 0x17f) {
+      letters++;
+      if (text[i] !== text[i]?.toLowerCase()) upper++;
+    }
+  }
+  return letters >= 8 ? upper / letters : 0;
+}
+
+/** A content word (3+ letters) said twice in the message, beyond function words. */
+function hasRepeatedWord(normalized: string): boolean {
+  const seen = new Set<string>();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(normalized); m !== null; m = WORD.exec(normalized)) {
+    const w = m[0];
+    if (w.length < 5) continue;
+    if (seen.has(w)) return true;
+    seen.add(w);
+  }
+  return false;
+}
+
+export function computeScores(findings: readonly Finding[], ctx: RuleContext): Scores {
+  const n = (id: string) => findings.filter((f) => f.id === id).length;
+  const family = (prefix: string) => findings.filter((f) => f.id.startsWith(prefix)).length;
+  const norm = ctx.normalized.text;
+  const text = ctx.text;
+
+  const intensifiers = count(INTENSIFIERS, norm, 3);
+  const base = count(DOWNTONERS, norm, 1) > 0 && intensifiers === 0 ? 0.3 : 0.5;
+  const urgency = count(URGENCY, norm, 3);
+  const exclamations = count(EXCLAMATION, text, 6);
+  const capitals = capitalShare(text);
+  const letterRuns = count(LETTER_RUN, text, 2);
+  const shouting = n('tone.shouting');
+  const insults = n('abuse.insult') + n('abuse.identity') + n('abuse.profanity');
+  const threats = n('abuse.threat');
+
+  const angerCues = n('emotion.anger');
+  const anger =
+    angerCues + shouting + insults + threats === 0
+      ? 0
+      : noisyOr([
+          angerCues > 0 ? base : 0,
+          0.1 * Math.max(0, angerCues - 1),
+          angerCues > 0 ? 0.07 * intensifiers : 0,
+          shouting > 0 ? 0.2 + 0.4 * capitals : 0,
+          0.04 * Math.max(0, exclamations - 1),
+          0.05 * letterRuns,
+          angerCues + shouting > 0 && hasRepeatedWord(norm) ? 0.05 : 0,
+          0.2 * Math.min(2, insults),
+          0.3 * Math.min(2, threats),
+        ]);
+
+  const anxietyCues = n('emotion.anxiety');
+  const anxiety =
+    anxietyCues === 0
+      ? 0
+      : noisyOr([base, 0.12 * (anxietyCues - 1), 0.07 * intensifiers, 0.06 * urgency, 0.03 * exclamations]);
+
+  const sadCues = n('emotion.disappointment');
+  const disappointment = sadCues === 0 ? 0 : noisyOr([base, 0.12 * (sadCues - 1), 0.08 * intensifiers]);
+
+  const escalationRisk = noisyOr([
+    0.6 * Math.min(1, threats),
+    0.3 * Math.min(2, n('abuse.insult') + n('abuse.identity') + n('abuse.sexual')),
+    0.1 * n('abuse.profanity'),
+    0.35 * Math.min(1, n('pressure.legal')),
+    0.3 * Math.min(1, n('pressure.reputation')),
+    0.25 * Math.min(1, n('pressure.power')),
+    0.12 * Math.min(3, family('tactic.')),
+    0.12 * Math.min(1, n('request.manager')),
+    0.12 * Math.min(1, n('request.cancel')),
+    0.08 * Math.min(1, n('claim.generalization')),
+    0.5 * anger,
+    0.15 * anxiety,
+    0.1 * disappointment,
+  ]);
   return { anger, anxiety, disappointment, escalationRisk };
 }
