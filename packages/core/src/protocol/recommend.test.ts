@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ACTION_IDS } from '../types.ts';
 import { CASES } from './fixtures/conversations.ts';
+import { MORE_CASES } from './fixtures/more-conversations.ts';
 import { recommend } from './recommend.ts';
 
 // Through the real analysis engine: the method on conversations written for these tests.
-for (const k of CASES) {
+for (const k of [...CASES, ...MORE_CASES]) {
   test(`recommend (real engine): ${k.name} → ${k.action}`, () => {
     const r = recommend({ turns: k.turns, lang: k.lang });
     assert.equal(r.action, k.action, r.reasons.map((x) => x.rule).join(', '));

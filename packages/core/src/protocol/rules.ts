@@ -86,6 +86,34 @@ function agentAsked(state: ProtocolState): TurnView | null {
   return asked.at(-1) ?? null;
 }
 
+const STOP_WORDS = new Set(
+  'alors avec aussi avoir cette celle celui dans elle etre faire leur mais meme nous notre plus pour quand sans tout tres vous votre vraiment about after also been from have just like more only really some that them then there this very what when will with would your yours'.split(
+    ' ',
+  ),
+);
+
+function contentWords(text: string): Set<string> {
+  const words = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => (w.length >= 4 || /^\d+$/.test(w)) && !STOP_WORDS.has(w));
+  return new Set(words);
+}
+
+/** A short, non-negative reply that picks up words of the agent's offer is a choice (« le 26 alors »). */
+function choiceOf(client: TurnView, offer: TurnView): string | null {
+  if (client.cues.shape.words > 15 || isEmotional(client) || hasPrefix(client, 'abuse.')) return null;
+  const refusal =
+    /(?<![\p{L}])(?:non|pas|jamais|impossible|refuse|inacceptable|blague|seulement|s[ée]rieusement|no|not|never|cannot|unacceptable|joke|only|seriously)(?![\p{L}])|n['’]t(?![\p{L}])/iu;
+  if (refusal.test(client.text)) return null;
+  if (client.cues.shape.questions > 0 && !client.cues.has('logistics')) return null;
+  const offered = contentWords(offer.text);
+  const shared = [...contentWords(client.text)].filter((w) => offered.has(w));
+  return shared.length > 0 ? shared.join(' ') : null;
+}
+
 function offerOnTable(state: ProtocolState): TurnView | null {
   return [...state.agentTurnsBeforeLastClient].reverse().find(makesOffer) ?? null;
 }
@@ -245,8 +273,19 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
     },
     applies: (s) => {
       const last = s.lastClient;
-      if (!last || !isEmotional(last)) return null;
+      if (!last) return null;
       const finished = cueEvidence(last, 'finished');
+      // the client was invited to go on and now says they are done: acknowledge, feelings named or not
+      const listened = s.agentTurnsBeforeLastClient.some((a) => a.cues.has('listening'));
+      if (
+        finished.length > 0 &&
+        listened &&
+        !hasPrefix(last, 'request.') &&
+        last.cues.shape.questions === 0
+      ) {
+        return finished;
+      }
+      if (!isEmotional(last)) return null;
       const emotions = signalEvidence(last, (id) => (EMOTION_IDS as readonly string[]).includes(id));
       if (finished.length > 0) return [...emotions, ...finished];
       if (onlyListenedSoFar(s, last)) return emotions; // the short, calm disappointment left by still-venting
@@ -289,7 +328,8 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       if (accepted.length > 0)
         return [...accepted, { turn: offer.index, id: 'reply.solution', evidence: '' }];
       if (last.cues.has('confirm') && last.cues.has('logistics')) return cueEvidence(last, 'logistics');
-      return null;
+      const chosen = choiceOf(last, offer);
+      return chosen ? [{ turn: last.index, id: 'cue.choice', evidence: chosen }] : null;
     },
   },
   {
@@ -345,8 +385,11 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       if (asked) {
         const answer = [...cueEvidence(last, 'confirm'), ...cueEvidence(last, 'asksRemedy'), ...requests];
         if (answer.length > 0) return answer;
-        if (last.cues.shape.words >= 1 && !isEmotional(last))
+        // an answer that is only a question back is not a confirmation (« Et vous, vous ne pouvez pas… ? »)
+        const onlyQuestions = last.cues.shape.questions >= last.cues.shape.sentences;
+        if (last.cues.shape.words >= 1 && !isEmotional(last) && !onlyQuestions) {
           return [{ turn: last.index, id: 'cue.answer', evidence: last.text.slice(0, 60) }];
+        }
       }
       if (requests.length > 0 && !isEmotional(last)) return requests;
       return null;
