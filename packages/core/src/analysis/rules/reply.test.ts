@@ -237,6 +237,125 @@ describe('reply.* — English replies', () => {
   }
 });
 
+/** A second set of fresh replies, mixing qualities and risks (paraphrases, « tu », other sectors). */
+const MORE: readonly [Lang, string, readonly string[]][] = [
+  [
+    'fr',
+    "Merci infiniment d'avoir pris le temps de nous écrire, vos remarques vont nous aider.",
+    ['reply.thanks'],
+  ],
+  ['fr', 'Je mesure à quel point cette situation est pénible pour vous.', ['reply.empathy']],
+  ['fr', 'Nous sommes sincèrement navrés de ce contretemps.', ['reply.apology']],
+  ['fr', "Je tiens à m'excuser pour la gêne occasionnée.", ['reply.apology']],
+  [
+    'fr',
+    'Afin de traiter votre demande, pourriez-vous me communiquer votre numéro client ?',
+    ['reply.clarifying_question'],
+  ],
+  ['fr', "Auriez-vous une photo de l'étiquette du colis ?", ['reply.clarifying_question']],
+  ['fr', 'Quand le problème est-il apparu pour la première fois ?', ['reply.clarifying_question']],
+  ['fr', 'Si je vous suis bien, la facture de mars a été payée deux fois ?', ['reply.reformulation']],
+  ['fr', 'Travaillons ensemble pour trouver une issue.', ['reply.we_language']],
+  ['fr', 'Le retard s’explique par une panne de notre chaîne de production.', ['reply.explanation']],
+  [
+    'fr',
+    "Pour être transparent avec vous, l'erreur vient de notre service de préparation.",
+    ['reply.explanation'],
+  ],
+  [
+    'fr',
+    "Je vous fais parvenir un bon d'achat de 20 € dès aujourd'hui.",
+    ['reply.solution', 'reply.next_steps'],
+  ],
+  ['fr', 'Nous procédons au remboursement intégral de votre commande.', ['reply.solution']],
+  ['fr', "Un conseiller vous recontactera d'ici 48 heures.", ['reply.next_steps']],
+  ['fr', 'Êtes-vous disponible jeudi à 10 h pour un appel ?', ['reply.next_steps']],
+  ['fr', "Écoutez, je n'ai pas inventé la règle.", ['risk.defensive']],
+  ['fr', "Ce n'est pas moi qui m'occupe de ça, voyez avec le service client.", ['risk.defensive']],
+  ['fr', "Il fallait lire les petites lignes, c'est marqué noir sur blanc.", ['risk.blame']],
+  ['fr', 'Vous vous êtes trompé de référence en commandant.', ['risk.blame']],
+  ['fr', "C'est vraiment pas compliqué pourtant, il suffit de cliquer sur le bouton.", ['risk.aggression']],
+  ['fr', 'Vous me prenez pour qui ?', ['risk.aggression']],
+  ['fr', "Je vous assure que tout sera réglé demain, c'est garanti.", ['risk.overpromise']],
+  ['fr', "Respirez un bon coup, ce n'est qu'une petite facture.", ['risk.dismissive']],
+  [
+    'fr',
+    "Monsieur, je ne tolérerai pas d'être insultée. Reprenons calmement.",
+    ['reply.boundary', 'reply.we_language'],
+  ],
+  [
+    'fr',
+    'Je comprends que ce soit frustrant, cependant votre contrat ne prévoit pas cette prise en charge.',
+    ['reply.empathy', 'reply.explanation'],
+  ],
+  [
+    'fr',
+    "Merci pour ces précisions. Je relance le transporteur aujourd'hui et je reviens vers vous avant vendredi.",
+    ['reply.thanks', 'reply.solution', 'reply.next_steps'],
+  ],
+  ['fr', 'Tout à fait, je vous envoie le formulaire de rétractation par courriel.', ['reply.solution']],
+  ['fr', 'Vous avez tout à fait raison, et je vous prie de bien vouloir nous excuser.', ['reply.apology']],
+  ['fr', 'Désolé, je ne peux pas vous en dire plus.', ['reply.apology']],
+  ['fr', 'Bien reçu, merci ! Je regarde ça et je vous tiens au courant.', ['reply.thanks']],
+  [
+    'fr',
+    'Tu as raison de me le signaler, je suis désolé. Je te renvoie la bonne version ce soir.',
+    ['reply.apology', 'reply.solution', 'reply.next_steps'],
+  ],
+  [
+    'fr',
+    'Je comprends ta déception. On regarde ensemble ce qui cloche ?',
+    ['reply.empathy', 'reply.we_language'],
+  ],
+  ['fr', 'Franchement, tu en fais tout un plat pour rien.', ['risk.dismissive']],
+  ['fr', "T'aurais dû me prévenir avant.", ['risk.blame']],
+  ['en', 'Many thanks for getting back to me so quickly.', ['reply.thanks']],
+  ['en', 'I can only imagine how disruptive this has been for your team.', ['reply.empathy']],
+  ['en', "We're truly sorry for the mix-up.", ['reply.apology']],
+  ['en', "I'd like to apologise for the confusion.", ['reply.apology']],
+  ['en', 'Could you confirm the postcode on the account?', ['reply.clarifying_question']],
+  ['en', 'Do you have the order number to hand?', ['reply.clarifying_question']],
+  ['en', 'When did you first notice the leak?', ['reply.clarifying_question']],
+  ['en', 'So, to recap, you were charged twice in March?', ['reply.reformulation']],
+  ['en', "Let's figure this out together.", ['reply.we_language']],
+  ['en', 'The outage was down to a power cut at our data centre.', ['reply.explanation']],
+  ['en', "I'll issue you a £20 voucher today.", ['reply.solution', 'reply.next_steps']],
+  ['en', "We're processing a full refund for your order.", ['reply.solution']],
+  ['en', 'A colleague from billing will get back to you within 48 hours.', ['reply.next_steps']],
+  ['en', 'Are you free on Thursday at 10 for a quick call?', ['reply.next_steps']],
+  ['en', "I didn't make the rules, I'm afraid.", ['risk.defensive']],
+  ['en', 'You were supposed to read the instructions first.', ['risk.blame']],
+  ['en', "It's really not complicated, you just click the button.", ['risk.aggression']],
+  ['en', 'Who do you think you are?', ['risk.aggression']],
+  ['en', "I assure you it'll all be sorted tomorrow, guaranteed.", ['risk.overpromise']],
+  ['en', "Take a deep breath, it's only an invoice.", ['risk.dismissive']],
+  [
+    'en',
+    "I won't be spoken to like that. Let's start again calmly.",
+    ['reply.boundary', 'reply.we_language'],
+  ],
+  [
+    'en',
+    "Thanks for the details. I'm chasing the courier today and will update you by Friday.",
+    ['reply.thanks', 'reply.solution', 'reply.next_steps'],
+  ],
+  ['en', "You're absolutely right, and please accept our apologies.", ['reply.apology']],
+  ['en', 'Got it, thanks!', ['reply.thanks']],
+  [
+    'en',
+    "I understand your frustration, however your contract doesn't cover accidental damage.",
+    ['reply.empathy', 'reply.explanation'],
+  ],
+];
+
+describe('reply.* and risk.* — paraphrases', () => {
+  for (const [lang, text, expected] of MORE) {
+    it(`${lang}: ${expected.join(', ')} ← ${text.slice(0, 60)}`, () => {
+      assert.deepEqual(ids(text, lang), [...expected].sort());
+    });
+  }
+});
+
 /** The exact words a finding points at. */
 function evidence(text: string, lang: Lang, id: string): string[] {
   return analyze(text, { role: 'agent', lang })
