@@ -4,13 +4,15 @@ interface Props {
   /** In [0, 1]. */
   readonly value: number;
   readonly testId?: string;
+  /** A quality (a score) is good when high: its colours run the other way from a risk's. */
+  readonly isQuality?: boolean;
 }
 
 export function levelOf(value: number): 'low' | 'mid' | 'high' {
   return value >= 0.66 ? 'high' : value >= 0.33 ? 'mid' : 'low';
 }
 
-export function Gauge({ label, value, testId }: Props) {
+export function Gauge({ label, value, testId, isQuality = false }: Props) {
   const pct = Math.round(Math.max(0, Math.min(1, value)) * 100);
   return (
     <div class="gauge" data-testid={testId}>
@@ -20,7 +22,7 @@ export function Gauge({ label, value, testId }: Props) {
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: <meter> cannot be styled the same in every browser; the ARIA meter reads the same */}
       <div
-        class={`gauge-track level-${levelOf(value)}`}
+        class={`gauge-track level-${levelOf(isQuality ? 1 - value : value)}`}
         role="meter"
         aria-label={label}
         aria-valuemin={0}

@@ -79,6 +79,8 @@ export interface AssistViewProps {
   /** Under the draft: the one-click actions (when the server is reachable). */
   readonly actions?: ComponentChildren;
   readonly clientReadOnly?: boolean;
+  /** Ctrl+Enter (⌘+Enter) in either text box: record the turn. */
+  readonly onRecord?: () => void;
 }
 
 /** Local mode: the in-browser engine only, nothing recorded. */
@@ -87,7 +89,7 @@ export function AssistPage() {
   return <AssistView state={state} />;
 }
 
-export function AssistView({ state, history, context, actions, clientReadOnly }: AssistViewProps) {
+export function AssistView({ state, history, context, actions, clientReadOnly, onRecord }: AssistViewProps) {
   const t = useT();
   const { clientText, draft, client, reply, review, proposal, setDraft, setClientText } = state;
   const hasMessage = clientText.trim().length > 0;
@@ -100,7 +102,16 @@ export function AssistView({ state, history, context, actions, clientReadOnly }:
       </header>
       {context}
       {history}
-      <div class="assist-grid">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a keyboard shortcut caught from the two text boxes inside */}
+      <div
+        class="assist-grid"
+        onKeyDown={(e) => {
+          if (onRecord && e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            onRecord();
+          }
+        }}
+      >
         <section class="card" aria-labelledby="client-h">
           <h2 id="client-h">{t('assist.clientMessage')}</h2>
           <label class="field-label" for="client-input">

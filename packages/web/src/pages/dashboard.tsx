@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Dashboard, Escalation, Incident, Page, User } from '../api/types.ts';
 import { ChartView, PALETTE, SEVERITY_COLOURS } from '../components/chart.tsx';
+import { Gauge } from '../components/gauge.tsx';
 import { currentLang, useT } from '../i18n/index.ts';
 import { type CsvColumn, toCsv } from '../lib/csv.ts';
 import { formatWeek, minutesBetween } from '../lib/dates.ts';
@@ -426,17 +427,28 @@ export function DashboardPage() {
         )}
         <section class="card" aria-labelledby="c-train">
           <h2 id="c-train">{t('dashboard.training')}</h2>
-          {training ? (
-            <dl class="facts">
-              {Object.entries(training)
-                .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
-                .map(([k, v]) => (
-                  <div key={k}>
-                    <dt>{t(`dashboard.trainingField.${k}`, { defaultValue: k })}</dt>
-                    <dd>{String(v)}</dd>
-                  </div>
-                ))}
-            </dl>
+          {training && typeof training.sessions === 'number' && training.sessions > 0 ? (
+            <div data-testid="training-summary">
+              <dl class="facts">
+                {(['sessions', 'completed', 'users'] as const).map((k) =>
+                  typeof training[k] === 'number' ? (
+                    <div key={k}>
+                      <dt>{t(`dashboard.trainingField.${k}`)}</dt>
+                      <dd>{String(training[k])}</dd>
+                    </div>
+                  ) : null,
+                )}
+              </dl>
+              {typeof training.averageScore === 'number' && (
+                <div class="training-score">
+                  <Gauge
+                    label={t('dashboard.trainingField.averageScore')}
+                    value={training.averageScore / 100}
+                    isQuality
+                  />
+                </div>
+              )}
+            </div>
           ) : (
             <p class="muted">{t('dashboard.noTraining')}</p>
           )}

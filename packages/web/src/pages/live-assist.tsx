@@ -218,6 +218,7 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
           {t('assist.commitment')}
         </button>
       </div>
+      <p class="hint shortcut-hint">{t('assist.shortcut')}</p>
       {panel === 'escalate' && (
         <EscalateForm
           busy={busy}
@@ -333,7 +334,18 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
       <OpenConversations items={openConversations} clients={clients} />
     ) : null;
 
-  return <AssistView state={state} context={context} history={historyView} actions={actions} />;
+  return (
+    <AssistView
+      state={state}
+      context={context}
+      history={historyView}
+      actions={actions}
+      clientReadOnly={storedInboundId !== null}
+      onRecord={() => {
+        if (!busy && (state.clientText.trim() || state.draft.trim())) void recordTurn();
+      }}
+    />
+  );
 }
 
 /** Conversations still open (some arrived by webhook): one click resumes them here. */
