@@ -356,6 +356,65 @@ describe('reply.* and risk.* — paraphrases', () => {
   }
 });
 
+/** Precision: routine replies, refusals of a return or a cheque (not a boundary), past facts. */
+const ROUTINE: readonly [Lang, string, readonly string[]][] = [
+  ['fr', 'Je comprends tout à fait.', ['reply.empathy']],
+  ['fr', "Nous avons bien reçu votre demande de remboursement, elle est en cours d'étude.", []],
+  ['fr', 'Votre colis sera livré demain entre 9 h et 13 h.', ['reply.solution', 'reply.next_steps']],
+  ['fr', 'Le service est disponible de 9 h à 18 h du lundi au vendredi.', []],
+  ['fr', "Je n'ai pas de solution pour le moment, mais je vous tiens informé dès que j'en sais plus.", []],
+  ['fr', "Pas de souci, je m'en occupe.", []],
+  ['fr', 'Je vous ai envoyé le devis hier.', []],
+  ['fr', 'Je ne peux pas accepter ce retour, le produit a été utilisé.', []],
+  ['fr', "Je n'accepte pas les chèques, seulement la carte.", []],
+  ['fr', 'Je vous souhaite une excellente journée.', []],
+  ['fr', "N'hésitez pas à revenir vers moi si besoin.", []],
+  ['fr', 'Je vous confirme que votre abonnement est résilié à compter du 1er mars.', []],
+  ['fr', 'C’est noté, je vous rappelle à 15 h.', ['reply.next_steps']],
+  ['fr', 'Je vais voir avec mon responsable et je reviens vers vous dans la journée.', ['reply.next_steps']],
+  ['fr', "Je n'accepte pas qu'on me parle sur ce ton.", ['reply.boundary']],
+  ['fr', 'Je ne peux pas accepter ces insultes envers mon équipe.', ['reply.boundary']],
+  ['fr', "L'ensemble des frais vous sera remboursé.", ['reply.solution']],
+  [
+    'fr',
+    'Excusez-moi, pourriez-vous répéter votre numéro de dossier ?',
+    ['reply.apology', 'reply.clarifying_question'],
+  ],
+  ['fr', 'Bonjour, je suis Léa, votre conseillère. Que puis-je faire pour vous ?', []],
+  ['fr', 'Je vous mets en attente quelques instants, merci de patienter.', []],
+  [
+    'fr',
+    'Votre dossier est complet. La commission se réunira le 18 et vous recevrez un courrier la semaine suivante.',
+    ['reply.next_steps'],
+  ],
+  ['en', "We've received your refund request and it's being reviewed.", []],
+  ['en', 'Our opening hours are 9 to 5, Monday to Friday.', []],
+  ['en', "I can't accept a return on a used item.", []],
+  ['en', 'Have a lovely day!', []],
+  ['en', 'Feel free to get back to me if you need anything else.', []],
+  ['en', "I'll look into it and get back to you by the end of the day.", ['reply.next_steps']],
+  ['en', 'Unfortunately the item is out of stock until next month.', []],
+  ['en', "I'm not sure, let me check with my manager.", []],
+  ['en', 'Please bear with me while I check.', []],
+  ['en', 'Thanks for your order!', ['reply.thanks']],
+  ['en', "I won't accept being spoken to like that.", ['reply.boundary']],
+  [
+    'en',
+    'Your parcel will be delivered tomorrow between 9am and 1pm.',
+    ['reply.solution', 'reply.next_steps'],
+  ],
+  ['en', 'Hi, this is Sam from the help desk. How can I help?', []],
+  ['en', 'I appreciate your patience while we sort this out.', ['reply.thanks']],
+];
+
+describe('reply.* — routine replies and hard negatives', () => {
+  for (const [lang, text, expected] of ROUTINE) {
+    it(`${lang}: ${expected.join(', ') || 'nothing'} ← ${text.slice(0, 60)}`, () => {
+      assert.deepEqual(ids(text, lang), [...expected].sort());
+    });
+  }
+});
+
 /** The exact words a finding points at. */
 function evidence(text: string, lang: Lang, id: string): string[] {
   return analyze(text, { role: 'agent', lang })
