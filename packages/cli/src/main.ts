@@ -11,6 +11,7 @@ import { registerImport } from './commands/import.ts';
 import { registerIntegrations } from './commands/integrations.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTrain } from './commands/train.ts';
+import { registerWorker } from './commands/worker.ts';
 
 export function buildProgram(): Command {
   const program = new Command('sangfroid')
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerAdmin(program);
   registerAudit(program);
   registerIntegrations(program);
+  registerWorker(program);
   return program;
 }
 
