@@ -4,8 +4,11 @@
  * and the rejected records. Exit status: 0 everything imported, 1 some records rejected (or
  * stopped by --strict), 2 the input could not be imported at all.
  */
+
+import { QUEUES } from '@sangfroid/server';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { REPORT_LANGS, type ReportLang } from '../import/i18n.ts';
+import { type IntoServer, openIntoServer } from '../import/into-server.ts';
 import { runImport } from '../import/run.ts';
 import { IMPORT_FORMATS, type ImportFormat, ImportInputError } from '../import/types.ts';
 
@@ -20,6 +23,21 @@ interface ImportCliOptions {
   workers?: number;
   maxRecordBytes?: number;
   progress?: boolean;
+  intoServer?: boolean;
+  org?: string;
+  source?: string;
+  queue?: boolean;
+  wait?: boolean;
+}
+
+async function waitForQueue(into: IntoServer): Promise<void> {
+  const queue = into.queue;
+  if (!queue) return;
+  while (true) {
+    const c = await queue.counts(QUEUES.importBatch);
+    if (c.queued + c.active === 0) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
 }
 
 function positiveInt(value: string): number {
@@ -46,9 +64,26 @@ export function registerImport(program: Command): void {
     .option('--workers <n>', 'worker threads (default: one per core; 0: this thread)', positiveInt)
     .option('--max-record-bytes <n>', 'reject records longer than this (default 4 MiB)', positiveInt)
     .option('--no-progress', 'no progress bar, even on a terminal')
+    .option(
+      '--into-server',
+      "store conversations, findings and incidents in the team's database (idempotent)",
+    )
+    .option('--org <id|name>', 'organisation to import into (default: the only one)')
+    .option('--source <name>', 'namespace of the natural keys (default: the format, e.g. zendesk)')
+    .option('--no-queue', 'with DATABASE_URL: store from this process instead of queueing jobs')
+    .option('--wait', 'with the job queue: wait until workers have processed every job')
     .action(async (file: string, opts: ImportCliOptions) => {
+      let into: IntoServer | undefined;
       try {
+        if (opts.intoServer) {
+          into = await openIntoServer({
+            ...(opts.org ? { org: opts.org } : {}),
+            ...(opts.source ? { source: opts.source } : {}),
+            ...(opts.queue === false ? { noQueue: true } : {}),
+          });
+        }
         const outcome = await runImport({
+          ...(into ? into.options : {}),
           input: file,
           lang: opts.lang,
           ...(opts.format ? { format: opts.format } : {}),
@@ -67,6 +102,18 @@ export function registerImport(program: Command): void {
             `sangfroid import: stopped (--strict) at line ${s.line}: ${s.code}: ${s.message}\n`,
           );
         }
+        if (into?.mode === 'store') {
+          process.stderr.write(
+            `sangfroid import: stored ${into.stats.stored} new messages (${into.stats.alreadyStored} already stored), ${into.stats.incidents} incidents\n`,
+          );
+        }
+        if (into?.mode === 'queue' && outcome.dispatched) {
+          const d = outcome.dispatched;
+          process.stderr.write(
+            `sangfroid import: queued ${d.batches} jobs (${d.messages} messages); \`sangfroid worker\` processes them\n`,
+          );
+          if (opts.wait) await waitForQueue(into);
+        }
         process.exitCode = outcome.exitCode;
       } catch (error) {
         if (error instanceof ImportInputError) {
@@ -75,6 +122,8 @@ export function registerImport(program: Command): void {
           return;
         }
         throw error;
+      } finally {
+        await into?.close();
       }
     });
 }

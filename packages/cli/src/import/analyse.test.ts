@@ -87,6 +87,7 @@ test('a conversation gives signal counts, the protocol’s action, the incident 
   assert.equal(r.abusiveMessages, 1);
   assert.deepEqual(r.incident, {
     conversation: 'T-9',
+    index: 0,
     client: 'c-1',
     kinds: ['abuse', 'legal'],
     severity: 3,

@@ -49,6 +49,8 @@ export type IncidentKind = 'threat' | 'abuse' | 'legal' | 'agent_aggression';
 
 export interface Incident {
   readonly conversation: string;
+  /** Position of the message in its conversation segment. */
+  readonly index: number;
   readonly client?: string;
   readonly kinds: readonly IncidentKind[];
   readonly severity: number;
@@ -71,8 +73,11 @@ export interface MessageDetail {
   readonly line: number;
   readonly role: Role;
   readonly externalId?: string;
-  readonly lang: Lang;
-  readonly findings: readonly SpanFinding[];
+  readonly text: string;
+  readonly at?: string;
+  readonly author?: string;
+  /** The engine's analysis, agent findings from the draft checker. */
+  readonly analysis: Analysis;
 }
 
 export interface ConversationResult {
@@ -171,7 +176,7 @@ export function analyseConversation(
   let abusiveMessages = 0;
   let previousAbusive = false;
 
-  for (const m of conv.messages) {
+  for (const [index, m] of conv.messages.entries()) {
     let findings: readonly Finding[];
     let abusive = false;
     const analysis = engine.analyze(m.text, m.role, m.lang);
@@ -214,6 +219,7 @@ export function analyseConversation(
       if (!incident || severity > incident.severity) {
         incident = {
           conversation: conv.key,
+          index,
           ...(conv.client ? { client: conv.client } : {}),
           kinds: [],
           severity,
@@ -238,8 +244,10 @@ export function analyseConversation(
         line: m.line,
         role: m.role,
         ...(m.externalId ? { externalId: m.externalId } : {}),
-        lang: analysis.lang,
-        findings: toSpans(findings),
+        text: m.text,
+        ...(m.at ? { at: m.at } : {}),
+        ...(m.author ? { author: m.author } : {}),
+        analysis: findings === analysis.findings ? analysis : { ...analysis, findings },
       });
     }
     analyses.push(analysis);

@@ -41,8 +41,12 @@ export interface ImportOptions {
   readonly progress?: boolean;
   /** Called with each conversation's result (with per-message findings): server storage. */
   readonly onResults?: (results: readonly ConversationResult[]) => Promise<void>;
-  /** Conversations to leave out (already stored by an earlier run that was stopped). */
-  readonly skipConversation?: (key: string, part: number) => boolean;
+  /** Leaves conversations out of a batch before analysis (already stored by an earlier run). */
+  readonly filterBatch?: (batch: readonly WireConversation[]) => Promise<WireConversation[]>;
+  /** Hands each batch to someone else (the job queue) instead of analysing it here. */
+  readonly dispatch?: (batch: readonly WireConversation[]) => Promise<void>;
+  /** Told the format once it is detected (before anything is read). */
+  readonly onDetected?: (format: ImportFormat) => void;
   readonly now?: () => Date;
 }
 
@@ -51,6 +55,12 @@ export interface ImportOutcome {
   /** 0: everything imported; 1: some records rejected (or stopped by --strict). */
   readonly exitCode: 0 | 1;
   readonly stoppedAt?: ImportIssue;
+  /** With `dispatch`: what was handed over. */
+  readonly dispatched?: {
+    readonly batches: number;
+    readonly messages: number;
+    readonly conversations: number;
+  };
 }
 
 const SMALL_INPUT = 256 * 1024;
@@ -84,6 +94,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     : createReadStream(options.input, { highWaterMark: 1024 * 1024 });
   const { head, source } = await peek(stream);
   const detection = detectFormat(fromStdin ? undefined : options.input, head, options.format);
+  options.onDetected?.(detection.format);
   const limits = { maxRecordBytes: options.maxRecordBytes ?? DEFAULT_LIMITS.maxRecordBytes };
   const workers =
     options.workers ?? (totalBytes !== undefined && totalBytes < SMALL_INPUT ? 0 : availableParallelism());
@@ -108,8 +119,9 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     if (options.strict) stoppedAt ??= issue;
   };
 
+  const dispatched = { batches: 0, messages: 0, conversations: 0 };
   const pool = new WorkerPool({
-    size: workers,
+    size: options.dispatch ? 0 : workers,
     keepDetails: options.onResults !== undefined,
     onResponse: async (response) => {
       protocol = response.protocol;
@@ -123,16 +135,26 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   const batchSize = options.batchMessages ?? 400;
   let batch: WireConversation[] = [];
   let batchCount = 0;
+  const submit = async (full: readonly WireConversation[]): Promise<void> => {
+    const kept = options.filterBatch ? await options.filterBatch(full) : full;
+    if (kept.length === 0) return;
+    if (options.dispatch) {
+      await options.dispatch(kept);
+      dispatched.batches++;
+      dispatched.conversations += kept.length;
+      for (const c of kept) dispatched.messages += c.messages.length;
+      progress.update(bytesRead, dispatched.messages);
+    } else await pool.submit(kept);
+  };
   const send = async (conversations: readonly WireConversation[]): Promise<void> => {
     for (const c of conversations) {
-      if (options.skipConversation?.(c.key, c.part)) continue;
       batch.push(c);
       batchCount += c.messages.length;
       if (batchCount >= batchSize) {
         const full = batch;
         batch = [];
         batchCount = 0;
-        await pool.submit(full);
+        await submit(full);
       }
     }
   };
@@ -154,7 +176,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     }
     if (!stoppedAt) {
       await send(assembler.flush());
-      if (batch.length > 0) await pool.submit(batch);
+      if (batch.length > 0) await submit(batch);
     }
     await pool.close();
   } catch (error) {
