@@ -2,6 +2,7 @@
 
 import type { Analysis, AnalyzeOptions } from '@sangfroid/core';
 import type { EventBus } from './alerts/event-bus.ts';
+import type { ActorCache } from './auth/actor-cache.ts';
 import type { RateLimiter } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/schema.ts';
@@ -32,5 +33,6 @@ export interface AppDeps {
 export interface Deps extends AppDeps {
   readonly events: EventBus;
   readonly loginLimiter: RateLimiter;
+  readonly actorCache: ActorCache;
   readonly analyzer: (text: string, options: AnalyzeOptions) => Analysis;
 }

@@ -6,7 +6,8 @@
  * limit first, then end and hand over if it goes on).
  */
 import type { Analysis, Channel, Finding, Lang } from '@sangfroid/core';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import type { MessagesTable } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { afterCursor, newId, type Page, requireInOrg, toApi, toPage } from './common.ts';
 import type { DomainContext } from './context.ts';
@@ -107,6 +108,8 @@ export async function updateConversation(opts: DomainContext & { id: string; pat
   return toApi(row);
 }
 
+type MessageRow = Selectable<MessagesTable>;
+
 export interface NewMessage {
   readonly direction: 'inbound' | 'outbound';
   readonly text: string;
@@ -134,35 +137,42 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
   const maxSeverity = analysis.findings.reduce((m, f) => Math.max(m, f.severity), 0);
 
   const result = await opts.db.transaction().execute(async (trx) => {
-    const conv = await trx
-      .updateTable('conversations')
-      .set({ message_count: sql`message_count + 1`, updated_at: now })
-      .where('id', '=', opts.conversationId)
-      .where('org_id', '=', actor.orgId)
-      .returning(['message_count', 'channel', 'client_id', 'assigned_user_id'])
-      .executeTakeFirst();
+    // one statement: take the next sequence number (locking the conversation row) and read the
+    // recent history the protocol needs — PGlite pays per statement, so statements are few
+    const head = await sql<{
+      message_count: number;
+      channel: string;
+      assigned_user_id: string | null;
+      history: { direction: string; text: string; analysis: Analysis }[];
+    }>`with c as (
+        update conversations set message_count = message_count + 1, updated_at = ${now}
+        where id = ${opts.conversationId} and org_id = ${actor.orgId}
+        returning message_count, channel, assigned_user_id)
+      select c.*, coalesce((select jsonb_agg(jsonb_build_object('direction', m.direction, 'text', m.text, 'analysis', m.analysis) order by m.seq)
+        from (select direction, text, analysis, seq from messages
+              where conversation_id = ${opts.conversationId} and org_id = ${actor.orgId}
+              order by seq desc limit ${PROTOCOL_WINDOW - 1}) m), '[]'::jsonb) as history
+      from c`.execute(trx);
+    const conv = head.rows[0];
     if (!conv) throw notFound('conversation');
-    const message = await trx
-      .insertInto('messages')
-      .values({
-        id: newId(),
-        org_id: actor.orgId,
-        conversation_id: opts.conversationId,
-        seq: conv.message_count,
-        direction: input.direction,
-        channel: input.channel ?? conv.channel,
-        author_name: input.authorName ?? (role === 'agent' ? actor.name : null),
-        author_user_id: role === 'agent' ? actor.userId : null,
-        text: input.text,
-        lang: analysis.lang,
-        analysis: JSON.stringify(analysis),
-        max_severity: maxSeverity,
-        has_abuse: abuse.length > 0,
-        sent_at: input.sentAt ? new Date(input.sentAt) : null,
-        created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const turns: StoredTurn[] = [
+      ...conv.history.map((m) => ({
+        role: m.direction === 'inbound' ? ('client' as const) : ('agent' as const),
+        text: m.text,
+        analysis: m.analysis,
+      })),
+      { role, text: input.text, analysis },
+    ];
+    const recommendation = recommendFor(turns, input.lang);
+    const inserted = await sql<MessageRow>`with m as (
+        insert into messages (id, org_id, conversation_id, seq, direction, channel, author_name, author_user_id, text, lang, analysis, max_severity, has_abuse, sent_at, created_at)
+        values (${newId()}, ${actor.orgId}, ${opts.conversationId}, ${conv.message_count}, ${input.direction}, ${input.channel ?? conv.channel},
+                ${input.authorName ?? (role === 'agent' ? actor.name : null)}, ${role === 'agent' ? actor.userId : null}, ${input.text}, ${analysis.lang},
+                ${JSON.stringify(analysis)}, ${maxSeverity}, ${abuse.length > 0}, ${input.sentAt ? new Date(input.sentAt) : null}, ${now})
+        returning *),
+      u as (update conversations set recommendation = ${JSON.stringify(recommendation)} where id = ${opts.conversationId} and org_id = ${actor.orgId})
+      select * from m`.execute(trx);
+    const message = inserted.rows[0] as MessageRow;
 
     let incident = null;
     let escalation = null;
@@ -199,25 +209,6 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
       }
     }
 
-    const history = await trx
-      .selectFrom('messages')
-      .select(['direction', 'text', 'analysis'])
-      .where('conversation_id', '=', opts.conversationId)
-      .where('org_id', '=', actor.orgId)
-      .orderBy('seq', 'desc')
-      .limit(PROTOCOL_WINDOW)
-      .execute();
-    const turns: StoredTurn[] = history.reverse().map((m) => ({
-      role: m.direction === 'inbound' ? 'client' : 'agent',
-      text: m.text,
-      analysis: m.analysis as Analysis,
-    }));
-    const recommendation = recommendFor(turns, input.lang);
-    await trx
-      .updateTable('conversations')
-      .set({ recommendation: JSON.stringify(recommendation) })
-      .where('id', '=', opts.conversationId)
-      .execute();
     return { message, incident, escalation, recommendation };
   });
 

@@ -16,7 +16,7 @@ import {
   SESSION_COOKIE,
   type UserRole,
 } from '../auth/actor.ts';
-import { safeEqual } from '../auth/secrets.ts';
+import { safeEqual, sha256 } from '../auth/secrets.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 
@@ -33,14 +33,26 @@ export type Env = { Variables: { actor: Actor } };
 
 export async function authenticate(c: Context, deps: Deps): Promise<Actor | undefined> {
   const header = c.req.header('authorization');
+  const now = deps.clock.now();
+  let key: string;
+  let find: () => Promise<Actor | undefined>;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) return undefined;
-    return findTokenActor({ db: deps.db, token: match[1] });
+    const token = match?.[1];
+    if (!token) return undefined;
+    key = `t:${sha256(token)}`;
+    find = () => findTokenActor({ db: deps.db, token });
+  } else {
+    const cookie = getCookie(c, SESSION_COOKIE);
+    if (!cookie) return undefined;
+    key = `s:${sha256(cookie)}`;
+    find = () => findSessionActor({ db: deps.db, token: cookie, now });
   }
-  const cookie = getCookie(c, SESSION_COOKIE);
-  if (!cookie) return undefined;
-  return findSessionActor({ db: deps.db, token: cookie, now: deps.clock.now() });
+  const cached = deps.actorCache.get(key, now.getTime());
+  if (cached) return cached;
+  const actor = await find();
+  if (actor) deps.actorCache.set(key, actor, now.getTime());
+  return actor;
 }
 
 /** Same-origin check (OWASP: verify the Origin header): absent Origin is allowed (non-browser). */

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { EventBus } from '../alerts/event-bus.ts';
+import { ActorCache } from '../auth/actor-cache.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
 import type { AppDeps, Deps } from '../deps.ts';
 import { AppError, type ErrorCode, fromDatabaseError } from '../errors.ts';
@@ -46,6 +47,7 @@ export function createApp(input: AppDeps, options: CreateAppOptions = {}): App {
     ...input,
     events: input.events ?? new EventBus(),
     analyzer: input.analyzer ?? analyze,
+    actorCache: new ActorCache(),
     loginLimiter: new RateLimiter(input.config.loginMaxAttempts, input.config.loginWindowMinutes * 60_000),
   };
   const app = new Hono();

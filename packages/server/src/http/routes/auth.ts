@@ -103,6 +103,7 @@ export const authRoutes = [
     async handler({ c, deps }) {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await deleteSession({ db: deps.db, token });
+      deps.actorCache.clear();
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       deleteCookie(c, CSRF_COOKIE, { path: '/' });
       return undefined;
@@ -209,6 +210,7 @@ export const authRoutes = [
         .where('org_id', '=', actor.orgId)
         .where('user_id', '=', actor.userId)
         .executeTakeFirst();
+      deps.actorCache.clear();
       if (Number(r.numUpdatedRows) === 0) throw notFound('token');
       return undefined;
     },

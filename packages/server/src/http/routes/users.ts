@@ -48,7 +48,10 @@ export const userRoutes = [
       password: Password.optional(),
     }),
     response: UserSchema,
-    handler: ({ deps, actor, params, body }) =>
-      updateUser({ ...domain(deps, actor), id: params.id, patch: body }),
+    async handler({ deps, actor, params, body }) {
+      const user = await updateUser({ ...domain(deps, actor), id: params.id, patch: body });
+      deps.actorCache.clear(); // a role change or deactivation applies to the very next request
+      return user;
+    },
   }),
 ];

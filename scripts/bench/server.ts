@@ -1,0 +1,266 @@
+/**
+ * `npm run bench:server`: analyze and message-ingest throughput and latency of the real server,
+ * under load from a second process (this one, with autocannon) on loopback, on both databases:
+ * the embedded default (PGlite in a temporary data directory) and PostgreSQL (a temporary
+ * database on BENCH_DATABASE_URL / TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test;
+ * skipped if unreachable).
+ *
+ *   npm run bench:server [-- --duration 10 --connections 10 --only pglite|postgres]
+ *
+ * The server is the `sangfroid serve` binary, as users run it. Message texts are the dev corpus's
+ * client messages (a few abusive ones open incidents, as in life). Prints figures; asserts nothing.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+// autocannon ships no types; the part of its API used here
+interface AcRequest {
+  method?: string;
+  path?: string;
+  body?: string;
+  setupRequest?: (req: AcRequest) => AcRequest;
+}
+interface AcResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p97_5: number; p99: number; max: number };
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+}
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+  requests: AcRequest[];
+}) => Promise<AcResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(root, 'packages/cli/bin/sangfroid.mjs');
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const DURATION = Number(arg('duration', '10'));
+const CONNECTIONS = Number(arg('connections', '10'));
+const ONLY = arg('only', '');
+const PG_URL =
+  process.env.BENCH_DATABASE_URL ||
+  process.env.TEST_DATABASE_URL ||
+  'postgres://postgres@127.0.0.1:5432/test';
+const PASSWORD = 'bench password long enough';
+
+function corpusTexts(): string[] {
+  const dir = join(root, '..', 'shared', 'corpus', 'dev');
+  const texts: string[] = [];
+  for (const file of ['client-fr.jsonl', 'client-en.jsonl']) {
+    try {
+      for (const line of readFileSync(join(dir, file), 'utf8').split('\n'))
+        if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
+    } catch {
+      // corpus absent: fall back below
+    }
+  }
+  return texts.length > 0
+    ? texts
+    : [
+        'Bonjour, où en est ma commande ?',
+        'Je suis furieux, ça fait trois semaines !',
+        'Could you send me my invoice?',
+      ];
+}
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) resolve({ child, url: m[1].replace('localhost', '127.0.0.1') });
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+}
+
+async function json(url: string, init: RequestInit): Promise<Record<string, unknown>> {
+  const res = await fetch(url, init);
+  const body = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${init.method} ${url}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+interface Figures {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p97_5: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly total: number;
+  readonly errors: number;
+}
+
+async function load(url: string, token: string, requests: AcRequest[]): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    requests,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p97_5: result.latency.p97_5,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    total: result.requests.total,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+async function benchBackend(label: string, env: NodeJS.ProcessEnv): Promise<Record<string, Figures>> {
+  const created = spawnSync(
+    process.execPath,
+    [
+      BIN,
+      'admin',
+      'create',
+      '--org',
+      'Bench',
+      '--email',
+      'bench@bench.test',
+      '--name',
+      'Bench',
+      '--password-stdin',
+    ],
+    {
+      env,
+      input: `${PASSWORD}\n`,
+      encoding: 'utf8',
+    },
+  );
+  if (created.status !== 0) throw new Error(`admin create failed: ${created.stderr}`);
+  const { child, url } = await startServer(env);
+  try {
+    const login = await fetch(`${url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@bench.test', password: PASSWORD }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const { token } = (await json(`${url}/api/v1/tokens`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      body: '{"name":"bench"}',
+    })) as { token: string };
+    const h = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const conversations: string[] = [];
+    for (let i = 0; i < 100; i++)
+      conversations.push(
+        (
+          await json(`${url}/api/v1/conversations`, {
+            method: 'POST',
+            headers: h,
+            body: '{"channel":"chat"}',
+          })
+        ).id as string,
+      );
+    const texts = corpusTexts();
+    let n = 0;
+
+    const analyze = await load(url, token, [
+      {
+        method: 'POST',
+        path: '/api/v1/analyze',
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({ text: texts[n++ % texts.length], role: 'client' }),
+        }),
+      },
+    ]);
+    const ingest = await load(url, token, [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const i = n++;
+          return {
+            ...req,
+            path: `/api/v1/conversations/${conversations[i % conversations.length]}/messages`,
+            body: JSON.stringify({
+              direction: i % 3 === 2 ? 'outbound' : 'inbound',
+              text: texts[i % texts.length],
+            }),
+          };
+        },
+      },
+    ]);
+    const dash = await json(`${url}/api/v1/dashboard`, { headers: h });
+    process.stdout.write(
+      `  ${label}: ${JSON.stringify((dash as { messages: unknown }).messages)} stored, incidents ${JSON.stringify((dash as { incidents: { total: number } }).incidents.total)}\n`,
+    );
+    return { analyze, ingest };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+function print(label: string, f: Figures): void {
+  process.stdout.write(
+    `  ${label.padEnd(28)} ${f.rps.toFixed(0).padStart(6)} req/s   p50 ${String(f.p50).padStart(3)} ms   p97.5 ${String(f.p97_5).padStart(3)} ms   p99 ${String(f.p99).padStart(3)} ms   max ${String(f.max).padStart(4)} ms   n=${f.total} errors=${f.errors}\n`,
+  );
+}
+
+const base = { ...process.env, PORT: '0', LOG_LEVEL: 'error' };
+process.stdout.write(
+  `bench:server — ${CONNECTIONS} connections, ${DURATION} s per run, ${cpus().length} CPUs, load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)}\n`,
+);
+
+if (ONLY !== 'postgres') {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sangfroid-bench-'));
+  try {
+    const r = await benchBackend('pglite', { ...base, DATA_DIR: dataDir, DATABASE_URL: '' });
+    process.stdout.write('embedded PGlite\n');
+    print('POST /analyze', r.analyze as Figures);
+    print('POST …/messages (ingest)', r.ingest as Figures);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (ONLY !== 'pglite') {
+  const dbName = `sangfroid_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  try {
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    const url = new URL(PG_URL);
+    url.pathname = `/${dbName}`;
+    try {
+      const r = await benchBackend('postgres', { ...base, DATABASE_URL: url.toString() });
+      process.stdout.write('PostgreSQL\n');
+      print('POST /analyze', r.analyze as Figures);
+      print('POST …/messages (ingest)', r.ingest as Figures);
+    } finally {
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+    }
+  } catch (error) {
+    process.stdout.write(`PostgreSQL skipped: ${error instanceof Error ? error.message : String(error)}\n`);
+  } finally {
+    await admin.end().catch(() => {});
+  }
+}
