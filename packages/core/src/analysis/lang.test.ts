@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { normalize } from '../text/normalize.ts';
+import { detectLang } from './lang.ts';
+
+const CASES: readonly [string, 'fr' | 'en'][] = [
+  ['bjr jsuis dispo mardi', 'fr'],
+  ['tkt jvous fais le virement ce soir', 'fr'],
+  ['slt, c possible de décaler ? merci bcp', 'fr'],
+  ['Ça marche pas', 'fr'],
+  ['Merci !', 'fr'],
+  ['Où est mon colis ?', 'fr'],
+  ["c'est nul", 'fr'],
+  ['Formation payable en trois fois ?', 'fr'],
+  ['Hello, je voudrais un rdv', 'fr'],
+  ['Le meeting de demain est cancelled, sorry', 'fr'],
+  ['Je veux parler au manager please', 'fr'],
+  ['URGENT !!!', 'fr'],
+  ['ok', 'fr'],
+  ['pls help asap my order is late', 'en'],
+  ['thx u r the best', 'en'],
+  ['Thanks!', 'en'],
+  ["it's broken", 'en'],
+  ['Where is my parcel?', 'en'],
+  ['hey, is the 2pm slot still free on friday?', 'en'],
+  ["Hi, I'd like to book a table for 2", 'en'],
+  ['ALL I WANT IS A STRAIGHT ANSWER', 'en'],
+  ['Shit, I forgot my password again.', 'en'],
+];
+
+test('detects French and English on short, informal and mixed messages (raw and normalised)', () => {
+  for (const [text, lang] of CASES) {
+    assert.equal(detectLang(text), lang, `raw « ${text} »`);
+    assert.equal(detectLang(normalize(text).text), lang, `normalised « ${text} »`);
+  }
+});
+
+test('falls back to French when there is no evidence', () => {
+  for (const text of ['', '12345', '😊😊', 'AB-1234 / 06 12 34 56 78']) assert.equal(detectLang(text), 'fr');
+});

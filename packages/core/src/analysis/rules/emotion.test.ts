@@ -1,0 +1,141 @@
+import { test } from 'node:test';
+import { type ClientCase, checkFamily } from './client-cases.test-helper.ts';
+
+const CASES: readonly ClientCase[] = [
+  {
+    lang: 'fr',
+    text: 'Je suis vraiment remonté contre votre service après-vente.',
+    ids: ['emotion.anger'],
+    evidence: { 'emotion.anger': 'remonté' },
+  },
+  {
+    lang: 'fr',
+    text: "Là, j'en ai ras le bol de vos excuses.",
+    ids: ['emotion.anger'],
+    evidence: { 'emotion.anger': 'ras le bol' },
+  },
+  {
+    lang: 'fr',
+    text: 'C’est honteux de traiter les clients comme ça.',
+    ids: ['emotion.anger'],
+    evidence: { 'emotion.anger': 'honteux' },
+  },
+  {
+    lang: 'fr',
+    text: 'Ça me met hors de moi, cette histoire de colis.',
+    ids: ['emotion.anger'],
+    evidence: { 'emotion.anger': 'hors de moi' },
+  },
+  {
+    lang: 'fr',
+    text: "Vous êtes vraiment des incompétents, ça fait trois semaines que j'attends !",
+    ids: ['emotion.anger'],
+    evidence: { 'emotion.anger': 'incompétents' },
+  },
+  {
+    lang: 'fr',
+    text: 'Bordel, la machine à café est encore en panne !',
+    ids: ['emotion.anger'],
+    evidence: { 'emotion.anger': 'Bordel' },
+  },
+  { lang: 'fr', text: 'IL EST OÙ MON COLIS ???', ids: ['emotion.anger'] },
+  { lang: 'fr', text: 'Je ne suis pas fâché, juste curieux de comprendre la facture.', ids: [] },
+  { lang: 'fr', text: 'Aucune colère de ma part, je voulais juste signaler une erreur.', ids: [] },
+  { lang: 'fr', text: 'Merde, je me suis trompé de référence, pouvez-vous corriger ?', ids: [] },
+  { lang: 'fr', text: 'MERCI BEAUCOUP pour votre aide !!', ids: [] },
+  {
+    lang: 'fr',
+    text: "Je suis angoissée à l'idée de rater mon vol de demain.",
+    ids: ['emotion.anxiety'],
+    evidence: { 'emotion.anxiety': 'angoissée' },
+  },
+  {
+    lang: 'fr',
+    text: "J'ai très peur pour mon chien, il n'a rien mangé depuis hier.",
+    ids: ['emotion.anxiety'],
+    evidence: { 'emotion.anxiety': 'peur' },
+  },
+  {
+    lang: 'fr',
+    text: 'C’est urgent, mon compte est bloqué et je dois payer le loyer.',
+    ids: ['emotion.anxiety'],
+    evidence: { 'emotion.anxiety': 'urgent' },
+  },
+  { lang: 'fr', text: 'Pas d’urgence, répondez-moi quand vous pourrez.', ids: [] },
+  { lang: 'fr', text: 'Ne vous inquiétez pas pour le retard de paiement.', ids: [] },
+  {
+    lang: 'fr',
+    text: 'Franchement, je suis déçu par la qualité du service.',
+    ids: ['emotion.disappointment'],
+    evidence: { 'emotion.disappointment': 'déçu' },
+  },
+  {
+    lang: 'fr',
+    text: 'Je me sens trahie par votre enseigne.',
+    ids: ['emotion.disappointment'],
+    evidence: { 'emotion.disappointment': 'trahie' },
+  },
+  {
+    lang: 'fr',
+    text: 'Ça me fait de la peine de voir ce que ce restaurant est devenu.',
+    ids: ['emotion.disappointment'],
+    evidence: { 'emotion.disappointment': 'peine' },
+  },
+  { lang: 'fr', text: "Je ne suis pas déçue, c'était parfait.", ids: [] },
+  { lang: 'fr', text: 'Il est à peine dix heures et la boutique est déjà pleine.', ids: [] },
+  {
+    lang: 'en',
+    text: 'I am absolutely livid about this.',
+    ids: ['emotion.anger'],
+    evidence: { 'emotion.anger': 'livid' },
+  },
+  {
+    lang: 'en',
+    text: 'This is a total disgrace.',
+    ids: ['emotion.anger'],
+    evidence: { 'emotion.anger': 'disgrace' },
+  },
+  {
+    lang: 'en',
+    text: "I've had enough of your excuses.",
+    ids: ['emotion.anger'],
+    evidence: { 'emotion.anger': 'had enough' },
+  },
+  {
+    lang: 'en',
+    text: 'You useless clowns lost my parcel again!',
+    ids: ['emotion.anger'],
+    evidence: { 'emotion.anger': 'useless' },
+  },
+  { lang: 'en', text: "I'm not angry, just confused about the bill.", ids: [] },
+  { lang: 'en', text: 'THANK YOU SO MUCH!!', ids: [] },
+  {
+    lang: 'en',
+    text: "I'm really nervous about the surgery next week.",
+    ids: ['emotion.anxiety'],
+    evidence: { 'emotion.anxiety': 'nervous' },
+  },
+  {
+    lang: 'en',
+    text: "I'm scared I'll lose the flat if the payment bounces.",
+    ids: ['emotion.anxiety'],
+    evidence: { 'emotion.anxiety': 'scared' },
+  },
+  { lang: 'en', text: 'No worries, take your time.', ids: [] },
+  { lang: 'en', text: "I'm afraid I can't make it on Tuesday.", ids: [] },
+  {
+    lang: 'en',
+    text: 'Honestly, I feel let down by your team.',
+    ids: ['emotion.disappointment'],
+    evidence: { 'emotion.disappointment': 'let down' },
+  },
+  {
+    lang: 'en',
+    text: "I've lost all trust in your company.",
+    ids: ['emotion.disappointment'],
+    evidence: { 'emotion.disappointment': 'lost all trust' },
+  },
+  { lang: 'en', text: 'The concert was not disappointing at all!', ids: [] },
+];
+
+for (const c of CASES) test(`emotion [${c.lang}] ${c.text}`, () => checkFamily('emotion.', c));
