@@ -6,7 +6,13 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { normalize } from '../text/normalize.ts';
 import { compileAlternation, findMatches } from './patterns.ts';
-import { compilePhraseIndex, firstChars, matchPhrases } from './phrase-index.ts';
+import {
+  compilePhraseIndex,
+  compilePhraseSet,
+  firstChars,
+  matchPhraseSet,
+  matchPhrases,
+} from './phrase-index.ts';
 
 describe('firstChars', () => {
   const cases: [string, string | null][] = [
@@ -121,5 +127,33 @@ describe('matchPhrases', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('matchPhraseSet', () => {
+  it('gives, list by list, what each list gives alone', () => {
+    const lists = {
+      threat: ['je vais (?:vous|te) tuer', '(?:vous|tu) (?:allez|vas) prendre cher', '\\S+ de merde'],
+      allow: ['tuer le temps', 'prendre cher (?:en|au)'],
+      insult: ["(?:vous etes|t'es) (?:des |un |une )?nuls?", "bande d(?:e |')incapables"],
+    };
+    const set = compilePhraseSet(lists);
+    const texts = [
+      'je vais vous tuer, vous allez prendre cher',
+      "bande d'incapables, vous etes nuls, je vais te tuer le temps",
+      'service de merde, tu vas prendre cher au tribunal',
+      '',
+      'rien a signaler',
+    ];
+    for (const t of texts) {
+      const got = matchPhraseSet(set, t);
+      for (const [name, list] of Object.entries(lists)) {
+        assert.deepEqual(
+          got.get(name),
+          findMatches({ match: compileAlternation(list), allow: null }, t),
+          `${name} on « ${t} »`,
+        );
+      }
+    }
   });
 });

@@ -475,3 +475,114 @@ export function matchPhrasesAllowing(
   if (allowed.length === 0) return hits;
   return hits.filter((h) => !allowed.some((a) => a.start < h.end && h.start < a.end));
 }
+
+/**
+ * Several named pattern lists matched in ONE pass over the words of a text: each word costs one
+ * map lookup, and only the lists that can start with that word run their sticky alternation.
+ * Per list, the result is what `matchPhrases` gives for that list alone.
+ */
+export interface PhraseSet {
+  readonly names: readonly string[];
+  /** word → [list number, sticky alternation of that list's patterns starting with the word] */
+  readonly byWord: ReadonlyMap<string, readonly (readonly [number, RegExp])[]>;
+  /** Lists whose patterns cannot all be indexed by first word: matched the slower way. */
+  readonly rest: readonly (readonly [number, PhraseIndex])[];
+}
+
+export function compilePhraseSet(lists: Readonly<Record<string, readonly string[]>>): PhraseSet {
+  const names = Object.keys(lists);
+  const words = new Map<string, Map<number, string[]>>();
+  const rest: [number, PhraseIndex][] = [];
+  names.forEach((name, n) => {
+    const leftovers: string[] = [];
+    for (const source of lists[name] ?? []) {
+      const listed = firstWords(source);
+      if (!listed) {
+        leftovers.push(source);
+        continue;
+      }
+      for (const w of listed) {
+        const perList = words.get(w) ?? new Map<number, string[]>();
+        const list = perList.get(n) ?? [];
+        list.push(source);
+        perList.set(n, list);
+        words.set(w, perList);
+      }
+    }
+    if (leftovers.length > 0) rest.push([n, compilePhraseIndex(leftovers)]);
+  });
+  const byWord = new Map<string, (readonly [number, RegExp])[]>();
+  for (const [w, perList] of words) {
+    byWord.set(
+      w,
+      [...perList].map(([n, list]) => [n, new RegExp(`(?:${alternation(list)})${AFTER}`, 'uy')] as const),
+    );
+  }
+  return { names, byWord, rest };
+}
+
+/** Word starts of a text: a–z not preceded by a letter or digit, with the a–z run after it. */
+function wordStarts(text: string): { starts: Uint32Array; ends: Uint32Array; count: number } {
+  const len = text.length;
+  const starts = new Uint32Array(Math.ceil(len / 2) + 1);
+  const ends = new Uint32Array(starts.length);
+  let count = 0;
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (c < 97 || c > 122 || (i > 0 && isWordChar(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < len) {
+      const d = text.charCodeAt(j);
+      if (d < 97 || d > 122) break;
+      j++;
+    }
+    starts[count] = i;
+    ends[count] = j;
+    count++;
+    i = j;
+  }
+  return { starts, ends, count };
+}
+
+/** Matches of every list of the set in `text`, by list name. */
+export function matchPhraseSet(set: PhraseSet, text: string): Map<string, NormalizedMatch[]> {
+  const results = set.names.map(() => [] as NormalizedMatch[]);
+  const cursor = new Uint32Array(set.names.length); // per list: no match may start before this
+  const { starts, ends, count } = wordStarts(text);
+  for (let k = 0; k < count; k++) {
+    const i = starts[k] as number;
+    const entries = set.byWord.get(text.slice(i, ends[k] as number));
+    if (!entries) continue;
+    for (const [n, re] of entries) {
+      if (i < (cursor[n] as number)) continue;
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (m && m[0].length > 0) {
+        (results[n] as NormalizedMatch[]).push({ start: i, end: i + m[0].length, text: m[0] });
+        cursor[n] = i + m[0].length;
+      }
+    }
+  }
+  for (const [n, index] of set.rest) {
+    // merge the slower list's matches with the indexed ones, leftmost first, no overlap
+    const extra = matchPhrases(index, text);
+    if (extra.length === 0) continue;
+    const all = [...(results[n] as NormalizedMatch[]), ...extra].sort(
+      (a, b) => a.start - b.start || b.end - a.end,
+    );
+    const merged: NormalizedMatch[] = [];
+    for (const m of all) {
+      const last = merged[merged.length - 1];
+      if (last && m.start < last.end) continue;
+      merged.push(m);
+    }
+    results[n] = merged;
+  }
+  const out = new Map<string, NormalizedMatch[]>();
+  set.names.forEach((name, n) => out.set(name, results[n] as NormalizedMatch[]));
+  return out;
+}

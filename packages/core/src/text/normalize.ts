@@ -405,6 +405,8 @@ function shortenRuns(b: Buf): void {
     run = c === prev ? run + 1 : 1;
     prev = c;
     if (run > 2 && isLetter(c)) {
+      // the kept letter of the run now stands for the whole run (« merdeeee » maps back whole)
+      if (w > 0) ends[w - 1] = ends[i] as number;
       b.simple = false;
       continue;
     }

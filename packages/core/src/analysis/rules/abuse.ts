@@ -23,8 +23,8 @@ import type { NormalizedText } from '../../text/normalize.ts';
 import type { Lang, Localized, Severity, SignalId } from '../../types.ts';
 import { isNegated, isQuotedOrReported, sentenceOf } from '../context.ts';
 import { type Token, TokenLexicon, tokenize } from '../lexicon.ts';
-import type { PatternEntry } from '../patterns.ts';
-import { compilePhraseIndex, matchPhrases, matchPhrasesAllowing, type PhraseIndex } from '../phrase-index.ts';
+import type { NormalizedMatch, PatternEntry } from '../patterns.ts';
+import { compilePhraseSet, matchPhraseSet, type PhraseSet } from '../phrase-index.ts';
 import type { Hit, Rule, RuleContext } from '../rule.ts';
 
 // ---- data ---------------------------------------------------------------------------------
@@ -76,12 +76,10 @@ interface Compiled {
   /** Matched at the very start of the text after a word. */
   readonly vocativeAfter: RegExp;
   readonly notAimedAfter: RegExp | null;
-  readonly allow: PhraseIndex | null;
-  readonly phrases: ReadonlyMap<
-    SignalId,
-    { readonly match: PhraseIndex; readonly allow: PhraseIndex | null }
-  >;
-  readonly sexualCues: PhraseIndex | null;
+  /** Every phrase list of the language, matched in one pass: `<id>`, `<id>.allow`, `allow`, `cues`. */
+  readonly phrases: PhraseSet;
+  /** The abuse ids that have phrase patterns. */
+  readonly phraseIds: readonly SignalId[];
 }
 
 /** A frame must end right before the word (only spaces or an apostrophe between). */
@@ -114,11 +112,16 @@ function compileLang(lex: LexiconFile, patterns: PatternFile): Compiled {
   add(lex.weakNounWords, 'weakNoun');
   add(lex.weakAdjectiveWords, 'weakAdjective');
   add(lex.profanityWords, 'profanity');
-  const phrases = new Map<SignalId, { match: PhraseIndex; allow: PhraseIndex | null }>();
+  const lists: Record<string, readonly string[]> = {
+    allow: lex.allowPatterns,
+    cues: lex.sexualCuePatterns ?? [],
+  };
+  const phraseIds: SignalId[] = [];
   for (const [id, entry] of Object.entries(patterns)) {
     if (!id.startsWith('abuse.') || entry.patterns.length === 0) continue;
-    const allow = entry.allow && entry.allow.length > 0 ? compilePhraseIndex(entry.allow) : null;
-    phrases.set(id as SignalId, { match: compilePhraseIndex(entry.patterns), allow });
+    phraseIds.push(id as SignalId);
+    lists[id] = entry.patterns;
+    lists[`${id}.allow`] = entry.allow ?? [];
   }
   return {
     lexicon,
@@ -128,12 +131,8 @@ function compileLang(lex: LexiconFile, patterns: PatternFile): Compiled {
     determiner: endAnchored(lex.determinerAimPatterns),
     vocativeAfter: startAnchored(lex.vocativeAfterPatterns),
     notAimedAfter: lex.notAimedAfterPatterns.length > 0 ? startAnchored(lex.notAimedAfterPatterns) : null,
-    allow: lex.allowPatterns.length > 0 ? compilePhraseIndex(lex.allowPatterns) : null,
-    phrases,
-    sexualCues:
-      lex.sexualCuePatterns && lex.sexualCuePatterns.length > 0
-        ? compilePhraseIndex(lex.sexualCuePatterns)
-        : null,
+    phrases: compilePhraseSet(lists),
+    phraseIds,
   };
 }
 
@@ -185,11 +184,16 @@ function frameBefore(text: string, start: number, re: RegExp): boolean {
   return re.test(prefix);
 }
 
-function analyseLexicon(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
+function analyseLexicon(
+  ctx: RuleContext,
+  c: Compiled,
+  phrases: ReadonlyMap<string, NormalizedMatch[]>,
+  out: AbuseHit[],
+): void {
   const text = ctx.normalized.text;
   const tokens = tokenize(ctx.normalized);
   const budget = { masked: 32 };
-  let allowed: { start: number; end: number }[] | null = null;
+  const allowed = phrases.get('allow') ?? [];
   for (let i = 0; i < tokens.length; i++) {
     const m = c.lexicon.matchAt(tokens, i, budget);
     if (!m) continue;
@@ -197,7 +201,6 @@ function analyseLexicon(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
     const last = tokens[i + m.length - 1] as Token;
     const span = { start: first.start, end: last.end };
     i += m.length - 1;
-    if (allowed === null) allowed = c.allow ? matchPhrases(c.allow, text) : [];
     if (allowed.some((a) => overlaps(a, span))) continue;
     if (isQuotedOrReported(ctx, span.start, span.end)) continue;
     const { kind } = m.value;
@@ -247,18 +250,25 @@ function analyseLexicon(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
   }
 }
 
-function analysePhrases(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
-  const text = ctx.normalized.text;
-  for (const [id, compiled] of c.phrases) {
-    for (const m of matchPhrasesAllowing(compiled.match, compiled.allow, text)) {
+function analysePhrases(
+  ctx: RuleContext,
+  c: Compiled,
+  phrases: ReadonlyMap<string, NormalizedMatch[]>,
+  out: AbuseHit[],
+): void {
+  for (const id of c.phraseIds) {
+    const allowed = phrases.get(`${id}.allow`) ?? [];
+    for (const m of phrases.get(id) ?? []) {
+      if (allowed.some((a) => overlaps(a, m))) continue;
       if (isQuotedOrReported(ctx, m.start, m.end)) continue;
       out.push({ id, start: m.start, end: m.end, severity: id === 'abuse.profanity' ? 2 : 3 });
     }
   }
-  if (c.sexualCues && !out.some((h) => h.id === 'abuse.sexual')) {
-    const cues = matchPhrases(c.sexualCues, text).filter((m) => !isQuotedOrReported(ctx, m.start, m.end));
+  const cueMatches = phrases.get('cues') ?? [];
+  if (cueMatches.length > 0 && !out.some((h) => h.id === 'abuse.sexual')) {
+    const cues = cueMatches.filter((m) => !isQuotedOrReported(ctx, m.start, m.end));
     const distinct = new Set(cues.map((m) => m.text));
-    const emoji = FLIRT_EMOJI.test(text);
+    const emoji = FLIRT_EMOJI.test(ctx.normalized.text);
     const first = cues[0];
     if (first && (distinct.size >= 2 || (distinct.size === 1 && emoji))) {
       out.push({ id: 'abuse.sexual', start: first.start, end: first.end, severity: 3 });
@@ -305,8 +315,9 @@ export function abuseHits(ctx: RuleContext): readonly AbuseHit[] {
   if (cached) return cached;
   const c = COMPILED[ctx.lang];
   const out: AbuseHit[] = [];
-  analyseLexicon(ctx, c, out);
-  analysePhrases(ctx, c, out);
+  const phrases = matchPhraseSet(c.phrases, ctx.normalized.text);
+  analyseLexicon(ctx, c, phrases, out);
+  analysePhrases(ctx, c, phrases, out);
   const hits = dedupe(absorbProfanity(ctx.normalized.text, out));
   cache.set(ctx.normalized, hits);
   return hits;
