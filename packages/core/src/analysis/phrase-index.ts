@@ -583,6 +583,6 @@ export function matchPhraseSet(set: PhraseSet, text: string): Map<string, Normal
     results[n] = merged;
   }
   const out = new Map<string, NormalizedMatch[]>();
-  set.names.forEach((name, n) => out.set(name, results[n] as NormalizedMatch[]));
+  for (let n = 0; n < set.names.length; n++) out.set(set.names[n] as string, results[n] as NormalizedMatch[]);
   return out;
 }
