@@ -1,16 +1,21 @@
 /**
- * Bridges the core's protocol engine (recommend, and draftReply / checkDraft when they are
- * exported) to stored conversations. Stored analyses are reused, so a conversation is not
- * re-analysed turn by turn on every new message.
+ * Bridges the core's protocol engine (recommend, draftReply, checkDraft) to stored conversations.
+ * Stored analyses are reused through the engine's `analyzer` hook, so a conversation is not
+ * re-analysed turn by turn on every new message. The engine's internal state is left out of what
+ * is stored and returned: it is large and recomputable.
  */
-import * as core from '@sangfroid/core';
 import {
   type Analysis,
   type AnalyzeOptions,
   analyze,
   type Conversation,
+  checkDraft,
+  type DraftChannel,
+  draftReply,
+  type Formality,
   type Lang,
-  type Turn,
+  type Recommendation,
+  recommend,
 } from '@sangfroid/core';
 
 /** Turns given to the protocol: the method looks at the recent exchange, not the whole history. */
@@ -31,14 +36,11 @@ function cachedAnalyzer(turns: readonly StoredTurn[]) {
   };
 }
 
-/** The recommendation without the engine's internal state (kept small in the database). */
-export function recommendFor(turns: readonly StoredTurn[], lang?: Lang): Record<string, unknown> | null {
-  if (turns.length === 0) return null;
-  const conversation: Conversation = {
-    turns: turns.map((t): Turn => ({ role: t.role, text: t.text })),
-    ...(lang ? { lang } : {}),
-  };
-  const r = core.recommend(conversation, { analyzer: cachedAnalyzer(turns), ...(lang ? { lang } : {}) });
+function conversationOf(turns: readonly StoredTurn[], lang?: Lang): Conversation {
+  return { turns: turns.map((t) => ({ role: t.role, text: t.text })), ...(lang ? { lang } : {}) };
+}
+
+export function slimRecommendation(r: Recommendation) {
   return {
     action: r.action,
     lang: r.lang,
@@ -47,29 +49,41 @@ export function recommendFor(turns: readonly StoredTurn[], lang?: Lang): Record<
   };
 }
 
-type Fn = (...args: unknown[]) => unknown;
-const optional = (name: string): Fn | undefined => {
-  const f = (core as unknown as Record<string, unknown>)[name];
-  return typeof f === 'function' ? (f as Fn) : undefined;
-};
-
-/** A draft reply, when the core exports `draftReply(conversation)`; null until then. */
-export function draftFor(turns: readonly StoredTurn[], lang?: Lang): unknown {
-  const draftReply = optional('draftReply');
-  if (!draftReply || turns.length === 0) return null;
-  return (
-    draftReply({ turns: turns.map((t) => ({ role: t.role, text: t.text })), ...(lang ? { lang } : {}) }) ??
-    null
+/** The next action of the method for these turns, or null for an empty conversation. */
+export function recommendFor(
+  turns: readonly StoredTurn[],
+  lang?: Lang,
+): ReturnType<typeof slimRecommendation> | null {
+  if (turns.length === 0) return null;
+  return slimRecommendation(
+    recommend(conversationOf(turns, lang), { analyzer: cachedAnalyzer(turns), ...(lang ? { lang } : {}) }),
   );
 }
 
-/** The check of an agent's draft, with `checkDraft(draft, conversation)` when exported; else its analysis. */
-export function checkDraftFor(draft: string, turns: readonly StoredTurn[], lang?: Lang): unknown {
-  const checkDraft = optional('checkDraft');
-  const conversation = {
-    turns: turns.map((t) => ({ role: t.role, text: t.text })),
-    ...(lang ? { lang } : {}),
-  };
-  if (checkDraft) return checkDraft(draft, conversation) ?? null;
-  return { analysis: analyze(draft, { role: 'agent', ...(lang ? { lang } : {}) }) };
+export interface DraftInput {
+  readonly channel?: DraftChannel | undefined;
+  readonly formality?: Formality | undefined;
+  readonly agentName?: string | undefined;
+  readonly clientName?: string | undefined;
+  readonly supervisorName?: string | undefined;
+  readonly offers?: readonly string[] | undefined;
+}
+
+/** A draft reply following the method (offers only what `offers` lists). */
+export function draftFor(turns: readonly StoredTurn[], lang: Lang | undefined, input: DraftInput = {}) {
+  if (turns.length === 0) return null;
+  const options = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+  const { recommendation: _r, ...draft } = draftReply(conversationOf(turns, lang), {
+    ...options,
+    analyzer: cachedAnalyzer(turns),
+  });
+  return draft;
+}
+
+/** How the agent's draft fits the moment: qualities present/missing/premature, risks, score. */
+export function checkDraftFor(draft: string, turns: readonly StoredTurn[], lang?: Lang) {
+  const { recommendation: _r, ...check } = checkDraft(draft, conversationOf(turns, lang), {
+    analyzer: cachedAnalyzer(turns),
+  });
+  return check;
 }

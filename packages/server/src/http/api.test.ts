@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { ACTION_IDS } from '@sangfroid/core';
 import { call, makeTestApp, seedOrg } from '../testing/app.ts';
 import { describeStorage } from '../testing/storage.ts';
 
@@ -201,6 +202,35 @@ describeStorage('API behaviour', (getDb) => {
     assert.match(buffer, new RegExp(`event: incident.created\\ndata: \\{"id":"${msg.body.incident.id}"`));
     assert.ok(buffer.includes('"reason":"threat"'));
     assert.ok(!buffer.includes(otherConv.body.id), 'no event of another organisation');
+  });
+
+  it('assists on a stored conversation: next action, a draft offering only what is allowed, and the check of a draft', async () => {
+    const { app } = makeTestApp(getDb());
+    const org = await seedOrg(app);
+    const conv = await call(app, org.agent, 'POST', '/conversations', { channel: 'email' });
+    await call(app, org.agent, 'POST', `/conversations/${conv.body.id}/messages`, {
+      direction: 'inbound',
+      text: 'Je suis furieux : ma commande devait arriver il y a trois semaines et personne ne me répond.',
+    });
+    const res = await call(app, org.agent, 'POST', '/assist', {
+      conversationId: conv.body.id,
+      draft: 'Calmez-vous, ce n’est pas de notre faute.',
+      channel: 'email',
+      offers: ['un appel demain matin'],
+    });
+    assert.equal(res.status, 200, res.text);
+    assert.ok(ACTION_IDS.includes(res.body.recommendation.action));
+    assert.equal(typeof res.body.draft.text, 'string');
+    assert.ok(res.body.draft.text.length > 20);
+    assert.equal(res.body.draft.action, res.body.recommendation.action);
+    assert.equal(typeof res.body.draftCheck.score, 'number');
+    assert.ok(res.body.draftCheck.risks.length > 0, 'a dismissive, defensive draft carries risks');
+    const other = await seedOrg(app, 'Other');
+    assert.equal(
+      (await call(app, other.agent, 'POST', '/assist', { conversationId: conv.body.id })).status,
+      404,
+    );
+    assert.equal((await call(app, org.agent, 'POST', '/assist', {})).status, 400);
   });
 
   it('serves the OpenAPI document generated from the route schemas', async () => {

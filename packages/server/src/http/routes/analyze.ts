@@ -38,6 +38,12 @@ export const analyzeRoutes = [
         .optional(),
       draft: Text.optional(),
       lang: Lang.optional(),
+      channel: z.enum(['email', 'chat', 'phone']).optional(),
+      formality: z.enum(['vous', 'tu']).optional(),
+      agentName: z.string().max(LIMITS.name).optional(),
+      clientName: z.string().max(LIMITS.name).optional(),
+      supervisorName: z.string().max(LIMITS.name).optional(),
+      offers: z.array(z.string().min(1).max(LIMITS.shortText)).max(10).optional(),
     }),
     async handler({ deps, actor, body }) {
       if (!body.conversationId === !body.turns) throw invalid('give either conversationId or turns');
@@ -51,7 +57,14 @@ export const analyzeRoutes = [
             analyze(lastClient.text, { role: 'client', ...(body.lang ? { lang: body.lang } : {}) }))
           : null,
         recommendation: recommendFor(turns, body.lang),
-        draft: draftFor(turns, body.lang),
+        draft: draftFor(turns, body.lang, {
+          channel: body.channel,
+          formality: body.formality,
+          agentName: body.agentName ?? actor.name,
+          clientName: body.clientName,
+          supervisorName: body.supervisorName,
+          offers: body.offers,
+        }),
         draftCheck: body.draft ? checkDraftFor(body.draft, turns, body.lang) : null,
       };
     },
