@@ -6,11 +6,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, onUnauthorized, setCsrfToken } from './api/client.ts';
 import type { Session } from './api/types.ts';
+import { lazyPage } from './components/lazy.tsx';
 import { currentLang, setLang, UI_LANGS, useT } from './i18n/index.ts';
 import { href, parseRoute, type Route } from './lib/router.ts';
 import { AssistPage } from './pages/assist.tsx';
 import { ClientPage, ClientsPage } from './pages/clients.tsx';
-import { DashboardPage } from './pages/dashboard.tsx';
 import { DebriefPage } from './pages/debrief.tsx';
 import { InboxPage } from './pages/inbox.tsx';
 import { IncidentPage } from './pages/incident.tsx';
@@ -18,6 +18,8 @@ import { LiveAssistPage } from './pages/live-assist.tsx';
 import { LoginPage, SetupPage } from './pages/login.tsx';
 import { TrainingPage } from './pages/training.tsx';
 import { API, isSupervisor, loadSession, SessionContext, type SessionState } from './session.tsx';
+
+const DashboardPage = lazyPage(() => import('./pages/dashboard.tsx').then((m) => m.DashboardPage));
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));

@@ -13,6 +13,7 @@ import {
   type Turn,
 } from '@sangfroid/core';
 import { CHECKLIST_IDS, checkDraftLocally, needsBoundary } from './checklist.ts';
+import { cachedAnalyze } from './memo-analyze.ts';
 
 export interface ReviewItem {
   readonly id: AgentQualityId;
@@ -84,7 +85,11 @@ export function reviewDraft(
       action: null,
     };
   }
-  const check = checkDraft(draft, { turns: [...history, { role: 'client', text: clientText }] });
+  const check = checkDraft(
+    draft,
+    { turns: [...history, { role: 'client', text: clientText }] },
+    { analyzer: cachedAnalyze },
+  );
   const expected = EXPECTED[check.action];
   const base: AgentQualityId[] = [...CHECKLIST_IDS, ...expected.required];
   if (needsBoundary(client)) base.push('reply.boundary');

@@ -3,22 +3,16 @@
  * analysed locally, with no round trip, on every keystroke; the protocol recommends the next
  * action from the conversation so far.
  */
-import {
-  type Analysis,
-  analyze,
-  type Lang,
-  type Recommendation,
-  recommend,
-  type Turn,
-} from '@sangfroid/core';
+import { type Analysis, type Lang, type Recommendation, recommend, type Turn } from '@sangfroid/core';
+import { cachedAnalyze } from './memo-analyze.ts';
 
 export function analyzeClient(text: string, lang?: Lang): Analysis {
-  return analyze(text, lang ? { role: 'client', lang } : { role: 'client' });
+  return cachedAnalyze(text, lang ? { role: 'client', lang } : { role: 'client' });
 }
 
 /** The draft is read in the client's language when it is known (a short draft is hard to detect). */
 export function analyzeDraft(text: string, lang?: Lang): Analysis {
-  return analyze(text, lang ? { role: 'agent', lang } : { role: 'agent' });
+  return cachedAnalyze(text, lang ? { role: 'agent', lang } : { role: 'agent' });
 }
 
 export interface NextAction {
@@ -33,7 +27,10 @@ export function nextAction(history: readonly Turn[], clientText: string): NextAc
   if (!clientText.trim()) return null;
   let rec: Recommendation;
   try {
-    rec = recommend({ turns: [...history, { role: 'client', text: clientText }] });
+    rec = recommend(
+      { turns: [...history, { role: 'client', text: clientText }] },
+      { analyzer: cachedAnalyze },
+    );
   } catch {
     return null; // the assist screen keeps working on the analysis alone
   }

@@ -17,6 +17,7 @@ import { useT } from '../i18n/index.ts';
 import { applySuggestion } from '../lib/checklist.ts';
 import { type DraftReview, type ReviewRisk, reviewDraft } from '../lib/draft-review.ts';
 import { analyzeClient, analyzeDraft, type NextAction, nextAction } from '../lib/engine.ts';
+import { cachedAnalyze } from '../lib/memo-analyze.ts';
 
 export interface AssistState {
   readonly clientText: string;
@@ -61,7 +62,7 @@ export function useAssistState(history: readonly Turn[] = NO_TURNS, channel?: st
     try {
       return draftReply(
         { turns: [...history, { role: 'client', text: clientText }] },
-        { channel: draftChannel(channel) },
+        { channel: draftChannel(channel), analyzer: cachedAnalyze },
       ).text;
     } catch {
       return null;
