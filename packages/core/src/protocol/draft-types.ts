@@ -34,6 +34,7 @@ export const MOVE_KEYS = [
   'optionsMany',
   'optionsOne',
   'optionsNone',
+  'optionsNoneRequest',
   'agreementQuestion',
   'agreed',
   'agreedGeneric',

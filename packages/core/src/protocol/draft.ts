@@ -109,6 +109,24 @@ function contentWords(text: string): Set<string> {
 }
 
 /**
+ * What the agent offered, when they offered one thing only (« je peux vous proposer un étalement
+ * sur six mois » → « un étalement sur six mois »); nothing when there was a choice or no clear object.
+ */
+function singleOfferOf(state: ProtocolState): string | undefined {
+  const offer = [...state.agentTurnsBeforeLastClient]
+    .reverse()
+    .find((t) => state.concessions.some((c) => c.turn === t.index));
+  if (!offer) return undefined;
+  const m = offer.text.match(
+    /(?:proposer|propose|offrir|offre|accorder|accorde|offer you|offer|give you)\s+(?:de\s+|d['’])?([^.!?;]{5,90})/iu,
+  );
+  const object = m?.[1]?.trim();
+  if (!object || /(?<![\p{L}])(?:soit|ou|either|or)(?![\p{L}])/iu.test(object)) return undefined;
+  if (/(?<![\p{L}])(?:vous|votre|vos|tu|te|ton|ta|tes|you|your)(?![\p{L}])/iu.test(object)) return undefined;
+  return object.replace(/[,\s]+$/u, '');
+}
+
+/**
  * The terms already on the table, in the agent's own words: the clause of the agent's offer,
  * preferring one with a figure (« une remise de 20 % »), the earliest otherwise (the original terms).
  */
@@ -136,7 +154,7 @@ function concessionClause(state: ProtocolState): string | undefined {
 
 function slotsFor(state: ProtocolState, options: DraftOptions, formality: Formality): Slots {
   const lang = state.lang;
-  const { points, requests } = clientPoints(state, 3, formality);
+  const { points, requests, situation } = clientPoints(state, 3, formality);
   const offers = (options.offers ?? []).map((o) => o.trim()).filter(Boolean);
   const last = state.lastClient;
   const feeling = hasSignal(last, 'emotion.anxiety')
@@ -146,13 +164,13 @@ function slotsFor(state: ProtocolState, options: DraftOptions, formality: Formal
       : hasSignal(last, 'emotion.anger')
         ? 'anger'
         : 'none';
-  const situation = points.find((p) => p.split(/\s+/).length <= 18);
   let choice: string | undefined;
   if (last && offers.length > 0) {
     const said = contentWords(last.text);
     choice = offers.find((o) => [...contentWords(o)].some((w) => said.has(w)));
     if (!choice && offers.length === 1) choice = offers[0];
   }
+  if (!choice) choice = singleOfferOf(state);
   // the agent's own words are quoted only if they speak to the client in the draft's register
   const quoted = concessionClause(state);
   const otherRegister =
@@ -238,7 +256,7 @@ function planFor(action: ActionId, state: ProtocolState, channel: DraftChannel, 
       return [
         ['confirmUnderstood'],
         ...(angry ? [['apology'] as MoveKey[]] : []),
-        [optionMove, 'optionsNone'],
+        optionMove === 'optionsNone' ? ['optionsNoneRequest', 'optionsNone'] : [optionMove, 'optionsNone'],
         ...(optionMove === 'optionsNone' ? [] : [['agreementQuestion'] as MoveKey[]]),
       ];
     case 'agree_next_steps':

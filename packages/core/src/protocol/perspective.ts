@@ -100,15 +100,21 @@ function frVerbTu(word: string): string | null {
  * With `formality` « tu »: « j'ai » → « tu as », « mon » → « ton »…
  */
 export function toAgentSideFr(clause: string, formality: Formality = 'vous'): string | null {
-  // the company addressed as « vous » needs a verb agreement we do not attempt
-  if (/(?<![\p{L}])vous(?![\p{L}])/iu.test(clause)) return null;
+  // the company addressed as « vous », or the client's household as « nous », need a verb
+  // agreement we do not attempt
+  if (/(?<![\p{L}])(?:vous|nous)(?![\p{L}])/iu.test(clause)) return null;
   const tu = formality === 'tu';
   const you = tu ? 'tu' : 'vous';
   const object = tu ? 'te' : 'vous';
   let failed = false;
+  // swapped through placeholders so that « notre » (the client's) and « votre » (ours) trade places
   let out = clause
-    .replace(/(?<![\p{L}])votre(?![\p{L}])/giu, 'notre')
-    .replace(/(?<![\p{L}])vos(?![\p{L}])/giu, 'nos')
+    .replace(/(?<![\p{L}])votre(?![\p{L}])/giu, '\u0001')
+    .replace(/(?<![\p{L}])vos(?![\p{L}])/giu, '\u0002')
+    .replace(/(?<![\p{L}])notre(?![\p{L}])/giu, tu ? 'ton' : 'votre')
+    .replace(/(?<![\p{L}])nos(?![\p{L}])/giu, tu ? 'tes' : 'vos')
+    .replace(/\u0001/g, 'notre')
+    .replace(/\u0002/g, 'nos')
     .replace(/(?<![\p{L}])mon(?![\p{L}])/giu, tu ? 'ton' : 'votre')
     .replace(/(?<![\p{L}])ma(?![\p{L}])/giu, tu ? 'ta' : 'votre')
     .replace(/(?<![\p{L}])mes(?![\p{L}])/giu, tu ? 'tes' : 'vos')
@@ -157,7 +163,18 @@ const EN_SWAP: ReadonlyArray<readonly [RegExp, string]> = [
 /** English: first person → "you"; the company's "your" → "our". Refuses clauses with "you". */
 export function toAgentSideEn(clause: string): string | null {
   if (/\byou\b|\byou're\b|\byou've\b/i.test(clause)) return null;
-  let out = clause.replace(/\byour\b/gi, 'our').replace(/\byours\b/gi, 'ours');
+  // the client's "we/our" becomes "you/your", the company's "your" becomes "our" (via placeholders)
+  let out = clause
+    .replace(/\byours\b/gi, '\u0003')
+    .replace(/\byour\b/gi, '\u0001')
+    .replace(/\bwe're\b/gi, "you're")
+    .replace(/\bwe've\b/gi, "you've")
+    .replace(/\bwe\b/gi, 'you')
+    .replace(/\bours\b/gi, 'yours')
+    .replace(/\bour\b/gi, 'your')
+    .replace(/\bus\b/g, 'you')
+    .replace(/\u0001/g, 'our')
+    .replace(/\u0003/g, 'ours');
   for (const [pattern, replacement] of EN_SWAP) out = out.replace(pattern, replacement);
   return out.replace(/\s{2,}/g, ' ').trim();
 }

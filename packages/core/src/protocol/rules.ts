@@ -118,7 +118,9 @@ function offerOnTable(state: ProtocolState): TurnView | null {
   return [...state.agentTurnsBeforeLastClient].reverse().find(makesOffer) ?? null;
 }
 
+/** A threat to leave used as leverage: « sinon je résilie », "or I'm cancelling". */
 const CALM_LEVERAGE: readonly SignalId[] = ['request.cancel'];
+const CONDITIONAL = /(?<![\p{L}])(?:sinon|si|faute de|à moins|otherwise|or else|unless|if|or)(?![\p{L}])/iu;
 
 export const PROTOCOL_RULES: readonly ProtocolRule[] = [
   {
@@ -188,7 +190,7 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       const leverageNow =
         usesLeverage(last) ||
         (deflections >= 2 && hasSignal(last, 'tactic.question_deflection')) ||
-        (conceded && CALM_LEVERAGE.some((id) => hasSignal(last, id)));
+        (conceded && CALM_LEVERAGE.some((id) => hasSignal(last, id)) && CONDITIONAL.test(last.text));
       if (!leverageNow) return null;
       const repeated = earlierClients.some(
         (t) => usesLeverage(t) || hasSignal(t, 'tactic.question_deflection'),

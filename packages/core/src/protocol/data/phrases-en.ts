@@ -127,6 +127,10 @@ export const PHRASES_EN: PhraseBook = {
   ],
   optionsMany: ['Here is what I can offer you: {offers}.'],
   optionsOne: ['I can offer you {offer1}.', 'What I can do is {offer1}.'],
+  optionsNoneRequest: [
+    'You’re asking for {request}: I’m checking right now what is possible and I’ll give you an honest answer. Does that work for you?',
+    'I’ve noted your request for {request}. I’m looking at what I can do and I’ll tell you honestly what is possible. Is that okay with you?',
+  ],
   optionsNone: [
     'I’m looking at the possible solutions on my side; tell me too what would seem fair to you, and I’ll tell you honestly what can be done.',
     'Let’s look at the options together: what would feel like a good outcome to you?',

@@ -139,6 +139,10 @@ export const PHRASES_FR: PhraseBook = {
     'Plusieurs solutions sont possibles : je peux [vous|te] proposer {offers}.',
   ],
   optionsOne: ['Je peux [vous|te] proposer {offer1}.', 'De mon côté, je peux [vous|t’]offrir {offer1}.'],
+  optionsNoneRequest: [
+    '[Vous demandez|Tu demandes] {request} : je vérifie tout de suite ce qui est possible et je [vous|te] réponds franchement. Cela [vous|te] convient-il ?',
+    'J’ai bien noté [votre|ta] demande : {request}. Je regarde ce que je peux faire et je [vous|te] dis honnêtement ce qui est possible. Cela [vous|te] va-t-il ?',
+  ],
   optionsNone: [
     'De mon côté, je regarde les solutions possibles ; [dites-moi|dis-moi] aussi ce qui [vous|te] semblerait juste, et je [vous|te] dirai franchement ce qui est faisable.',
     'Je vais étudier les options possibles avec [vous|toi] : qu’est-ce qui [vous|te] semblerait une issue satisfaisante ?',
