@@ -35,19 +35,47 @@ function newest(dir: string): number {
   return max;
 }
 
-/** Builds packages/web when dist is absent or older than src/, index.html or the core sources. */
-export function ensureBuilt(): void {
+function isFresh(): boolean {
   const index = join(DIST, 'index.html');
   const sources = Math.max(
     newest(join(WEB, 'src')),
     statSync(join(WEB, 'index.html')).mtimeMs,
     newest(join(WEB, '..', 'core', 'src')),
   );
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  const vite = join(WEB, '..', '..', 'node_modules', '.bin', 'vite');
-  const bin = existsSync(vite) ? vite : join(WEB, 'node_modules', '.bin', 'vite');
-  const r = spawnSync(bin, ['build', '--logLevel', 'error'], { cwd: WEB, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('web build failed');
+  return existsSync(index) && statSync(index).mtimeMs >= sources;
+}
+
+const LOCK = join(WEB, '.e2e-build-lock');
+
+/**
+ * Builds packages/web when dist is absent or older than src/, index.html or the core sources.
+ * Several e2e files run in parallel: a lock folder (mkdir is atomic) lets one of them build while
+ * the others wait, so that no server ever serves a half-written dist.
+ */
+export function ensureBuilt(): void {
+  if (isFresh()) return;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // a lock left by a killed run is stale after 3 minutes
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 180_000)
+        rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`web build lock held too long: ${LOCK}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+    }
+  }
+  try {
+    if (isFresh()) return; // built by the run that held the lock
+    const vite = join(WEB, '..', '..', 'node_modules', '.bin', 'vite');
+    const bin = existsSync(vite) ? vite : join(WEB, 'node_modules', '.bin', 'vite');
+    const r = spawnSync(bin, ['build', '--logLevel', 'error'], { cwd: WEB, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('web build failed');
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 export interface Harness {
