@@ -79,3 +79,24 @@ describeStorage('database', (getDb) => {
     );
   });
 });
+
+it('refuses a second process on the same embedded data directory, takes over a dead one’s lock', async () => {
+  const { mkdtempSync, writeFileSync, rmSync, existsSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { lockDataDir, LOCK_FILE } = await import('./database.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'sangfroid-lock-'));
+  try {
+    // pid 1 is alive and is not us
+    writeFileSync(join(dir, LOCK_FILE), '1');
+    assert.throws(() => lockDataDir(dir), /in use by process 1/);
+    // a pid that cannot exist: the lock is stale
+    writeFileSync(join(dir, LOCK_FILE), '2147483646');
+    const unlock = lockDataDir(dir);
+    assert.equal((await import('node:fs')).readFileSync(join(dir, LOCK_FILE), 'utf8'), String(process.pid));
+    unlock();
+    assert.equal(existsSync(join(dir, LOCK_FILE)), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -7,8 +7,8 @@
  * being killed (kill -9), which the crash test proves. PGlite runs PostgreSQL with fsync off (-F),
  * so a power cut or kernel crash may lose the last commits: use PostgreSQL for that guarantee.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -64,10 +64,59 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     const inMemory = dataDir.startsWith('memory://');
     const location = inMemory ? dataDir : resolve(dataDir);
     if (!inMemory) mkdirSync(location, { recursive: true });
-    const client = await PGlite.create(inMemory ? {} : { dataDir: location });
+    const unlock = inMemory ? () => {} : lockDataDir(location);
+    let client: PGlite;
+    try {
+      client = await PGlite.create(inMemory ? {} : { dataDir: location });
+    } catch (error) {
+      unlock();
+      throw error;
+    }
     const db = new Kysely<DB>({ dialect: pgliteDialect(client) });
-    database = { db, kind: 'pglite', location, close: () => db.destroy() };
+    database = {
+      db,
+      kind: 'pglite',
+      location,
+      close: async () => {
+        await db.destroy();
+        unlock();
+      },
+    };
   }
   if (options.migrate !== false) await migrate(database.db);
   return database;
+}
+
+export const LOCK_FILE = 'sangfroid.lock';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * PGlite is one process's database: two processes on one data directory would corrupt it. A lock
+ * file holds the owner's pid; a lock left by a dead process (kill -9) is taken over.
+ */
+export function lockDataDir(dir: string): () => void {
+  const path = join(dir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(path, String(process.pid), { flag: 'wx' });
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(path, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid))
+        throw new Error(
+          `the data directory ${dir} is in use by process ${pid} (a running sangfroid serve?): stop it first, or use the API`,
+        );
+      rmSync(path, { force: true }); // stale: its owner is gone
+    }
+  }
+  throw new Error(`could not lock the data directory ${dir}`);
 }
