@@ -107,14 +107,12 @@ export function toAgentSideFr(clause: string, formality: Formality = 'vous'): st
   const you = tu ? 'tu' : 'vous';
   const object = tu ? 'te' : 'vous';
   let failed = false;
-  // swapped through placeholders so that « notre » (the client's) and « votre » (ours) trade places
+  // one pass, so that « notre » (the client's) and « votre » (ours) trade places
+  const possessives: Readonly<Record<string, string>> = tu
+    ? { votre: 'notre', vos: 'nos', notre: 'ton', nos: 'tes' }
+    : { votre: 'notre', vos: 'nos', notre: 'votre', nos: 'vos' };
   let out = clause
-    .replace(/(?<![\p{L}])votre(?![\p{L}])/giu, '\u0001')
-    .replace(/(?<![\p{L}])vos(?![\p{L}])/giu, '\u0002')
-    .replace(/(?<![\p{L}])notre(?![\p{L}])/giu, tu ? 'ton' : 'votre')
-    .replace(/(?<![\p{L}])nos(?![\p{L}])/giu, tu ? 'tes' : 'vos')
-    .replace(/\u0001/g, 'notre')
-    .replace(/\u0002/g, 'nos')
+    .replace(/(?<![\p{L}])(?:votre|vos|notre|nos)(?![\p{L}])/giu, (w) => possessives[w.toLowerCase()] ?? w)
     .replace(/(?<![\p{L}])mon(?![\p{L}])/giu, tu ? 'ton' : 'votre')
     .replace(/(?<![\p{L}])ma(?![\p{L}])/giu, tu ? 'ta' : 'votre')
     .replace(/(?<![\p{L}])mes(?![\p{L}])/giu, tu ? 'tes' : 'vos')
@@ -163,18 +161,21 @@ const EN_SWAP: ReadonlyArray<readonly [RegExp, string]> = [
 /** English: first person → "you"; the company's "your" → "our". Refuses clauses with "you". */
 export function toAgentSideEn(clause: string): string | null {
   if (/\byou\b|\byou're\b|\byou've\b/i.test(clause)) return null;
-  // the client's "we/our" becomes "you/your", the company's "your" becomes "our" (via placeholders)
-  let out = clause
-    .replace(/\byours\b/gi, '\u0003')
-    .replace(/\byour\b/gi, '\u0001')
-    .replace(/\bwe're\b/gi, "you're")
-    .replace(/\bwe've\b/gi, "you've")
-    .replace(/\bwe\b/gi, 'you')
-    .replace(/\bours\b/gi, 'yours')
-    .replace(/\bour\b/gi, 'your')
-    .replace(/\bus\b/g, 'you')
-    .replace(/\u0001/g, 'our')
-    .replace(/\u0003/g, 'ours');
+  // the client's "we/our" becomes "you/your", the company's "your" becomes "our" (one pass)
+  const swaps: Readonly<Record<string, string>> = {
+    your: 'our',
+    yours: 'ours',
+    "we're": "you're",
+    "we've": "you've",
+    we: 'you',
+    ours: 'yours',
+    our: 'your',
+    us: 'you',
+  };
+  let out = clause.replace(
+    /\b(?:yours|your|we're|we've|we|ours|our|us)\b/gi,
+    (w) => swaps[w.toLowerCase()] ?? w,
+  );
   for (const [pattern, replacement] of EN_SWAP) out = out.replace(pattern, replacement);
   return out.replace(/\s{2,}/g, ' ').trim();
 }
