@@ -33,8 +33,21 @@ const SAD_WORDS = P('disappointmentWords');
 const SAD_PHRASES = P('disappointmentPhrases');
 
 const notQuoted = (ctx: RuleContext) => (m: NormalizedMatch) => !isQuotedOrReported(ctx, m.start, m.end);
+/**
+ * « je ne vous cache pas que je suis inquiète », « I'm not saying that I'm not… »: a negation of
+ * the main clause does not reach past a « que / that » opening a subordinate clause.
+ */
+const SUBORDINATE_AFTER_NEGATION =
+  /(?:^|[^a-z])(?:que|qu'|that)(?![a-z])(?![^]*(?:^|[^a-z])(?:ne|n'|pas|not|never|no|jamais)(?![a-z]))[^]*$/;
+
+function negated(ctx: RuleContext, m: NormalizedMatch): boolean {
+  if (!isNegated(ctx, m.start)) return false;
+  const before = ctx.normalized.text.slice(Math.max(0, m.start - 60), m.start);
+  return !SUBORDINATE_AFTER_NEGATION.test(before);
+}
+
 const asserted = (ctx: RuleContext) => (m: NormalizedMatch) =>
-  !isNegated(ctx, m.start) && !isQuotedOrReported(ctx, m.start, m.end);
+  !negated(ctx, m) && !isQuotedOrReported(ctx, m.start, m.end);
 
 function words(ctx: RuleContext, w: GatedByLang, p: GatedByLang): NormalizedMatch[] {
   return [...matchesOf(ctx, w).filter(asserted(ctx)), ...matchesOf(ctx, p).filter(notQuoted(ctx))];

@@ -6,6 +6,7 @@
  */
 import en from '../../../data/en/request.json' with { type: 'json' };
 import fr from '../../../data/fr/request.json' with { type: 'json' };
+import { isNegated } from '../context.ts';
 import type { Rule } from '../rule.ts';
 import { phraseRule } from './phrase-rule.ts';
 
@@ -68,6 +69,8 @@ export const requestRules: readonly Rule[] = [
       },
     },
     FILES,
+    // « je ne veux pas résilier, juste changer d'offre » is not a cancellation
+    { keep: (ctx, m) => !isNegated(ctx, m.start) },
   ),
   phraseRule(
     {

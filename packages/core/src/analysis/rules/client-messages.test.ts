@@ -1,0 +1,386 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Lang } from '../../types.ts';
+import { analyze } from '../analyze.ts';
+
+/**
+ * Whole client messages written for these tests (not from the dev corpus), in several sectors
+ * and registers: each lists every non-abuse signal expected, so a case fails on a miss as well
+ * as on a false alarm; calm messages (ids: []) must come back with no client signal at all.
+ */
+const MESSAGES: readonly { lang: Lang; text: string; ids: readonly string[] }[] = [
+  {
+    lang: 'fr',
+    text: "Bonjour, j'ai commandé un vélo il y a trois semaines, on m'avait promis 5 jours. Pouvez-vous me dire où il en est ?",
+    ids: [],
+  },
+  {
+    lang: 'fr',
+    text: "Votre plombier a laissé une fuite pire qu'avant. Je veux qu'il revienne réparer ça gratuitement cette semaine.",
+    ids: ['request.redo'],
+  },
+  {
+    lang: 'fr',
+    text: "Ça fait quatre fois que j'appelle et personne n'est capable de me donner une réponse claire. J'en ai assez.",
+    ids: ['claim.generalization', 'emotion.anger'],
+  },
+  {
+    lang: 'fr',
+    text: 'Si vous ne me faites pas un prix, je vais voir chez Boulanger, ils sont moins chers.',
+    ids: ['pressure.power', 'request.cancel', 'request.discount'],
+  },
+  {
+    lang: 'fr',
+    text: "Je suis très déçue, le gâteau d'anniversaire n'avait rien à voir avec la photo.",
+    ids: ['emotion.disappointment'],
+  },
+  {
+    lang: 'fr',
+    text: "Bonjour, est-il possible d'obtenir une facture au nom de ma société ? Merci d'avance.",
+    ids: [],
+  },
+  {
+    lang: 'fr',
+    text: "J'exige le remboursement intégral de mon billet, le train avait 3 heures de retard.",
+    ids: ['request.refund'],
+  },
+  {
+    lang: 'fr',
+    text: "Je vais saisir le médiateur de la SNCF si je n'ai pas de réponse sous huit jours.",
+    ids: ['pressure.legal'],
+  },
+  {
+    lang: 'fr',
+    text: 'Le ménage était évidemment compris dans la location, je ne comprends pas ces 80 € de frais.',
+    ids: ['tactic.scope_creep'],
+  },
+  {
+    lang: 'fr',
+    text: "Je stresse beaucoup, mon mémoire doit être rendu demain et l'imprimante du centre est en panne.",
+    ids: ['emotion.anxiety'],
+  },
+  {
+    lang: 'fr',
+    text: "Vous me demandez ma date de naissance ? Elle n'est pas dans mon dossier peut-être ?",
+    ids: ['tactic.question_deflection'],
+  },
+  {
+    lang: 'fr',
+    text: "Oui, c'est ça, vous avez parfaitement raison : une coupure de six heures, c'est « un incident mineur ».",
+    ids: ['tactic.feigned_agreement'],
+  },
+  {
+    lang: 'fr',
+    text: "Après quinze ans de fidélité, vous me refusez un simple report d'échéance ? Vous devriez avoir honte.",
+    ids: ['emotion.anger', 'tactic.guilt_trip'],
+  },
+  {
+    lang: 'fr',
+    text: 'Je souhaite résilier mon abonnement à la salle de sport à compter du mois prochain.',
+    ids: ['request.cancel'],
+  },
+  {
+    lang: 'fr',
+    text: 'Mettez-moi en relation avec votre service juridique ou un responsable, tout de suite.',
+    ids: ['request.manager'],
+  },
+  {
+    lang: 'fr',
+    text: "C'est la dernière fois que je commande chez vous, et je vais le dire à tout le monde sur Facebook.",
+    ids: ['pressure.reputation'],
+  },
+  {
+    lang: 'fr',
+    text: 'Je travaille pour le groupe qui vous confie toutes ses traductions. À votre place, je ferais attention.',
+    ids: ['pressure.power', 'tactic.fear_appeal'],
+  },
+  { lang: 'fr', text: 'merci pour le dépannage de ce matin, tout remarche nickel 👍', ids: [] },
+  {
+    lang: 'fr',
+    text: 'Pourriez-vous vérifier le compteur ? La consommation me paraît élevée pour un studio.',
+    ids: [],
+  },
+  {
+    lang: 'fr',
+    text: "INCROYABLE, trois heures d'attente aux urgences vétérinaires et personne pour nous renseigner !!",
+    ids: ['claim.generalization', 'emotion.anger', 'tone.shouting'],
+  },
+  { lang: 'fr', text: 'Jveux juste savoir si ma commande est partie, svp', ids: [] },
+  {
+    lang: 'fr',
+    text: "Je n'ai pas l'intention de payer cette facture tant que le chauffe-eau ne sera pas remplacé.",
+    ids: ['request.redo'],
+  },
+  {
+    lang: 'fr',
+    text: "Franchement c'est lamentable, je vous avais prévenus que la date était impérative.",
+    ids: ['emotion.anger'],
+  },
+  {
+    lang: 'fr',
+    text: "Je suis inquiet pour ma mère, elle n'a toujours pas reçu son traitement.",
+    ids: ['emotion.anxiety'],
+  },
+  {
+    lang: 'fr',
+    text: 'Pour le geste commercial, je vous laisse voir ce qui est possible, je ne suis pas pressé.',
+    ids: ['request.discount'],
+  },
+  {
+    lang: 'fr',
+    text: "Le technicien était charmant mais l'installation ne fonctionne toujours pas. Pouvez-vous le renvoyer ?",
+    ids: [],
+  },
+  {
+    lang: 'fr',
+    text: 'Je confirme ma présence à la réunion de jeudi. Le directeur financier sera là aussi.',
+    ids: [],
+  },
+  {
+    lang: 'fr',
+    text: 'Mon assurance ne veut pas rembourser, pouvez-vous me faire une attestation ?',
+    ids: [],
+  },
+  {
+    lang: 'fr',
+    text: 'Votre concurrent me propose 20 % de moins. Vous pouvez vous aligner ?',
+    ids: ['request.discount'],
+  },
+  {
+    lang: 'fr',
+    text: "Vous allez voir ce qui va vous arriver si mon dossier n'est pas traité.",
+    ids: ['tactic.fear_appeal'],
+  },
+  {
+    lang: 'en',
+    text: 'Hi there, I ordered a sofa three weeks ago and was told five days. Any update please?',
+    ids: [],
+  },
+  {
+    lang: 'en',
+    text: 'Your engineer left the boiler worse than before. I want someone back out to fix it properly this week.',
+    ids: ['request.redo'],
+  },
+  {
+    lang: 'en',
+    text: "This is the fourth time I've called and nobody can give me a straight answer. I've had enough.",
+    ids: ['claim.generalization', 'emotion.anger'],
+  },
+  {
+    lang: 'en',
+    text: "Match the price I was quoted online or I'll take my business elsewhere.",
+    ids: ['pressure.power', 'request.cancel', 'request.discount'],
+  },
+  {
+    lang: 'en',
+    text: "I'm really disappointed, the cake looked nothing like the picture.",
+    ids: ['emotion.disappointment'],
+  },
+  {
+    lang: 'en',
+    text: 'I demand a full refund for my ticket, the train was three hours late.',
+    ids: ['request.refund'],
+  },
+  {
+    lang: 'en',
+    text: "If I don't hear back within 14 days I'll be taking legal action.",
+    ids: ['pressure.legal'],
+  },
+  {
+    lang: 'en',
+    text: "Cleaning was obviously included in the rental, so I don't understand this £80 fee.",
+    ids: ['tactic.scope_creep'],
+  },
+  {
+    lang: 'en',
+    text: "I'm so stressed, my dissertation is due tomorrow and the printer is broken.",
+    ids: ['emotion.anxiety'],
+  },
+  {
+    lang: 'en',
+    text: "You're asking for my date of birth? Isn't it on my file already?",
+    ids: ['tactic.question_deflection'],
+  },
+  {
+    lang: 'en',
+    text: "Oh yes, you're absolutely right, a six-hour outage is just a 'minor incident'.",
+    ids: ['tactic.feigned_agreement'],
+  },
+  {
+    lang: 'en',
+    text: "After fifteen years of loyalty you won't even defer one payment? You should be ashamed.",
+    ids: ['tactic.guilt_trip'],
+  },
+  {
+    lang: 'en',
+    text: "I'd like to cancel my gym membership from next month, please.",
+    ids: ['request.cancel'],
+  },
+  {
+    lang: 'en',
+    text: 'Put me through to your legal department or a manager, right now.',
+    ids: ['request.manager'],
+  },
+  { lang: 'en', text: 'Thanks for sorting the leak this morning, all working perfectly now.', ids: [] },
+  { lang: 'en', text: 'Could you check the meter? The usage seems high for a studio flat.', ids: [] },
+  {
+    lang: 'en',
+    text: 'UNBELIEVABLE. Three hours in A&E and nobody told us anything!!',
+    ids: ['claim.generalization', 'emotion.anger', 'tone.shouting'],
+  },
+  { lang: 'en', text: 'just wanna know if my order has shipped pls', ids: [] },
+  {
+    lang: 'en',
+    text: 'Frankly this is pathetic, I told you the date was non-negotiable.',
+    ids: ['emotion.anger'],
+  },
+  {
+    lang: 'en',
+    text: "I'm worried about my mum, her prescription still hasn't arrived.",
+    ids: ['emotion.anxiety'],
+  },
+  {
+    lang: 'en',
+    text: "I confirm I'll attend Thursday's meeting. Our finance director will join too.",
+    ids: [],
+  },
+  {
+    lang: 'en',
+    text: "My insurer won't pay out, could you write me a letter confirming the damage?",
+    ids: [],
+  },
+  { lang: 'en', text: 'Your competitor offers 20% less. Can you match that?', ids: ['request.discount'] },
+  { lang: 'en', text: "You'll see what happens if my case isn't dealt with.", ids: ['tactic.fear_appeal'] },
+  {
+    lang: 'en',
+    text: "I'm posting this on Facebook so everyone knows what you're like.",
+    ids: ['pressure.reputation'],
+  },
+  {
+    lang: 'fr',
+    text: 'Je voudrais savoir comment résilier, les conditions ne sont pas claires sur votre site.',
+    ids: ['request.cancel'],
+  },
+  {
+    lang: 'fr',
+    text: 'Vous pouvez me rappeler demain matin ? Je ne suis pas disponible avant 10 h.',
+    ids: [],
+  },
+  {
+    lang: 'fr',
+    text: 'Le serveur a été adorable, en revanche le plat était froid. Rien de dramatique.',
+    ids: [],
+  },
+  {
+    lang: 'fr',
+    text: "On nous a promis une chambre vue mer et on a une vue sur les poubelles. C'est une blague ?",
+    ids: ['emotion.anger'],
+  },
+  {
+    lang: 'fr',
+    text: "Je vous laisse 48 h pour me rembourser, sinon c'est le tribunal.",
+    ids: ['pressure.legal', 'request.refund'],
+  },
+  {
+    lang: 'fr',
+    text: "Mon fils a fait une crise d'asthme cette nuit, je suis morte de peur. Le docteur peut-il le voir ?",
+    ids: ['emotion.anxiety'],
+  },
+  {
+    lang: 'fr',
+    text: "Bonjour, je suis le responsable des achats de la société Martin, pourriez-vous m'envoyer votre catalogue ?",
+    ids: [],
+  },
+  { lang: 'fr', text: 'Vous trouvez ça normal, vous, de facturer deux fois le même repas ?', ids: [] },
+  {
+    lang: 'fr',
+    text: "J'ai toujours été bien reçu chez vous, c'est pourquoi je suis surpris cette fois.",
+    ids: [],
+  },
+  { lang: 'fr', text: 'Je suis à deux doigts de tout annuler, franchement.', ids: ['request.cancel'] },
+  {
+    lang: 'fr',
+    text: 'Il faudrait remplacer la pièce défectueuse sous garantie, comme convenu.',
+    ids: ['request.redo'],
+  },
+  {
+    lang: 'fr',
+    text: "Je veux parler à quelqu'un de compétent, pas à un répondeur.",
+    ids: ['request.manager'],
+  },
+  {
+    lang: 'fr',
+    text: "Quelle déception, votre nouvelle carte n'a plus rien à voir avec l'ancienne.",
+    ids: ['emotion.disappointment'],
+  },
+  { lang: 'fr', text: 'Je ne vous cache pas que je suis inquiète pour le délai.', ids: ['emotion.anxiety'] },
+  { lang: 'fr', text: "Le vendeur m'a dit « on ne rembourse jamais », c'est vrai ?", ids: [] },
+  {
+    lang: 'fr',
+    text: 'Pouvez-vous annuler la ligne 3 de la facture ? Elle a été facturée par erreur.',
+    ids: ['request.discount'],
+  },
+  { lang: 'fr', text: "Je compte sur vous pour réparer l'erreur au plus vite.", ids: ['request.redo'] },
+  {
+    lang: 'fr',
+    text: "Vous êtes toujours aussi lents, c'est désespérant.",
+    ids: ['claim.generalization', 'emotion.anger'],
+  },
+  { lang: 'fr', text: "Je passerai à l'agence demain pour signer le bail.", ids: [] },
+  { lang: 'en', text: "How do I cancel? The terms on your website aren't clear.", ids: ['request.cancel'] },
+  { lang: 'en', text: "Could you call me back tomorrow morning? I'm not free before 10.", ids: [] },
+  { lang: 'en', text: 'The waiter was lovely, but the food was cold. Nothing dramatic.', ids: [] },
+  {
+    lang: 'en',
+    text: "You've got 48 hours to refund me or I'm going to court.",
+    ids: ['pressure.legal', 'request.refund'],
+  },
+  {
+    lang: 'en',
+    text: "My son had an asthma attack last night, I'm terrified. Can the doctor see him?",
+    ids: ['emotion.anxiety'],
+  },
+  {
+    lang: 'en',
+    text: "Hello, I'm the purchasing manager at Martin Ltd, could you send your catalogue?",
+    ids: [],
+  },
+  { lang: 'en', text: "I've always been well looked after here, which is why this surprised me.", ids: [] },
+  { lang: 'en', text: 'Please replace the faulty part under warranty, as agreed.', ids: ['request.redo'] },
+  {
+    lang: 'en',
+    text: 'I want to talk to someone competent, not an answering machine.',
+    ids: ['request.manager'],
+  },
+  {
+    lang: 'en',
+    text: 'What a letdown, your new menu is nothing like the old one.',
+    ids: ['emotion.disappointment'],
+  },
+  { lang: 'en', text: "The salesman said 'we never give refunds', is that true?", ids: [] },
+  {
+    lang: 'en',
+    text: 'Can you take the second line off the invoice? It was charged by mistake.',
+    ids: ['request.discount'],
+  },
+  {
+    lang: 'en',
+    text: "You're always this slow, it's hopeless.",
+    ids: ['claim.generalization', 'emotion.anger'],
+  },
+  { lang: 'en', text: "I'll pop into the branch tomorrow to sign the lease.", ids: [] },
+  { lang: 'en', text: "I'm this close to cancelling everything, honestly.", ids: ['request.cancel'] },
+  {
+    lang: 'en',
+    text: 'We were promised a sea view and got a view of the bins. Is this a joke?',
+    ids: ['emotion.anger'],
+  },
+];
+
+for (const m of MESSAGES) {
+  test(`client message [${m.lang}] ${m.text}`, () => {
+    const a = analyze(m.text, { role: 'client', lang: m.lang });
+    const ids = [...new Set(a.findings.map((f) => f.id).filter((id) => !id.startsWith('abuse.')))].sort();
+    assert.deepEqual(ids, [...m.ids].sort(), JSON.stringify(a.findings.map((f) => [f.id, f.evidence])));
+  });
+}
