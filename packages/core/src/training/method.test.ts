@@ -187,7 +187,7 @@ const WINNING: readonly Script[] = [
     scenario: 1,
     outcome: 'escalated',
     replies: [
-      "I'm going to help you with the medicine. But I can't accept remarks about my name or my origins: let's keep this respectful.",
+      "I'm going to help you with the medicine. But remarks about my name or my origins are not acceptable: let's keep this respectful.",
       "I asked you to keep this respectful and the remarks continue, so I'm ending this conversation here. I'll hand you over to my manager, who will take over.",
     ],
   },

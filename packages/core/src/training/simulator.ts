@@ -180,7 +180,11 @@ export function expectedMove(s: TrainingState): ExpectedMove {
   if (s.mood.anxiety > CALM_ENOUGH) return 'reassure';
   if (s.mood.anger > CALM_ENOUGH) return 'acknowledge';
   if (!s.understood) return s.factsGiven === 0 ? 'clarify' : 'reformulate';
-  if (s.solutionAt === null) return 'propose_solution';
+  if (s.solutionAt === null) {
+    // Even when the client has told everything, check understanding before proposing.
+    const reformulated = s.moments.some((m) => m.steps.includes('reformulate'));
+    return reformulated ? 'propose_solution' : 'reformulate';
+  }
   return 'agree_next_steps';
 }
 
