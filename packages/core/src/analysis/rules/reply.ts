@@ -18,7 +18,7 @@ import { isNegated, type Range, sentenceOf } from '../context.ts';
 import type { NormalizedMatch, PatternEntry } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
 import type { PhraseBank, PhraseSet } from './phrase-bank.ts';
-import { AGENT_BANKS, isReported, riskMatches, shoutingIn } from './risk.ts';
+import { AGENT_BANKS, isReported, riskMatches, shoutingIn, textState } from './risk.ts';
 
 interface ReplyFileData {
   readonly [id: string]: PatternEntry | undefined;
@@ -69,43 +69,39 @@ const COMPILED: Readonly<Record<Lang, CompiledReply>> = {
   en: compileReplyFile(enReply as unknown as ReplyFileData & CueFileData, AGENT_BANKS.en),
 };
 
-const cache = new WeakMap<object, Map<string, readonly NormalizedMatch[]>>();
-
-function memo(
-  ctx: RuleContext,
-  key: string,
-  compute: () => readonly NormalizedMatch[],
-): readonly NormalizedMatch[] {
-  let byKey = cache.get(ctx.normalized);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(ctx.normalized, byKey);
-  }
-  const known = byKey.get(key);
-  if (known) return known;
-  const value = compute();
-  byKey.set(key, value);
-  return value;
-}
+/** Memo slots in the per-text state: one per quality, then the two cues. */
+const SLOT_DATE = QUALITY_IDS.length;
+const SLOT_COMMITMENT = QUALITY_IDS.length + 1;
+const SLOT_OF = new Map<AgentQualityId, number>(QUALITY_IDS.map((id, k) => [id, k]));
+const NONE: readonly NormalizedMatch[] = [];
 
 /** Raw phrase matches of a quality, quoted or reported words left out. Memoised per text. */
 function phraseMatches(ctx: RuleContext, id: AgentQualityId): readonly NormalizedMatch[] {
-  return memo(ctx, id, () => {
-    const { bank, byId } = COMPILED[ctx.lang];
-    const set = byId.get(id);
-    if (!set) return [];
-    return bank
-      .match(set, ctx.normalized.text, ctx.normalized)
-      .filter((m) => !isReported(ctx, m.start, m.end));
-  });
+  const slots = textState(ctx).replies;
+  const slot = SLOT_OF.get(id) as number;
+  const known = slots[slot];
+  if (known) return known;
+  const { bank, byId } = COMPILED[ctx.lang];
+  const set = byId.get(id);
+  let found = NONE;
+  if (set) {
+    const raw = bank.match(set, ctx.normalized.text, ctx.normalized);
+    found = raw.length === 0 ? NONE : raw.filter((m) => !isReported(ctx, m.start, m.end));
+  }
+  slots[slot] = found;
+  return found;
 }
 
 function cueMatches(ctx: RuleContext, cue: 'date' | 'commitment'): readonly NormalizedMatch[] {
-  return memo(ctx, `cue:${cue}`, () => {
-    const { bank } = COMPILED[ctx.lang];
-    const set = COMPILED[ctx.lang][cue];
-    return set ? bank.match(set, ctx.normalized.text, ctx.normalized) : [];
-  });
+  const slots = textState(ctx).replies;
+  const slot = cue === 'date' ? SLOT_DATE : SLOT_COMMITMENT;
+  const known = slots[slot];
+  if (known) return known;
+  const compiled = COMPILED[ctx.lang];
+  const set = compiled[cue];
+  const found = set ? compiled.bank.match(set, ctx.normalized.text, ctx.normalized) : NONE;
+  slots[slot] = found;
+  return found;
 }
 
 const within = (r: Range, m: NormalizedMatch) => m.start >= r.start && m.start < r.end;

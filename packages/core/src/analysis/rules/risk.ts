@@ -98,6 +98,8 @@ interface TextState {
   /** False when the text holds no quote mark and no reporting word: nothing can be reported. */
   readonly mayReport: boolean;
   shouting: readonly { start: number; end: number }[] | undefined;
+  /** Memo slots of reply.ts (phrase matches per quality and cue). */
+  readonly replies: (readonly NormalizedMatch[] | undefined)[];
 }
 
 /**
@@ -105,7 +107,12 @@ interface TextState {
  * of them `isQuotedOrReported` is false everywhere, so the (costly) check is skipped.
  */
 const REPORT_HINT =
-  /["\u00ab\u00bb]|(?<![a-z])(?:dit|dis|dire|ecrit|traite|appele|qualifie|insulte|lance|repondu|crie|hurle|explique|selon|d'apres|mot|mots|propos|termes|called|calls|call|calling|named|said|says|told|tells|wrote|writes|shouted|yelled|screamed|replied|answered|texted|emailed|word|words|according)/u;
+  /(?<![a-z])(?:dit|dis|dire|ecrit|traite|appele|qualifie|insulte|lance|repondu|crie|hurle|explique|selon|d'apres|mot|mots|propos|termes|called|calls|call|calling|named|said|says|told|tells|wrote|writes|shouted|yelled|screamed|replied|answered|texted|emailed|word|words|according)/u;
+
+/** Quote marks are checked with `includes` (native, fast); the words with one expression. */
+function mayHoldReport(text: string): boolean {
+  return text.includes('"') || text.includes('\u00ab') || text.includes('\u00bb') || REPORT_HINT.test(text);
+}
 
 const states = new WeakMap<object, TextState>();
 
@@ -113,7 +120,12 @@ const states = new WeakMap<object, TextState>();
 export function textState(ctx: RuleContext): TextState {
   let state = states.get(ctx.normalized);
   if (!state) {
-    state = { risks: new Map(), mayReport: REPORT_HINT.test(ctx.normalized.text), shouting: undefined };
+    state = {
+      risks: new Map(),
+      mayReport: mayHoldReport(ctx.normalized.text),
+      shouting: undefined,
+      replies: [],
+    };
     states.set(ctx.normalized, state);
   }
   return state;
