@@ -100,6 +100,8 @@ async function json(url: string, init: RequestInit): Promise<Record<string, unkn
 }
 
 interface Figures {
+  /** Server CPU (user + system) per request, ms: what one dedicated core would pay. */
+  readonly cpuMsPerRequest: number;
   readonly rps: number;
   readonly p50: number;
   readonly p97_5: number;
@@ -109,7 +111,23 @@ interface Figures {
   readonly errors: number;
 }
 
-async function load(url: string, token: string, requests: AcRequest[]): Promise<Figures> {
+/** utime + stime of a process, in ms (Linux /proc; 0 elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+async function load(
+  url: string,
+  token: string,
+  requests: AcRequest[],
+  pid: number | undefined,
+): Promise<Figures> {
+  const cpuBefore = cpuMs(pid);
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -118,6 +136,7 @@ async function load(url: string, token: string, requests: AcRequest[]): Promise<
     requests,
   });
   return {
+    cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total),
     rps: result.requests.average,
     p50: result.latency.p50,
     p97_5: result.latency.p97_5,
@@ -182,32 +201,42 @@ async function benchBackend(label: string, env: NodeJS.ProcessEnv): Promise<Reco
     const texts = corpusTexts();
     let n = 0;
 
-    const analyze = await load(url, token, [
-      {
-        method: 'POST',
-        path: '/api/v1/analyze',
-        setupRequest: (req) => ({
-          ...req,
-          body: JSON.stringify({ text: texts[n++ % texts.length], role: 'client' }),
-        }),
-      },
-    ]);
-    const ingest = await load(url, token, [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const i = n++;
-          return {
+    const analyze = await load(
+      url,
+      token,
+      [
+        {
+          method: 'POST',
+          path: '/api/v1/analyze',
+          setupRequest: (req) => ({
             ...req,
-            path: `/api/v1/conversations/${conversations[i % conversations.length]}/messages`,
-            body: JSON.stringify({
-              direction: i % 3 === 2 ? 'outbound' : 'inbound',
-              text: texts[i % texts.length],
-            }),
-          };
+            body: JSON.stringify({ text: texts[n++ % texts.length], role: 'client' }),
+          }),
         },
-      },
-    ]);
+      ],
+      child.pid,
+    );
+    const ingest = await load(
+      url,
+      token,
+      [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const i = n++;
+            return {
+              ...req,
+              path: `/api/v1/conversations/${conversations[i % conversations.length]}/messages`,
+              body: JSON.stringify({
+                direction: i % 3 === 2 ? 'outbound' : 'inbound',
+                text: texts[i % texts.length],
+              }),
+            };
+          },
+        },
+      ],
+      child.pid,
+    );
     const dash = await json(`${url}/api/v1/dashboard`, { headers: h });
     process.stdout.write(
       `  ${label}: ${JSON.stringify((dash as { messages: unknown }).messages)} stored, incidents ${JSON.stringify((dash as { incidents: { total: number } }).incidents.total)}\n`,
@@ -221,7 +250,7 @@ async function benchBackend(label: string, env: NodeJS.ProcessEnv): Promise<Reco
 
 function print(label: string, f: Figures): void {
   process.stdout.write(
-    `  ${label.padEnd(28)} ${f.rps.toFixed(0).padStart(6)} req/s   p50 ${String(f.p50).padStart(3)} ms   p97.5 ${String(f.p97_5).padStart(3)} ms   p99 ${String(f.p99).padStart(3)} ms   max ${String(f.max).padStart(4)} ms   n=${f.total} errors=${f.errors}\n`,
+    `  ${label.padEnd(28)} ${f.rps.toFixed(0).padStart(6)} req/s   p50 ${String(f.p50).padStart(3)} ms   p97.5 ${String(f.p97_5).padStart(3)} ms   p99 ${String(f.p99).padStart(3)} ms   max ${String(f.max).padStart(4)} ms   n=${f.total} errors=${f.errors}   server CPU ${f.cpuMsPerRequest.toFixed(2)} ms/req (≈ ${(1000 / Math.max(0.001, f.cpuMsPerRequest)).toFixed(0)} req/s per free core)\n`,
   );
 }
 
