@@ -286,6 +286,9 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
   it('a stored XSS attempt in a client message is shown as text and runs nothing', async () => {
     await agent.goto('/#/assist');
     await agent.getByLabel('Collez ou saisissez le message reçu').fill(XSS);
+    // one click drafts a calm boundary for this client, which the checklist recognises
+    await agent.getByRole('button', { name: 'Poser une limite' }).click();
+    await agent.locator('[data-testid="checklist"] [data-item="reply.boundary"][data-done="true"]').waitFor();
     // recorded with the keyboard shortcut
     await agent.getByLabel('Collez ou saisissez le message reçu').press('Control+Enter');
     await agent.locator('[data-testid="turn"]').first().waitFor();

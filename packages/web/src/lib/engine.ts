@@ -3,7 +3,15 @@
  * analysed locally, with no round trip, on every keystroke; the protocol recommends the next
  * action from the conversation so far.
  */
-import { type Analysis, type Lang, type Recommendation, recommend, type Turn } from '@sangfroid/core';
+import {
+  type ActionId,
+  type Analysis,
+  draftReply,
+  type Lang,
+  type Recommendation,
+  recommend,
+  type Turn,
+} from '@sangfroid/core';
 import { cachedAnalyze } from './memo-analyze.ts';
 
 export function analyzeClient(text: string, lang?: Lang): Analysis {
@@ -35,4 +43,32 @@ export function nextAction(history: readonly Turn[], clientText: string): NextAc
     return null; // the assist screen keeps working on the analysis alone
   }
   return { action: rec.action, why: rec.reasons[0]?.method, avoid: rec.avoid };
+}
+
+/** The drafting channel of a conversation channel: a phone script, a short chat, or an e-mail. */
+export function draftChannel(channel: string | undefined): 'email' | 'chat' | 'phone' {
+  if (channel === 'phone' || channel === 'in_person') return 'phone';
+  if (channel === 'chat' || channel === 'sms' || channel === 'social') return 'chat';
+  return 'email';
+}
+
+/**
+ * A reply drafted by the protocol for this moment of the conversation (or for `action`, when the
+ * agent chose one: set a boundary, ask for a pause). Null when the client has not spoken yet.
+ */
+export function draftFor(
+  history: readonly Turn[],
+  clientText: string,
+  channel?: string,
+  action?: ActionId,
+): string | null {
+  if (!clientText.trim()) return null;
+  try {
+    return draftReply(
+      { turns: [...history, { role: 'client', text: clientText }] },
+      { channel: draftChannel(channel), analyzer: cachedAnalyze, ...(action ? { action } : {}) },
+    ).text;
+  } catch {
+    return null;
+  }
 }

@@ -4,7 +4,7 @@
  * (risks underlined with rewrites, the checklist ticking, the score). The core runs right here in
  * the browser. When a conversation is open, the one-click actions record it on the server.
  */
-import { type Analysis, type Channel, draftReply, type Turn } from '@sangfroid/core';
+import type { Analysis, Turn } from '@sangfroid/core';
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { ChecklistView } from '../components/checklist-view.tsx';
@@ -16,8 +16,7 @@ import { RecommendationCard } from '../components/recommendation-card.tsx';
 import { useT } from '../i18n/index.ts';
 import { applySuggestion } from '../lib/checklist.ts';
 import { type DraftReview, type ReviewRisk, reviewDraft } from '../lib/draft-review.ts';
-import { analyzeClient, analyzeDraft, type NextAction, nextAction } from '../lib/engine.ts';
-import { cachedAnalyze } from '../lib/memo-analyze.ts';
+import { analyzeClient, analyzeDraft, draftFor, type NextAction, nextAction } from '../lib/engine.ts';
 
 export interface AssistState {
   readonly clientText: string;
@@ -35,13 +34,6 @@ export interface AssistState {
 
 const NO_TURNS: readonly Turn[] = [];
 
-/** The drafting channel of a conversation channel: a phone script, a short chat, or an e-mail. */
-export function draftChannel(channel: Channel | string | undefined): 'email' | 'chat' | 'phone' {
-  if (channel === 'phone' || channel === 'in_person') return 'phone';
-  if (channel === 'chat' || channel === 'sms' || channel === 'social') return 'chat';
-  return 'email';
-}
-
 /** The live state of the screen: both texts and their analyses, recomputed on every keystroke. */
 export function useAssistState(history: readonly Turn[] = NO_TURNS, channel?: string): AssistState {
   const [clientText, setClientText] = useState('');
@@ -57,17 +49,7 @@ export function useAssistState(history: readonly Turn[] = NO_TURNS, channel?: st
     [draft, history, clientText, client, reply],
   );
   const next = useMemo(() => nextAction(history, clientText), [history, clientText]);
-  const proposal = useMemo(() => {
-    if (!hasClient) return null;
-    try {
-      return draftReply(
-        { turns: [...history, { role: 'client', text: clientText }] },
-        { channel: draftChannel(channel), analyzer: cachedAnalyze },
-      ).text;
-    } catch {
-      return null;
-    }
-  }, [history, clientText, hasClient, channel]);
+  const proposal = useMemo(() => draftFor(history, clientText, channel), [history, clientText, channel]);
   return { clientText, draft, client, reply, review, next, proposal, setDraft, setClientText };
 }
 

@@ -22,6 +22,7 @@ import type {
 import { HighlightedText } from '../components/highlighted-text.tsx';
 import { currentLang, i18n, useT } from '../i18n/index.ts';
 import { defaultDueAt, formatDateTime, fromLocalInput, toLocalInput } from '../lib/dates.ts';
+import { draftFor } from '../lib/engine.ts';
 import { href } from '../lib/router.ts';
 import { API } from '../session.tsx';
 import { AssistView, useAssistState } from './assist.tsx';
@@ -171,9 +172,12 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
     });
 
   const lang = state.clientText.trim() ? state.client.lang : i18n.language === 'en' ? 'en' : 'fr';
+  /** One click: an empty draft gets the protocol's reply for that move; a started one, a sentence first. */
   const insertTemplate = (key: 'boundary' | 'pause') => {
+    const action = key === 'boundary' ? 'set_boundary' : 'pause_and_call_back';
+    const drafted = state.draft.trim() ? null : draftFor(turns, state.clientText, channel, action);
     const sentence = i18n.t(`templates.${key}`, { lng: lang });
-    state.setDraft(state.draft.trim() ? `${sentence}\n\n${state.draft}` : sentence);
+    state.setDraft(drafted ?? (state.draft.trim() ? `${sentence}\n\n${state.draft}` : sentence));
     document.getElementById('draft-input')?.focus();
   };
 

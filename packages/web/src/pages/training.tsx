@@ -19,7 +19,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { currentLang, useT } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { DebriefView } from '../training/debrief-view.tsx';
-import { mySessions, type SessionRecord, saveSession } from '../training/history.ts';
+import {
+  myProgress,
+  mySessions,
+  type Progress,
+  type SessionRecord,
+  saveSession,
+} from '../training/history.ts';
+import { ProgressView } from '../training/progress-view.tsx';
 import { outcomeName, trainingStrings } from '../training/strings.ts';
 import '../training/training.css';
 
@@ -40,12 +47,17 @@ export function TrainingPage() {
   const [history, setHistory] = useState<readonly SessionRecord[] | null>(null);
   const replyBox = useRef<HTMLTextAreaElement>(null);
 
-  const loadHistory = () =>
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const loadHistory = () => {
     mySessions()
       .then(setHistory)
       .catch(() => setHistory(null));
+    myProgress()
+      .then(setProgress)
+      .catch(() => setProgress(null));
+  };
   useEffect(() => {
-    void loadHistory();
+    loadHistory();
   }, []);
 
   const begin = (seed: number) => {
@@ -75,7 +87,7 @@ export function TrainingPage() {
     })
       .then(() => {
         setSaved('saved');
-        void loadHistory();
+        loadHistory();
       })
       .catch(() => setSaved('off'));
   };
@@ -238,6 +250,7 @@ export function TrainingPage() {
                   ),
                 )}
             </p>
+            {progress && progress.sessions > 0 ? <ProgressView p={progress} s={s} lang={lang} /> : null}
             <table class="table" data-testid="training-history">
               <thead>
                 <tr>

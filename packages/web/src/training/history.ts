@@ -35,3 +35,17 @@ export async function mySessions(): Promise<readonly SessionRecord[]> {
   const page = await api.get<{ items: readonly SessionRecord[] }>(`${API}/training/sessions`, { mine: true });
   return page.items;
 }
+
+export interface Progress {
+  readonly sessions: number;
+  readonly perWeek: readonly {
+    readonly weekStart: string;
+    readonly sessions: number;
+    readonly averageScore: number | null;
+  }[];
+  readonly skills: Readonly<Record<string, number | null>>;
+}
+
+export function myProgress(): Promise<Progress> {
+  return api.get<Progress>(`${API}/training/progress`, { mine: true });
+}

@@ -48,6 +48,7 @@ const FR = {
   failed: 'Échec',
   abandoned: 'Interrompu',
   progress: 'Moyenne sur vos dernières séances ({n}) : {avg}/100.',
+  progressChart: 'Note moyenne par semaine',
 } as const;
 
 export type TrainingStrings = { readonly [K in keyof typeof FR]: string };
@@ -99,6 +100,7 @@ const EN: TrainingStrings = {
   failed: 'Failed',
   abandoned: 'Stopped',
   progress: 'Average over your latest sessions ({n}): {avg}/100.',
+  progressChart: 'Average score per week',
 };
 
 export function outcomeName(s: TrainingStrings, kind: string): string {
