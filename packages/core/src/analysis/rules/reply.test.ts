@@ -415,6 +415,84 @@ describe('reply.* — routine replies and hard negatives', () => {
   }
 });
 
+/** Whole e-mails and chat turns: greetings, signatures (a surname in capitals is not shouting). */
+const LETTERS: readonly [Lang, string, readonly string[]][] = [
+  [
+    'fr',
+    "Bonjour Madame Petit,\n\nMerci pour votre message et toutes nos excuses pour ce retard de livraison. Votre commande a été retardée à cause d'une rupture de stock chez notre fournisseur. Nous vous l'expédions dès demain et vous recevrez un numéro de suivi par e-mail.\n\nCordialement,\nJulie MARTIN\nService client",
+    ['reply.thanks', 'reply.apology', 'reply.explanation', 'reply.solution', 'reply.next_steps'],
+  ],
+  [
+    'fr',
+    "Bonjour,\nJe suis désolé d'apprendre que votre séjour ne s'est pas bien passé. Pouvez-vous me préciser les dates de votre séjour et le numéro de chambre ? Je vérifierai avec l'équipe et reviendrai vers vous d'ici vendredi.\nBien à vous,",
+    ['reply.apology', 'reply.clarifying_question', 'reply.next_steps'],
+  ],
+  [
+    'fr',
+    'Je comprends votre frustration. Mais enfin, vous avez signé le contrat, vous saviez à quoi vous vous engagiez.',
+    ['reply.empathy', 'risk.blame'],
+  ],
+  [
+    'fr',
+    'Nous sommes désolés, mais nous ne sommes pas responsables des retards de La Poste.',
+    ['risk.defensive'],
+  ],
+  [
+    'fr',
+    "Ne vous inquiétez pas, nous allons trouver une solution ensemble. Je vous rappelle dans l'heure.",
+    ['reply.we_language', 'reply.next_steps'],
+  ],
+  [
+    'fr',
+    "Vous avez raison, ce n'est pas acceptable. Je vous présente nos excuses et je vous rembourse la différence aujourd'hui.",
+    ['reply.empathy', 'reply.apology', 'reply.solution', 'reply.next_steps'],
+  ],
+  [
+    'fr',
+    'Quelle est la référence exacte de votre appareil ? Et depuis quand rencontrez-vous ce problème ?',
+    ['reply.clarifying_question'],
+  ],
+  [
+    'fr',
+    "Je te comprends, c'est rageant. Donne-moi ton numéro de commande et je regarde.",
+    ['reply.empathy', 'reply.clarifying_question'],
+  ],
+  [
+    'en',
+    "Hi Tom,\n\nThanks for reaching out, and I'm sorry your order arrived damaged. A replacement is on its way and should reach you by Wednesday.\n\nBest regards,\nAnna SMITH",
+    ['reply.thanks', 'reply.apology', 'reply.solution', 'reply.next_steps'],
+  ],
+  ['en', "I'm sorry, but we're not responsible for delays caused by the postal service.", ['risk.defensive']],
+  [
+    'en',
+    "Don't worry, we'll sort this out together. I'll call you back within the hour.",
+    ['reply.we_language', 'reply.next_steps'],
+  ],
+  [
+    'en',
+    "You're right, that's not acceptable. I apologise and I'll refund the difference today.",
+    ['reply.empathy', 'reply.apology', 'reply.solution', 'reply.next_steps'],
+  ],
+  [
+    'en',
+    "What's the exact model of your device? And since when have you had this issue?",
+    ['reply.clarifying_question'],
+  ],
+  [
+    'en',
+    "I hear you, that's infuriating. Send me your order number and I'll take a look.",
+    ['reply.empathy', 'reply.clarifying_question'],
+  ],
+];
+
+describe('reply.* — whole e-mails', () => {
+  for (const [lang, text, expected] of LETTERS) {
+    it(`${lang}: ${expected.join(', ')} ← ${text.slice(0, 50).replace(/\n/g, ' ')}`, () => {
+      assert.deepEqual(ids(text, lang), [...expected].sort());
+    });
+  }
+});
+
 /** The exact words a finding points at. */
 function evidence(text: string, lang: Lang, id: string): string[] {
   return analyze(text, { role: 'agent', lang })

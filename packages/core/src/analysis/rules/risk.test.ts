@@ -165,6 +165,10 @@ describe('risk.shouting — capitals and punctuation runs', () => {
       { start: 22, end: 24 },
     ]);
   });
+  it('a surname in capitals in a signature is not shouting, a capitalised word after « Vous » is', () => {
+    assert.deepEqual(shoutingSpans('Cordialement,\nJulie MARTIN\nService client'), []);
+    assert.deepEqual(shoutingSpans('Vous ÊTES pénible.'), [{ start: 5, end: 9 }]);
+  });
   it('a single ! or ? is not shouting', () => {
     assert.deepEqual(ids('Merci pour votre patience !', 'fr'), ['reply.thanks']);
   });

@@ -357,6 +357,10 @@ function phraseRule(id: PhraseRiskId): Rule {
 
 /** Titles before a name written in capitals (« Madame DURAND »): the name is not shouting. */
 const NAME_TITLE = /(?:^|[^\p{L}])(?:monsieur|madame|mademoiselle|m\.|mme|mlle|mr|mrs|ms|miss|dr|me)\s+$/iu;
+/** A capitalised first name just before (« Julie MARTIN », « Jean-Pierre DURAND »)… */
+const FIRST_NAME_BEFORE = /(?:^|[^\p{L}])\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?\s+$/u;
+/** …and the name ends its line or is followed by a comma. */
+const NAME_END_AFTER = /^(?:[ \t]*(?:\r?\n|$)|,)/;
 const CAPS_WORD = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
 const PUNCT_RUN = /[!?]{2,}/g;
 const LOWER = /\p{Ll}/u;
@@ -400,7 +404,10 @@ export function shoutingSpans(text: string): { start: number; end: number }[] {
     const word = m[0];
     const start = m.index;
     const end = start + word.length;
-    const isName = NAME_TITLE.test(text.slice(Math.max(0, start - 16), start));
+    const before = text.slice(Math.max(0, start - 24), start);
+    const isName =
+      NAME_TITLE.test(before) ||
+      (FIRST_NAME_BEFORE.test(before) && NAME_END_AFTER.test(text.slice(end, end + 4)));
     const loud = word.length >= 3 && !ACRONYMS.has(word) && !isName;
     const current = group as { start: number; end: number; loud: boolean } | null;
     if (current && !LOWER.test(text.slice(current.end, start))) {
