@@ -31,6 +31,24 @@ async function login(page: Page, email: string) {
   await page.getByTestId('user-name').waitFor();
 }
 
+/** Form controls and buttons without an accessible name (label, aria-label or text). */
+async function unlabelled(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => {
+        const control = el as HTMLInputElement;
+        if (control.type === 'hidden') return false;
+        const named =
+          (control.labels && control.labels.length > 0) ||
+          el.getAttribute('aria-label') ||
+          el.getAttribute('aria-labelledby') ||
+          (el.tagName === 'BUTTON' && (el.textContent ?? '').trim().length > 0);
+        return !named;
+      })
+      .map((el) => el.outerHTML.slice(0, 100)),
+  );
+}
+
 /** Calls the API from inside a signed-in page (session cookie + CSRF header). */
 async function apiAs<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
   return page.evaluate(
@@ -170,6 +188,7 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     const afterScore = Number(await agent.getByTestId('draft-score').textContent());
     assert.ok(afterScore > before, `score ${before} → ${afterScore}`);
     await shot(agent, 'assist');
+    assert.deepEqual(await unlabelled(agent), []);
   });
 
   it('recording an abusive turn opens an incident, escalating alerts the supervisor live', async () => {
@@ -191,6 +210,7 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     assert.match((await esc.textContent()) ?? '', /superviseur/);
     await supervisor.getByTestId('live-alert').getByText('Nouvelle escalade').waitFor();
     await shot(supervisor, 'inbox');
+    assert.deepEqual(await unlabelled(supervisor), []);
     await esc.getByRole('button', { name: 'Prendre en compte' }).click();
     await supervisor.getByTestId('escalation').filter({ hasText: 'Prise en compte' }).waitFor();
   });
@@ -216,6 +236,12 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     await supervisor.getByRole('button', { name: 'Marquer comme fait' }).click();
     await supervisor.getByTestId('debrief-status').filter({ hasText: 'Fait le' }).waitFor();
     await shot(supervisor, 'incident');
+    assert.deepEqual(await unlabelled(supervisor), []);
+    // the incident file prints without the app's chrome
+    await supervisor.emulateMedia({ media: 'print' });
+    assert.equal(await supervisor.locator('.app-header').isVisible(), false);
+    assert.equal(await supervisor.getByTestId('evidence').isVisible(), true);
+    await supervisor.emulateMedia({ media: 'screen' });
   });
 
   it('the client file shows the risk profile, incidents and a new restriction', async () => {
@@ -227,6 +253,7 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     await supervisor.getByRole('button', { name: 'Ajouter la restriction' }).click();
     await supervisor.getByTestId('restrictions').getByText('Contact par écrit uniquement').waitFor();
     await shot(supervisor, 'client');
+    assert.deepEqual(await unlabelled(supervisor), []);
   });
 
   it('the supervisor takes over an escalated conversation and sees its history', async () => {
@@ -281,6 +308,7 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     const file = await download;
     assert.match(file.suggestedFilename(), /^sangfroid-dashboard-30d\.csv$/);
     await shot(supervisor, 'dashboard');
+    assert.deepEqual(await unlabelled(supervisor), []);
   });
 
   it('a stored XSS attempt in a client message is shown as text and runs nothing', async () => {

@@ -108,6 +108,8 @@ describe('training end to end', { skip, timeout: 180_000 }, () => {
     await page.waitForFunction(
       () => (document.querySelector('[data-testid="training-history"] tbody')?.children.length ?? 0) >= 2,
     );
+    await page.getByTestId('training-progress-charts').locator('canvas').nth(1).waitFor();
+    await shot(page, 'training-progress');
     const dash = await page.evaluate(async () => (await fetch('/api/v1/dashboard')).json());
     assert.equal(dash.training.sessions, 2);
     assert.equal(dash.training.users, 1);
