@@ -208,7 +208,14 @@ export function TrainingPage() {
             ) : null}
             {debrief ? (
               <div class="form-buttons">
-                <button type="button" class="btn btn-primary" onClick={() => setSession(null)}>
+                <button
+                  type="button"
+                  class="btn btn-primary"
+                  onClick={() => {
+                    setSession(null);
+                    setSeedText(''); // a new session draws a new seed
+                  }}
+                >
                   {s.again}
                 </button>
                 <button type="button" class="btn" onClick={() => begin(session.seed)}>
