@@ -102,6 +102,45 @@ describe('risk.* — English replies', () => {
   }
 });
 
+/** Paraphrases of the risks (« tu », familiar register, other wordings). */
+const PARAPHRASES: readonly [Lang, string, readonly string[]][] = [
+  ['fr', 'Arrêtez de crier, ça ne sert à rien.', ['risk.dismissive']],
+  ['fr', "Ce n'est vraiment pas grave, vous savez.", ['risk.dismissive']],
+  ['fr', 'Vous en faites une montagne pour trois fois rien.', ['risk.dismissive']],
+  ['fr', "Bon, on ne va pas en faire une affaire d'État.", ['risk.dismissive']],
+  ['fr', "C'est pas notre problème.", ['risk.defensive']],
+  ['fr', "On n'est pas magiciens non plus.", ['risk.defensive']],
+  ['fr', "Vous n'avez pas bien lu le mail.", ['risk.blame']],
+  ['fr', 'Je vous jure que ça ne se reproduira plus.', ['risk.overpromise']],
+  ['fr', "Dans dix minutes c'est réglé, promis.", ['risk.overpromise']],
+  ['fr', 'Vous êtes sérieux, là ?', ['risk.aggression']],
+  ['fr', 'Ça commence à bien faire.', ['risk.aggression']],
+  ['fr', "Si ça ne vous plaît pas, c'est pareil.", ['risk.aggression']],
+  ['fr', "Ce n'est pas grave, ça arrive à tout le monde.", ['risk.dismissive', 'risk.defensive']],
+  ['fr', 'Tu comprends rien, c’est pas possible.', ['risk.aggression']],
+  ['fr', "J'ai d'autres clients à gérer, vous savez.", ['risk.aggression']],
+  ['en', "Stop shouting, it won't help.", ['risk.dismissive']],
+  ['en', "It's really not that bad.", ['risk.dismissive']],
+  ['en', "You're making a mountain out of a molehill.", ['risk.dismissive']],
+  ['en', "That's not our problem.", ['risk.defensive']],
+  ['en', "We're not magicians.", ['risk.defensive']],
+  ['en', "You didn't read the email properly.", ['risk.blame']],
+  ['en', "I swear it won't happen again.", ['risk.overpromise']],
+  ['en', "It'll be fixed in ten minutes, promise.", ['risk.overpromise']],
+  ['en', 'Are you serious?', ['risk.aggression']],
+  ['en', "If you don't like it, tough.", ['risk.aggression']],
+  ['en', 'I have other customers to deal with, you know.', ['risk.aggression']],
+];
+
+describe('risk.* — paraphrases', () => {
+  for (const [lang, text, expected] of PARAPHRASES) {
+    it(`${lang}: ${expected.join(', ')} ← ${text.slice(0, 60)}`, () => {
+      assert.deepEqual(ids(text, lang), [...expected].sort());
+      for (const f of agent(text, lang).findings) assert.ok(f.suggestions && f.suggestions.length > 0, f.id);
+    });
+  }
+});
+
 describe('risk.* — every risk carries a rewrite', () => {
   const rows: [Lang, Row][] = [
     ...FR_RISKS.map((r) => ['fr', r] as [Lang, Row]),
