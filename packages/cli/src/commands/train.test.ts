@@ -91,10 +91,11 @@ test('train --replies: a defensive trainee fails, and the debrief says what to d
 test('train reads replies interactively from standard input, and stops at its end', () => {
   const r = train(
     ['--persona', 'anxious-deadline', '--lang', 'en', '--seed', '3'],
-    'I understand how worrying this is.\n/quit\n',
+    '/hint\nI understand how worrying this is.\n/quit\n',
   );
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /Anxious client/);
+  assert.match(r.stdout, /→ acknowledge the feeling, thank/);
   assert.match(r.stdout, /Debrief/);
   assert.match(r.stdout, /Overall: \d+\/100/);
 });

@@ -9,11 +9,13 @@ import { createInterface } from 'node:readline';
 import {
   buildDebrief,
   type Debrief,
+  expectedMove,
   isPersonaId,
   LANGS,
   type Lang,
   listPersonas,
   MOVE_NAME,
+  MOVE_WHY,
   PERSONA_IDS,
   type PersonaId,
   personaText,
@@ -43,7 +45,7 @@ const UI: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
     you: 'Vous',
     seed: 'Graine',
     replay: 'pour rejouer exactement cette session',
-    help: 'Répondez au client. /escalate [texte] : mettre fin et passer le relais · /quit : arrêter.',
+    help: 'Répondez au client. /escalate [texte] : mettre fin et passer le relais · /hint : ce que la méthode demande · /quit : arrêter.',
     debrief: 'Débrief',
     truth: 'Ce qu’il y avait derrière',
     found: 'découvert au tour',
@@ -63,7 +65,7 @@ const UI: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
     you: 'You',
     seed: 'Seed',
     replay: 'to replay this exact session',
-    help: 'Answer the client. /escalate [text]: end and hand over · /quit: stop.',
+    help: 'Answer the client. /escalate [text]: end and hand over · /hint: what the method asks now · /quit: stop.',
     debrief: 'Debrief',
     truth: 'What was really behind it',
     found: 'found at turn',
@@ -179,6 +181,12 @@ async function runInteractive(start: TrainingState, seedText: string): Promise<v
   // Iterating the lines (rather than rl.question) ends cleanly when stdin closes (Ctrl-D, a pipe).
   for await (const line of rl) {
     if (/^\/(quit|exit)\b/i.test(line.trim())) break;
+    if (/^\/hint\b/i.test(line.trim())) {
+      const move = expectedMove(s);
+      process.stdout.write(`${pc.yellow(`→ ${MOVE_NAME[move][s.lang]}`)} — ${MOVE_WHY[move][s.lang]}\n`);
+      rl.prompt();
+      continue;
+    }
     const reply = parseReplyLine(line);
     if (reply) {
       s = replyTo(s, reply);

@@ -4,7 +4,15 @@
  */
 export { readCues } from './cues.ts';
 export { buildDebrief, type DebriefOptions } from './debrief.ts';
-export { MOVE_NAME, OUTCOME_TEXT, RISK_ADVICE, SKILL_NAME, SKILL_TIP, STEP_ORDER } from './debrief-text.ts';
+export {
+  MOVE_NAME,
+  MOVE_WHY,
+  OUTCOME_TEXT,
+  RISK_ADVICE,
+  SKILL_NAME,
+  SKILL_TIP,
+  STEP_ORDER,
+} from './debrief-text.ts';
 export { modelReply } from './model-replies.ts';
 export { isPersonaId, linesFor, listPersonas, personaProfile, personaText } from './personas/index.ts';
 export { seedState as trainingSeed } from './prng.ts';
