@@ -95,7 +95,11 @@ export async function findClient(opts: DomainContext & { id: string }) {
     clientId: opts.id,
     now: opts.now,
   });
-  return { ...toApi(row), risk, restrictions: restrictions.items.filter((r) => r.liftedAt === null) };
+  return {
+    ...toApi(row),
+    risk,
+    restrictions: restrictions.items.filter((r) => (r as { liftedAt?: unknown }).liftedAt === null),
+  };
 }
 
 export async function updateClient(opts: DomainContext & { id: string; input: ClientInput }) {
@@ -124,7 +128,35 @@ export async function findRestrictions(opts: DomainContext & { clientId: string 
     .where('client_id', '=', opts.clientId)
     .orderBy('created_at', 'desc')
     .execute();
-  return { items: rows.map(toApi), nextCursor: null };
+  const today = opts.now.toISOString().slice(0, 10);
+  return { items: rows.map((r) => withReview(r, today)), nextCursor: null };
+}
+
+/** A restriction is reviewed on its date, not kept forever by default (the method: proportionate). */
+export function withReview(
+  row: { review_on: string; lifted_at: Date | null },
+  today: string,
+): Record<string, unknown> & { isReviewDue: boolean } {
+  return { ...toApi(row), isReviewDue: row.lifted_at === null && row.review_on <= today };
+}
+
+/** The active restrictions of a client: shown wherever staff deal with them. */
+export async function findActiveRestrictions(opts: {
+  db: Executor;
+  orgId: string;
+  clientId: string;
+  now: Date;
+}) {
+  const rows = await opts.db
+    .selectFrom('restrictions')
+    .selectAll()
+    .where('org_id', '=', opts.orgId)
+    .where('client_id', '=', opts.clientId)
+    .where('lifted_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+  const today = opts.now.toISOString().slice(0, 10);
+  return rows.map((r) => withReview(r, today));
 }
 
 export async function createRestriction(

@@ -9,6 +9,7 @@ import type { Analysis, Channel, Finding, Lang } from '@sangfroid/core';
 import { type Selectable, sql } from 'kysely';
 import type { MessagesTable } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
+import { findActiveRestrictions } from './clients.ts';
 import { afterCursor, newId, type Page, requireInOrg, toApi, toPage } from './common.ts';
 import type { DomainContext } from './context.ts';
 import { escalationEvent, insertEscalation } from './escalations.ts';
@@ -78,7 +79,15 @@ export async function findConversation(opts: DomainContext & { id: string }) {
     .where('org_id', '=', opts.actor.orgId)
     .orderBy('seq')
     .execute();
-  return { ...toApi(row), messages: messages.map(toApi) };
+  const restrictions = row.client_id
+    ? await findActiveRestrictions({
+        db: opts.db,
+        orgId: opts.actor.orgId,
+        clientId: row.client_id,
+        now: opts.now,
+      })
+    : [];
+  return { ...toApi(row), restrictions, messages: messages.map(toApi) };
 }
 
 export interface ConversationPatch {

@@ -31,6 +31,23 @@ export async function findDashboard(opts: DomainContext & { days: number }) {
   const now = opts.now;
   const since = new Date(now.getTime() - opts.days * DAY);
 
+  const previous = await opts.db
+    .selectFrom('incidents')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('org_id', '=', org)
+    .where('created_at', '>=', new Date(since.getTime() - opts.days * DAY))
+    .where('created_at', '<', since)
+    .executeTakeFirst();
+  const today = now.toISOString().slice(0, 10);
+  const restrictions = await opts.db
+    .selectFrom('restrictions')
+    .select([
+      sql<number>`count(*)::int`.as('active'),
+      sql<number>`count(*) filter (where review_on <= ${today})::int`.as('reviewDue'),
+    ])
+    .where('org_id', '=', org)
+    .where('lifted_at', 'is', null)
+    .executeTakeFirst();
   const incidents = await opts.db
     .selectFrom('incidents')
     .select(['kind', 'severity', 'status', 'created_at'])
@@ -118,6 +135,7 @@ export async function findDashboard(opts: DomainContext & { days: number }) {
     incidents: {
       open: open?.n ?? 0,
       total: incidents.length,
+      previousPeriodTotal: previous?.n ?? 0,
       bySeverity,
       byKind,
       perWeek: [...perWeekMap].map(([weekStart, count]) => ({ weekStart, count })),
@@ -145,6 +163,7 @@ export async function findDashboard(opts: DomainContext & { days: number }) {
       ),
     },
     messages: { analysed: msgs?.analysed ?? 0, withAbuse: msgs?.withAbuse ?? 0 },
+    restrictions: { active: restrictions?.active ?? 0, reviewDue: restrictions?.reviewDue ?? 0 },
     training: await summarizeTraining({ ...opts, since }),
   };
 }

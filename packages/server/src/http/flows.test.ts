@@ -50,6 +50,67 @@ describeStorage('team memory flows', (getDb) => {
     assert.notEqual(risk.body.risk.level, 'none');
   });
 
+  it("shows a client's active restrictions on their conversations and flags those due for review", async () => {
+    const { app, clock } = makeTestApp(getDb());
+    const org = await seedOrg(app);
+    const client = await call(app, org.agent, 'POST', '/clients', { name: 'M. Restreint' });
+    const tomorrow = new Date(clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    assert.equal(
+      (
+        await call(app, org.agent, 'POST', `/clients/${client.body.id}/restrictions`, {
+          kind: 'written_contact_only',
+          reason: 'r',
+          reviewOn: tomorrow,
+        })
+      ).status,
+      403,
+    );
+    assert.equal(
+      (
+        await call(app, org.supervisor, 'POST', `/clients/${client.body.id}/restrictions`, {
+          kind: 'written_contact_only',
+          reason: 'insultes répétées au téléphone',
+          reviewOn: '2000-01-01',
+        })
+      ).status,
+      400,
+      'no review date in the past',
+    );
+    const r = await call(app, org.supervisor, 'POST', `/clients/${client.body.id}/restrictions`, {
+      kind: 'written_contact_only',
+      reason: 'insultes répétées au téléphone',
+      reviewOn: tomorrow,
+    });
+    assert.equal(r.status, 201, r.text);
+    assert.equal(r.body.authorId, org.supervisor.id);
+    const conv = await call(app, org.agent, 'POST', '/conversations', {
+      channel: 'phone',
+      clientId: client.body.id,
+    });
+    const seen = await call(app, org.agent, 'GET', `/conversations/${conv.body.id}`);
+    assert.deepEqual(
+      seen.body.restrictions.map((x: { kind: string; isReviewDue: boolean }) => [x.kind, x.isReviewDue]),
+      [['written_contact_only', false]],
+    );
+    clock.advance(2 * 86_400_000);
+    const later = await call(app, org.agent, 'GET', `/conversations/${conv.body.id}`);
+    assert.equal(later.body.restrictions[0].isReviewDue, true);
+    assert.equal((await call(app, org.supervisor, 'GET', '/dashboard')).body.restrictions.reviewDue, 1);
+    const lifted = await call(app, org.supervisor, 'POST', `/restrictions/${r.body.id}/lift`, {
+      reason: 'revu avec le client',
+    });
+    assert.equal(lifted.body.liftReason, 'revu avec le client');
+    assert.deepEqual(
+      (await call(app, org.agent, 'GET', `/conversations/${conv.body.id}`)).body.restrictions,
+      [],
+    );
+    const audit = await call(app, org.admin, 'GET', `/audit?entityId=${r.body.id}`);
+    assert.deepEqual(
+      audit.body.items.map((a: { action: string }) => a.action),
+      ['lifted', 'created'],
+    );
+  });
+
   it('does not open an incident for a calm message', async () => {
     const { app } = makeTestApp(getDb());
     const org = await seedOrg(app);
@@ -178,6 +239,7 @@ describeStorage('team memory flows', (getDb) => {
     assert.equal(dash.body.commitments.overdue, 1);
     assert.equal(dash.body.commitments.keptRate, 0.5);
     assert.equal(dash.body.incidents.total, 2);
+    assert.equal(dash.body.incidents.previousPeriodTotal, 0);
     assert.deepEqual(dash.body.incidents.bySeverity, { '1': 0, '2': 1, '3': 1 });
   });
 });
