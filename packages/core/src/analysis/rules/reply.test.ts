@@ -524,6 +524,12 @@ describe('reply.* — judgements the method asks for', () => {
     assert.deepEqual(ids("Désolé, mais c'est la procédure.", 'fr'), ['risk.defensive']);
     assert.deepEqual(ids("I'm sorry but it's company policy.", 'en'), ['risk.defensive']);
   });
+  it('a boundary may name the remark it refuses', () => {
+    assert.deepEqual(ids('Je vous demande de ne pas faire de remarques sur mon physique.', 'fr'), [
+      'reply.boundary',
+    ]);
+    assert.deepEqual(ids("I won't accept name-calling.", 'en'), ['reply.boundary']);
+  });
   it('the corporate « nous » is not shared framing', () => {
     assert.deepEqual(ids('Nous allons vous rembourser.', 'fr'), ['reply.solution']);
   });

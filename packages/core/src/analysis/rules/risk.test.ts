@@ -208,6 +208,10 @@ describe('risk.shouting — capitals and punctuation runs', () => {
     assert.deepEqual(shoutingSpans('Cordialement,\nJulie MARTIN\nService client'), []);
     assert.deepEqual(shoutingSpans('Vous ÊTES pénible.'), [{ start: 5, end: 9 }]);
   });
+  it('a short unknown word in capitals alone is an acronym, a shouted short word is not', () => {
+    assert.deepEqual(shoutingSpans('Le module CRM du lundi a été remplacé.'), []);
+    assert.deepEqual(shoutingSpans('NON, ce n’est pas compris.'), [{ start: 0, end: 3 }]);
+  });
   it('a single ! or ? is not shouting', () => {
     assert.deepEqual(ids('Merci pour votre patience !', 'fr'), ['reply.thanks']);
   });

@@ -26,6 +26,8 @@ interface RiskGroupData {
 interface RiskEntryData {
   readonly groups?: readonly RiskGroupData[];
   readonly acronymWords?: readonly string[];
+  /** Short words (3-4 letters) that are shouted, not acronyms, when written in capitals alone. */
+  readonly shoutWords?: readonly string[];
 }
 
 type RiskFileData = Readonly<Record<string, RiskEntryData>>;
@@ -86,6 +88,11 @@ const COMPILED: Readonly<Record<Lang, CompiledRisks>> = {
   fr: compileRiskFile(frRisk as RiskFileData, AGENT_BANKS.fr),
   en: compileRiskFile(enRisk as RiskFileData, AGENT_BANKS.en),
 };
+
+const SHOUT_WORDS: ReadonlySet<string> = new Set([
+  ...((frRisk as RiskFileData)['risk.shouting']?.shoutWords ?? []),
+  ...((enRisk as RiskFileData)['risk.shouting']?.shoutWords ?? []),
+]);
 
 const ACRONYMS: ReadonlySet<string> = new Set([
   ...((frRisk as RiskFileData)['risk.shouting']?.acronymWords ?? []),
@@ -364,6 +371,7 @@ const NAME_END_AFTER = /^(?:[ \t]*(?:\r?\n|$)|,)/;
 const CAPS_WORD = /(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu;
 const PUNCT_RUN = /[!?]{2,}/g;
 const LOWER = /\p{Ll}/u;
+const MARKS = /\p{M}/gu;
 
 /** Two capitals in a row, or « !! », « ?? », « ?! »: the cheap test before the real one. */
 function mayShout(text: string): boolean {
@@ -395,7 +403,7 @@ export function shoutingIn(ctx: RuleContext): readonly { start: number; end: num
 export function shoutingSpans(text: string): { start: number; end: number }[] {
   if (!mayShout(text)) return [];
   const out: { start: number; end: number }[] = [];
-  let group: { start: number; end: number; loud: boolean } | null = null;
+  let group: { start: number; end: number; loud: boolean; words: number } | null = null;
   const flush = () => {
     if (group?.loud) out.push({ start: group.start, end: group.end });
     group = null;
@@ -408,14 +416,20 @@ export function shoutingSpans(text: string): { start: number; end: number }[] {
     const isName =
       NAME_TITLE.test(before) ||
       (FIRST_NAME_BEFORE.test(before) && NAME_END_AFTER.test(text.slice(end, end + 4)));
-    const loud = word.length >= 3 && !ACRONYMS.has(word) && !isName;
-    const current = group as { start: number; end: number; loud: boolean } | null;
+    const plain = word.normalize('NFD').replace(MARKS, '');
+    const isAcronym = ACRONYMS.has(plain) || isName;
+    // a 3-4 letter word in capitals alone is read as an acronym (« VBA », « CRM ») unless it is a
+    // word people shout (« NON », « STOP »); longer ones (« PROCÉDURE ») are shouting
+    const loud = !isAcronym && word.length >= 3 && (word.length >= 5 || SHOUT_WORDS.has(plain));
+    const counted = isAcronym ? 0 : 1;
+    const current = group as { start: number; end: number; loud: boolean; words: number } | null;
     if (current && !LOWER.test(text.slice(current.end, start))) {
       current.end = end;
-      current.loud = current.loud || loud;
+      current.words += counted;
+      current.loud = current.loud || loud || current.words >= 3;
     } else {
       flush();
-      group = { start, end, loud };
+      group = { start, end, loud, words: counted };
     }
   }
   flush();
