@@ -254,6 +254,11 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     await supervisor.getByTestId('restrictions').getByText('Contact par écrit uniquement').waitFor();
     await shot(supervisor, 'client');
     assert.deepEqual(await unlabelled(supervisor), []);
+    // lifting asks why, inline
+    await supervisor.getByTestId('restrictions').getByRole('button', { name: 'Lever' }).click();
+    await supervisor.getByLabel('Pourquoi lever cette restriction ?').fill('Échanges redevenus courtois.');
+    await supervisor.getByTestId('restrictions').getByRole('button', { name: 'Lever' }).click();
+    await supervisor.getByText('Aucune restriction.').waitFor();
   });
 
   it('the supervisor takes over an escalated conversation and sees its history', async () => {
@@ -291,6 +296,12 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     assert.equal(await agent.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
     await shot(agent, 'assist-1024');
     await agent.setViewportSize({ width: 1366, height: 900 });
+    // closing it takes it off the open list
+    await agent.getByRole('button', { name: 'Clore la conversation' }).click();
+    await agent.waitForURL(/#\/assist$/);
+    await agent.getByRole('heading', { name: 'Assistance en direct' }).waitFor();
+    await agent.waitForTimeout(300);
+    assert.equal(await agent.getByRole('link', { name: 'Commande 4521' }).count(), 0);
   });
 
   it('the dashboard counts the incident and the acknowledged escalation', async () => {

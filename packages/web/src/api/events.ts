@@ -17,13 +17,26 @@ export interface LiveEvent {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** Subscribes while the component is mounted; `connected` says whether the stream is open. */
-export function useLiveEvents(url: string, onEvent: (e: LiveEvent) => void): { connected: boolean } {
+/**
+ * Subscribes while the component is mounted; `connected` says whether the stream is open.
+ * `onReconnect` runs when the stream comes back after a drop, so the screen can reload what it
+ * may have missed meanwhile.
+ */
+export function useLiveEvents(
+  url: string,
+  onEvent: (e: LiveEvent) => void,
+  onReconnect?: () => void,
+): { connected: boolean } {
   const [connected, setConnected] = useState(false);
   useEffect(() => {
     if (typeof EventSource === 'undefined') return;
     const source = new EventSource(url, { withCredentials: true });
-    source.onopen = () => setConnected(true);
+    let wasOpen = false;
+    source.onopen = () => {
+      setConnected(true);
+      if (wasOpen) onReconnect?.();
+      wasOpen = true;
+    };
     source.onerror = () => setConnected(source.readyState === EventSource.OPEN);
     for (const name of EVENT_NAMES) {
       source.addEventListener(name, (ev) => {

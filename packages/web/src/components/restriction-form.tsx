@@ -32,23 +32,64 @@ export function RestrictionList({
           <span class="muted">
             {r.liftedAt ? t('restriction.lifted') : t('restriction.reviewOn', { date: r.reviewOn })}
           </span>
-          {canLift && !r.liftedAt && (
-            <button
-              type="button"
-              class="btn btn-small btn-ghost"
-              onClick={async () => {
-                const reason = window.prompt(t('restriction.liftReason'));
-                if (!reason) return;
-                await api.post(`${API}/restrictions/${r.id}/lift`, { reason }).catch(() => undefined);
-                onChange();
-              }}
-            >
-              {t('restriction.lift')}
-            </button>
-          )}
+          {canLift && !r.liftedAt && <LiftForm id={r.id} onLifted={onChange} />}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Lifting a restriction asks why, inline (the reason goes to the audit trail). */
+function LiftForm({ id, onLifted }: { readonly id: string; readonly onLifted: () => void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" class="btn btn-small btn-ghost" onClick={() => setOpen(true)}>
+        {t('restriction.lift')}
+      </button>
+    );
+  }
+  return (
+    <form
+      class="lift-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        try {
+          await api.post(`${API}/restrictions/${id}/lift`, { reason });
+          setOpen(false);
+          onLifted();
+        } catch {
+          setError(true);
+        }
+      }}
+    >
+      <label class="field">
+        <span>{t('restriction.liftReason')}</span>
+        <input
+          type="text"
+          required
+          maxLength={5000}
+          value={reason}
+          onInput={(e) => setReason(e.currentTarget.value)}
+        />
+      </label>
+      {error && (
+        <p class="error" role="alert">
+          {t('error.generic')}
+        </p>
+      )}
+      <div class="form-buttons">
+        <button type="submit" class="btn btn-small btn-primary">
+          {t('restriction.lift')}
+        </button>
+        <button type="button" class="btn btn-small btn-ghost" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -36,22 +36,27 @@ export function InboxPage() {
       .get<Page<Commitment>>(`${API}/commitments`, { overdue: 'true', limit: 100 })
       .then((p) => setCommitments(p.items));
   };
+
   useEffect(load, []);
 
-  const { connected } = useLiveEvents(`${API}/events`, (e: LiveEvent) => {
-    if (e.name === 'escalation.created' || e.name === 'escalation.updated') {
-      const esc = e.data as unknown as Escalation;
-      setEscalations((l) =>
-        esc.status === 'resolved' ? l.filter((x) => x.id !== esc.id) : upsertById(l, esc),
-      );
-      if (e.name === 'escalation.created')
-        setAlert(t('inbox.newEscalation', { reason: reasonText(t, esc.reason) }));
-    } else if (e.name === 'incident.created') {
-      const inc = e.data as unknown as Incident;
-      setIncidents((l) => upsertById(l, { ...inc, status: inc.status ?? 'open' }));
-      setAlert(t('inbox.newIncident', { kind: t(`signal.${inc.kind}`, { defaultValue: inc.kind }) }));
-    }
-  });
+  const { connected } = useLiveEvents(
+    `${API}/events`,
+    (e: LiveEvent) => {
+      if (e.name === 'escalation.created' || e.name === 'escalation.updated') {
+        const esc = e.data as unknown as Escalation;
+        setEscalations((l) =>
+          esc.status === 'resolved' ? l.filter((x) => x.id !== esc.id) : upsertById(l, esc),
+        );
+        if (e.name === 'escalation.created')
+          setAlert(t('inbox.newEscalation', { reason: reasonText(t, esc.reason) }));
+      } else if (e.name === 'incident.created') {
+        const inc = e.data as unknown as Incident;
+        setIncidents((l) => upsertById(l, { ...inc, status: inc.status ?? 'open' }));
+        setAlert(t('inbox.newIncident', { kind: t(`signal.${inc.kind}`, { defaultValue: inc.kind }) }));
+      }
+    },
+    load,
+  );
 
   const act = async (esc: Escalation, verb: 'acknowledge' | 'take-over') => {
     const updated = await api.post<Escalation>(`${API}/escalations/${esc.id}/${verb}`, {});

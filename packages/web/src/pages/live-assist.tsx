@@ -289,6 +289,23 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
             </>
           )}
           {' · '}
+          {conversation.status === 'open' && (
+            <>
+              <button
+                type="button"
+                class="btn btn-small btn-ghost"
+                onClick={() =>
+                  run(async () => {
+                    await api.patch(`${API}/conversations/${conversation.id}`, { status: 'closed' });
+                    location.hash = href({ name: 'assist' });
+                  })
+                }
+              >
+                {t('assist.closeConversation')}
+              </button>
+              {' · '}
+            </>
+          )}
           <a href={href({ name: 'assist' })}>{t('assist.newConversation')}</a>
         </p>
       ) : (
