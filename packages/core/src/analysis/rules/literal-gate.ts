@@ -1,13 +1,13 @@
 /**
- * A cheap pre-filter in front of a signal's alternation: most messages hold none of the words a
- * signal's patterns require, so the regex need not run at all.
+ * A cheap pre-filter in front of each phrase pattern: most messages hold none of the words a
+ * pattern requires, so its regex need not run at all.
  *
- * From each pattern source we derive, by a small structural reading of the regex, a set of
- * literal strings at least one of which every match must contain (« porter plainte » requires
- * « plainte »). A message is screened with a bitset of its hashed character trigrams, built once
- * per normalised text and reused by every gate: a literal can only be present if all its sampled
- * trigrams are. The gate may let a message through for nothing (a hash collision), never the
- * reverse; a pattern whose requirement cannot be derived disables the gate (the regex always runs).
+ * From each pattern source we derive, by a small structural reading of the regex, an AND of
+ * OR-sets of literal strings that every match must contain (« (porter|déposer) plainte » needs
+ * « porter plainte » or « déposer plainte »). All literals of all gates go into one Aho–Corasick
+ * automaton, run once per normalised text; a gate is then a few array look-ups. The gate is
+ * exact about literals, so it never rejects a text its pattern matches; a pattern whose
+ * requirement cannot be derived has no gate (its regex always runs).
  */
 import type { NormalizedText } from '../../text/normalize.ts';
 
@@ -231,38 +231,160 @@ export function requiredLiterals(source: string): string[][] | null {
   }
 }
 
-const BITS = 15;
-const MASK_WORDS = (1 << BITS) >>> 5;
+/**
+ * Every literal any gate needs, registered once; one Aho–Corasick automaton over all of them
+ * finds, in a single pass over a message, which are present — shared by every gated rule.
+ */
+const LITERAL_IDS = new Map<string, number>();
+const LITERALS: string[] = [];
 
-function tri(a: number, b: number, c: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> (32 - BITS);
-}
-
-/** One reusable bitset: rebuilt when a new normalised text is screened (rules run one message at a time). */
-const bitset = new Uint32Array(MASK_WORDS);
-let bitsetOf: NormalizedText | null = null;
-
-function trigramsOf(n: NormalizedText): Uint32Array {
-  if (bitsetOf === n) return bitset;
-  bitset.fill(0);
-  const t = n.text;
-  for (let i = 0; i + 2 < t.length; i++) {
-    const h = tri(t.charCodeAt(i), t.charCodeAt(i + 1), t.charCodeAt(i + 2));
-    bitset[h >>> 5] = (bitset[h >>> 5] as number) | (1 << (h & 31));
+function literalId(lit: string): number {
+  let id = LITERAL_IDS.get(lit);
+  if (id === undefined) {
+    id = LITERALS.length;
+    LITERAL_IDS.set(lit, id);
+    LITERALS.push(lit);
   }
-  bitsetOf = n;
-  return bitset;
+  return id;
 }
 
-type Check = Uint32Array | string;
+interface Automaton {
+  readonly literals: number;
+  /** Root transitions for code units below 128 (the common case), -1 for none. */
+  readonly rootAscii: Int32Array;
+  readonly edgeStart: Int32Array;
+  readonly edgeChar: Uint16Array;
+  readonly edgeTo: Int32Array;
+  readonly fail: Int32Array;
+  /** Literal ids ending at each state, its failure chain merged in. */
+  readonly outStart: Int32Array;
+  readonly outIds: Int32Array;
+}
+
+function buildAutomaton(): Automaton {
+  const edges: Map<number, number>[] = [new Map()];
+  const own: number[][] = [[]];
+  LITERALS.forEach((lit, id) => {
+    let state = 0;
+    for (let i = 0; i < lit.length; i++) {
+      const c = lit.charCodeAt(i);
+      const map = edges[state] as Map<number, number>;
+      let next = map.get(c);
+      if (next === undefined) {
+        next = edges.length;
+        map.set(c, next);
+        edges.push(new Map());
+        own.push([]);
+      }
+      state = next;
+    }
+    (own[state] as number[]).push(id);
+  });
+  const n = edges.length;
+  const fail = new Int32Array(n);
+  const order: number[] = [];
+  const queue: number[] = [];
+  for (const next of (edges[0] as Map<number, number>).values()) queue.push(next);
+  while (queue.length > 0) {
+    const state = queue.shift() as number;
+    order.push(state);
+    for (const [c, next] of edges[state] as Map<number, number>) {
+      let f = fail[state] as number;
+      while (f !== 0 && !(edges[f] as Map<number, number>).has(c)) f = fail[f] as number;
+      const target = (edges[f] as Map<number, number>).get(c);
+      fail[next] = target !== undefined && target !== next ? target : 0;
+      queue.push(next);
+    }
+  }
+  const merged: number[][] = own.map((o) => [...o]);
+  for (const state of order) {
+    const f = fail[state] as number;
+    if (f !== 0) (merged[state] as number[]).push(...(merged[f] as number[]));
+  }
+  const edgeStart = new Int32Array(n + 1);
+  let total = 0;
+  for (let s = 0; s < n; s++) {
+    edgeStart[s] = total;
+    total += (edges[s] as Map<number, number>).size;
+  }
+  edgeStart[n] = total;
+  const edgeChar = new Uint16Array(total);
+  const edgeTo = new Int32Array(total);
+  for (let s = 0; s < n; s++) {
+    let k = edgeStart[s] as number;
+    for (const [c, next] of edges[s] as Map<number, number>) {
+      edgeChar[k] = c;
+      edgeTo[k] = next;
+      k++;
+    }
+  }
+  const rootAscii = new Int32Array(128).fill(-1);
+  for (const [c, next] of edges[0] as Map<number, number>) if (c < 128) rootAscii[c] = next;
+  const outStart = new Int32Array(n + 1);
+  let outs = 0;
+  for (let s = 0; s < n; s++) {
+    outStart[s] = outs;
+    outs += new Set(merged[s]).size;
+  }
+  outStart[n] = outs;
+  const outIds = new Int32Array(outs);
+  for (let s = 0; s < n; s++) outIds.set([...new Set(merged[s])], outStart[s] as number);
+  return { literals: LITERALS.length, rootAscii, edgeStart, edgeChar, edgeTo, fail, outStart, outIds };
+}
+
+let automaton: Automaton | null = null;
+/** Presence of literal i in the last scanned text: stamp[i] === generation. */
+let stamp = new Uint32Array(0);
+let generation = 0;
+let scanned: NormalizedText | null = null;
+
+function step(a: Automaton, state: number, c: number): number {
+  if (state === 0) {
+    if (c < 128) return Math.max(0, a.rootAscii[c] as number);
+  }
+  for (let k = a.edgeStart[state] as number, end = a.edgeStart[state + 1] as number; k < end; k++) {
+    if (a.edgeChar[k] === c) return a.edgeTo[k] as number;
+  }
+  return -1;
+}
+
+/** Marks the literals present in `n` (once per normalised text; rules run one message at a time). */
+function scan(n: NormalizedText): void {
+  if (scanned === n && automaton !== null && automaton.literals === LITERALS.length) return;
+  if (automaton === null || automaton.literals !== LITERALS.length) {
+    automaton = buildAutomaton();
+    stamp = new Uint32Array(LITERALS.length);
+    generation = 0;
+  }
+  const a = automaton;
+  generation = (generation + 1) >>> 0;
+  if (generation === 0) {
+    stamp.fill(0);
+    generation = 1;
+  }
+  const text = n.text;
+  let state = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let next = step(a, state, c);
+    while (next < 0 && state !== 0) {
+      state = a.fail[state] as number;
+      next = step(a, state, c);
+    }
+    state = next < 0 ? 0 : next;
+    for (let k = a.outStart[state] as number, end = a.outStart[state + 1] as number; k < end; k++) {
+      stamp[a.outIds[k] as number] = generation;
+    }
+  }
+  scanned = n;
+}
 
 /**
- * The requirement of one pattern as a flat program (cheap to run on every message):
- * [sets, (literals, (n, hash×n | -1-shortIndex)…)…], sets ordered cheapest-to-reject first.
+ * The requirement of one pattern as a flat program over literal ids:
+ * [sets, (literals, id…)…], sets ordered cheapest-to-reject first.
  */
 export interface PatternGate {
   readonly prog: Int32Array;
-  readonly shorts: readonly string[];
 }
 
 /** Rough letter frequencies of French and English text (per mille); rarer trigrams are checked first. */
@@ -296,7 +418,6 @@ const FREQ: Readonly<Record<string, number>> = {
   k: 3,
   z: 2,
 };
-const rarity = (t: string): number => [...t].reduce((a, ch) => a + (FREQ[ch] ?? 4), 0);
 
 /** Rough chance that a literal occurs in a 300-character message (independent letters: crude but ordinal). */
 function chanceOf(lit: string): number {
@@ -308,20 +429,6 @@ function chanceOf(lit: string): number {
     best = Math.min(best, p);
   }
   return best;
-}
-
-/** Trigrams checked per literal: the rarest few decide almost always, and the regex has the last word. */
-const SAMPLES = 6;
-
-/** Literals up to this length are looked up exactly: their trigrams alone are too common to screen. */
-const EXACT_UP_TO = 4;
-
-function checkOf(lit: string): Check {
-  if (lit.length <= EXACT_UP_TO) return lit;
-  const grams: string[] = [];
-  for (let i = 0; i + 2 < lit.length; i++) grams.push(lit.slice(i, i + 3));
-  const picks = [...new Set(grams)].sort((a, b) => rarity(a) - rarity(b)).slice(0, SAMPLES);
-  return Uint32Array.from(picks.map((g) => tri(g.charCodeAt(0), g.charCodeAt(1), g.charCodeAt(2))));
 }
 
 /** The gate of one pattern source, or null when nothing can be derived (the pattern always runs). */
@@ -341,56 +448,28 @@ export function gateOf(source: string): PatternGate | null {
     );
   const sorted = [...req].sort((a, b) => score(a) - score(b));
   const prog: number[] = [sorted.length];
-  const shorts: string[] = [];
-  for (const set of sorted) {
-    prog.push(set.length);
-    for (const lit of set) {
-      const c = checkOf(lit);
-      if (typeof c === 'string') {
-        prog.push(-1 - shorts.length);
-        shorts.push(c);
-      } else prog.push(c.length, ...c);
-    }
-  }
-  return { prog: Int32Array.from(prog), shorts };
+  for (const set of sorted) prog.push(set.length, ...set.map(literalId));
+  return { prog: Int32Array.from(prog) };
 }
 
 /** May the normalised text contain a match of the gated pattern? False means certainly not. */
 export function gatePasses(gate: PatternGate | null, n: NormalizedText): boolean {
   if (!gate) return true;
-  const bits = trigramsOf(n);
+  scan(n);
   const prog = gate.prog;
+  const gen = generation;
   let i = 1;
   for (let sets = prog[0] as number; sets > 0; sets--) {
-    let lits = prog[i++] as number;
+    const lits = prog[i++] as number;
     let any = false;
-    while (lits > 0) {
-      lits--;
-      const code = prog[i++] as number;
-      if (code < 0) {
-        if (n.text.includes(gate.shorts[-1 - code] as string)) any = true;
-      } else {
-        let ok = true;
-        for (let k = 0; k < code; k++) {
-          const h = prog[i + k] as number;
-          if (((bits[h >>> 5] as number) & (1 << (h & 31))) === 0) {
-            ok = false;
-            break;
-          }
-        }
-        i += code;
-        if (ok) any = true;
-      }
-      if (any) {
-        // skip the rest of this set
-        while (lits > 0) {
-          lits--;
-          const c = prog[i++] as number;
-          if (c > 0) i += c;
-        }
+    for (let k = 0; k < lits; k++) {
+      if (stamp[prog[i + k] as number] === gen) {
+        any = true;
+        break;
       }
     }
     if (!any) return false;
+    i += lits;
   }
   return true;
 }

@@ -5,7 +5,7 @@
  * tactic and request so that each family file is only its metas and its few special cases.
  */
 import type { Lang, SignalId } from '../../types.ts';
-import { compileAlternation, type NormalizedMatch, type PatternFile } from '../patterns.ts';
+import type { NormalizedMatch, PatternFile } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
 import { gateOf, gatePasses, type PatternGate } from './literal-gate.ts';
 
@@ -21,14 +21,28 @@ export interface GatedPatterns {
 
 export type GatedByLang = Readonly<Record<Lang, GatedPatterns | undefined>>;
 
+/**
+ * Word boundaries for the NORMALISED text, as patterns.ts means them (no letter or digit on
+ * either side) but spelled as plain ranges: normalised letters are a–z plus the few scripts
+ * normalisation leaves alone, and a range test is far cheaper than `\p{L}` at every position
+ * (measured ~35 % per pattern). « » € and emoji stay outside, so they count as boundaries.
+ */
+const WORDISH = 'a-z0-9\\u00c0-\\u024f\\u0370-\\u1fff\\u2c00-\\ud7ff';
+const BEFORE = `(?<![${WORDISH}])`;
+const AFTER = `(?![${WORDISH}])`;
+
+function compileBounded(sources: readonly string[]): RegExp {
+  return new RegExp(`${BEFORE}(?:${sources.map((s) => `(?:${s})`).join('|')})${AFTER}`, 'gu');
+}
+
 /** Compiles the entry `id` of both language files; a missing entry yields no match in that language. */
 export function byLang(id: string, files: Readonly<Record<Lang, PatternFile>>): GatedByLang {
   const compile = (file: PatternFile): GatedPatterns | undefined => {
     const entry = file[id];
     if (!entry || entry.patterns.length === 0) return undefined;
     return {
-      patterns: entry.patterns.map((source) => ({ re: compileAlternation([source]), gate: gateOf(source) })),
-      allow: entry.allow && entry.allow.length > 0 ? compileAlternation(entry.allow) : null,
+      patterns: entry.patterns.map((source) => ({ re: compileBounded([source]), gate: gateOf(source) })),
+      allow: entry.allow && entry.allow.length > 0 ? compileBounded(entry.allow) : null,
     };
   };
   return { fr: compile(files.fr), en: compile(files.en) };
