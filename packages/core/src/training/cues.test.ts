@@ -25,6 +25,22 @@ const CASES = [
   ],
   [
     'fr',
+    'Le surclassement gratuit n’est pas prévu dans votre réservation.',
+    { concession: false, terms: false, escalation: false },
+  ],
+  ['fr', 'Votre chambre reste au tarif convenu.', { concession: false, terms: true, escalation: false }],
+  [
+    'en',
+    "I can't offer a discount on this order. I can offer you free delivery.",
+    { concession: true, terms: false, escalation: false },
+  ],
+  [
+    'en',
+    'A refund is not possible here, the agreed price stands.',
+    { concession: false, terms: true, escalation: false },
+  ],
+  [
+    'fr',
     'Je comprends votre inquiétude, voyons ensemble.',
     { concession: false, terms: false, escalation: false },
   ],

@@ -40,6 +40,8 @@ const CUES: Readonly<Record<Lang, Readonly<Record<CueId, RegExp>>>> = {
         'bon de commande',
         'cahier des charges',
         'conditions (generales|convenues|prevues)',
+        "conditions de (votre|la|notre|l'|cette)",
+        '(tarif|prix|date|delai|forfait|offre)s? (convenue?s?|prevue?s?|signee?s?|initiale?s?)',
         'ce qui (a ete|etait) (convenu|prevu|signe)',
         'comme convenu',
         'convenu ensemble',
@@ -90,6 +92,7 @@ const CUES: Readonly<Record<Lang, Readonly<Record<CueId, RegExp>>>> = {
         'statement of work',
         'scope',
         'terms (we|of)',
+        '(agreed|contract|quoted|original) (price|rate|date|deadline|terms|package)',
         '(what|as) (we|was) (agreed|signed)',
         'as agreed',
         'in writing',
@@ -110,12 +113,19 @@ const CUES: Readonly<Record<Lang, Readonly<Record<CueId, RegExp>>>> = {
   },
 };
 
+/** A refusal that names the concession (« la remise n'est pas prévue ») is not a concession. */
+const NEGATION: Readonly<Record<Lang, RegExp>> = {
+  fr: W("ne|n'|pas|aucune?|jamais|plus de|impossible"),
+  en: W("not|no|never|cannot|can't|won't|don't|isn't|aren't|unable"),
+};
+
 /** The cues found in a reply. */
 export function readCues(text: string, lang: Lang): Readonly<Record<CueId, boolean>> {
   const n = normalize(text).text;
   const cues = CUES[lang];
+  const sentences = n.split(/[.!?;\n]+/);
   return {
-    concession: cues.concession.test(n),
+    concession: sentences.some((s) => cues.concession.test(s) && !NEGATION[lang].test(s)),
     terms: cues.terms.test(n),
     escalation: cues.escalation.test(n),
   };
