@@ -172,9 +172,8 @@ export function toAgentSideEn(clause: string): string | null {
     our: 'your',
     us: 'you',
   };
-  let out = clause.replace(
-    /\b(?:yours|your|we're|we've|we|ours|our|us)\b/gi,
-    (w) => swaps[w.toLowerCase()] ?? w,
+  let out = clause.replace(/\b(?:yours|your|we're|we've|we|ours|our|us)\b/gi, (w) =>
+    w === 'US' ? w : (swaps[w.toLowerCase()] ?? w),
   );
   for (const [pattern, replacement] of EN_SWAP) out = out.replace(pattern, replacement);
   return out.replace(/\s{2,}/g, ' ').trim();

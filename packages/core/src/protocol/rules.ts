@@ -6,7 +6,7 @@
  * agent's own state, then the client's anxiety, and only then the listening path from venting to
  * closing (dev corpus README, « Conversation actions, first rule that applies »).
  */
-import type { ActionId, Localized, SignalId } from '../types.ts';
+import type { ActionId, Lang, Localized, SignalId } from '../types.ts';
 import {
   type Evidence,
   hasPrefix,
@@ -64,6 +64,29 @@ function onlyListenedSoFar(state: ProtocolState, t: TurnView): boolean {
 }
 
 /** A client account with several points to untangle. */
+const PROBLEM_CLAUSE: Readonly<Record<Lang, RegExp>> = {
+  fr: /(?<![\p{L}])(?:ne|n['’]|plus|aucun|aucune|toujours pas|sans|manqu\p{L}*|fuit|fuite|cass\p{L}*|bloqu\p{L}*|ab[iî]m\p{L}*|endommag\p{L}*|ray[ée]\p{L}*|retard|panne|erreur|double)(?![\p{L}])/iu,
+  en: /\b(?:not|no longer|never|still|without|broken|damaged|faulty|late|leak\w*|stuck|error|wrong|missing|twice|failed|fails)\b|n't\b/iu,
+};
+
+/** Distinct complaints in one turn (« le chauffage ne marche plus, la fenêtre ferme mal et il y a une fuite »). */
+function countProblemClauses(t: TurnView): number {
+  const lang: Lang = t.analysis.lang;
+  const clauses = t.text.split(/[,;:.!?\n]+|\s+(?:et|mais|and|but)\s+/u);
+  let at = 0;
+  let n = 0;
+  for (const clause of clauses) {
+    const start = t.text.indexOf(clause, at);
+    at = start + clause.length;
+    if (clause.trim().split(/\s+/).length < 4 || !PROBLEM_CLAUSE[lang].test(clause)) continue;
+    const overlapsTactic = t.analysis.findings.some(
+      (f) => /^(?:claim|tactic|abuse|pressure)\./.test(f.id) && f.start < at && start < f.end,
+    );
+    if (!overlapsTactic) n++;
+  }
+  return n;
+}
+
 function isComplex(t: TurnView): boolean {
   const s = t.cues.shape;
   const confusion = t.cues.hits.filter((h) => h.kind === 'confusion').length;
@@ -71,7 +94,8 @@ function isComplex(t: TurnView): boolean {
     t.cues.has('counted') ||
     s.listItems >= 3 ||
     (confusion >= 1 && s.sentences >= 3) ||
-    (confusion >= 2 && s.words >= 25)
+    (confusion >= 2 && s.words >= 25) ||
+    countProblemClauses(t) >= 3
   );
 }
 
@@ -257,11 +281,11 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
       const last = s.lastClient;
       if (!last || last.cues.has('finished') || !isEmotional(last) || !onlyListenedSoFar(s, last))
         return null;
-      // a short first note of disappointment, with no anger, is a client who has said their piece
+      // disappointment with no anger is a client who has said their piece, not one still venting
       const calmSadness =
         !hasSignal(last, 'emotion.anger') &&
         !hasSignal(last, 'tone.shouting') &&
-        last.cues.shape.sentences <= 2;
+        last.analysis.scores.anger < 0.5;
       if (calmSadness) return null;
       return signalEvidence(last, (id) => (EMOTION_IDS as readonly string[]).includes(id));
     },
@@ -394,6 +418,10 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
         }
       }
       if (requests.length > 0 && !isEmotional(last)) return requests;
+      // a calm complaint that already says what would put it right
+      if (!isEmotional(last) && last.cues.has('asksRemedy') && countProblemClauses(last) >= 1) {
+        return cueEvidence(last, 'asksRemedy');
+      }
       return null;
     },
   },
