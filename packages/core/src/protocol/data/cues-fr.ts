@@ -19,7 +19,8 @@ export const CUES_FR: CueTable = {
       "va pour (?:le|la|les|l'|un|une)",
       "je (?:prends|choisis|retiens|prefere) (?:le|la|les|l'|un|une|plutot)",
       "c'est raisonnable",
-      'entendu',
+      "c'est entendu",
+      '(?<=^|[.!?] )entendu',
       'volontiers',
       'allons-y',
       'ca marche pour moi',
@@ -40,6 +41,7 @@ export const CUES_FR: CueTable = {
       "d'accord avec vous ?:",
       'ne me (?:va|convient) pas',
       'ok,? mais',
+      '(?:pas|plus) ok',
     ],
   },
   thanks: {
