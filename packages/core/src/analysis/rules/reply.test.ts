@@ -493,6 +493,71 @@ describe('reply.* — whole e-mails', () => {
   }
 });
 
+/** Explanations, remedies and dated steps in other words and other trades. */
+const TRADES: readonly [Lang, string, readonly string[]][] = [
+  ['fr', 'Ce décalage est lié à une mise à jour de notre système de facturation.', ['reply.explanation']],
+  [
+    'fr',
+    "Le technicien n'a pas pu intervenir car la pièce commandée n'était pas arrivée.",
+    ['reply.explanation'],
+  ],
+  [
+    'fr',
+    "Nous avons eu un souci avec notre prestataire de paiement hier soir, d'où ce double débit.",
+    ['reply.explanation'],
+  ],
+  ['fr', 'Je vous crédite 15 € sur votre compte client.', ['reply.solution']],
+  [
+    'fr',
+    'Nous pouvons vous proposer un créneau de rattrapage samedi matin.',
+    ['reply.solution', 'reply.next_steps'],
+  ],
+  ['fr', "Je vous remets le document à jour d'ici ce soir.", ['reply.solution', 'reply.next_steps']],
+  [
+    'fr',
+    'Un remplaçant peut prendre le relais dès lundi pour terminer le chantier.',
+    ['reply.solution', 'reply.next_steps'],
+  ],
+  ['fr', 'Si je récapitule, il manque deux cartons sur les cinq commandés ?', ['reply.reformulation']],
+  [
+    'fr',
+    "Donc, si j'ai bien suivi, le lave-linge fuit uniquement en mode essorage ?",
+    ['reply.reformulation'],
+  ],
+  ['fr', 'Est-ce que jeudi 14 h vous irait pour la visite ?', ['reply.next_steps']],
+  ['fr', 'Je reviens vers vous au plus tard mardi avec une réponse ferme.', ['reply.next_steps']],
+  [
+    'fr',
+    'Le nouveau badge vous sera envoyé par courrier sous dix jours.',
+    ['reply.solution', 'reply.next_steps'],
+  ],
+  ['fr', 'Nous allons étudier votre dossier.', []],
+  ['fr', 'Je me renseigne et je vous dis.', []],
+  ['en', 'This was related to an update of our billing system.', ['reply.explanation']],
+  ['en', "The engineer couldn't attend because the part hadn't arrived.", ['reply.explanation']],
+  [
+    'en',
+    'We had an issue with our payment provider last night, which is why you were charged twice.',
+    ['reply.explanation'],
+  ],
+  ['en', "I've credited £15 to your account.", ['reply.solution']],
+  ['en', 'We can offer you a catch-up slot on Saturday morning.', ['reply.solution', 'reply.next_steps']],
+  ['en', "I'll get the updated document over to you by tonight.", ['reply.solution', 'reply.next_steps']],
+  ['en', 'So, if I follow you, two of the five boxes are missing?', ['reply.reformulation']],
+  ['en', 'Would Thursday at 2pm suit you for the visit?', ['reply.next_steps']],
+  ['en', "I'll get back to you by Tuesday at the latest with a firm answer.", ['reply.next_steps']],
+  ['en', 'Your new badge will be posted to you within ten days.', ['reply.solution', 'reply.next_steps']],
+  ['en', "We'll look into your case.", []],
+];
+
+describe('reply.* — explanations, remedies and steps across trades', () => {
+  for (const [lang, text, expected] of TRADES) {
+    it(`${lang}: ${expected.join(', ') || 'nothing'} ← ${text.slice(0, 60)}`, () => {
+      assert.deepEqual(ids(text, lang), [...expected].sort());
+    });
+  }
+});
+
 /** The exact words a finding points at. */
 function evidence(text: string, lang: Lang, id: string): string[] {
   return analyze(text, { role: 'agent', lang })
@@ -506,7 +571,7 @@ describe('reply.* — spans', () => {
     ['fr', 'Je vous présente mes excuses.', 'reply.apology', ['Je vous présente mes']],
     ['fr', 'On cherche une solution ensemble ?', 'reply.we_language', ['ensemble']],
     ['fr', 'Le technicien passera jeudi.', 'reply.next_steps', ['jeudi']],
-    ['en', 'Does that work for you?', 'reply.next_steps', ['Does that work']],
+    ['en', 'Does that work for you?', 'reply.next_steps', ['Does that work for you']],
     ['en', 'Thank you for your message.', 'reply.thanks', ['Thank you for']],
   ];
   for (const [lang, text, id, expected] of cases) {

@@ -147,7 +147,9 @@ function nextStepMatches(ctx: RuleContext): NormalizedMatch[] {
   const out: NormalizedMatch[] = [...phraseMatches(ctx, 'reply.next_steps')];
   const dates = cueMatches(ctx, 'date');
   if (dates.length === 0) return out;
-  const commitments = cueMatches(ctx, 'commitment');
+  // a remedy offered in the sentence commits as much as a future tense (« je vous remets le
+  // document d'ici ce soir »)
+  const commitments = [...cueMatches(ctx, 'commitment'), ...qualityMatches(ctx, 'reply.solution')];
   if (commitments.length === 0) return out;
   const reformulations = phraseMatches(ctx, 'reply.reformulation');
   const promises = riskMatches(ctx, 'risk.overpromise');
