@@ -62,6 +62,15 @@ describe('TokenLexicon', () => {
     assert.equal(first('c**** de livreur'), null); // one visible letter: the length must fit a form
     assert.equal(first('c****** de livreur')?.form, 'connard');
   });
+  it('leaves alone a mask that could hide an everyday word', () => {
+    const lex = lexicon();
+    lex.add('con', 'coarse');
+    lex.add('whore', 'insult');
+    lex.addCommon(['can', 'were']);
+    assert.equal(first("I c*n't find it", lex), null);
+    assert.equal(first('they w*re late', lex), null);
+    assert.equal(first('espèce de wh*re', lex)?.form, 'whore');
+  });
   it('does not match words that merely contain a form', () => {
     assert.equal(first('un conseiller et un contrat'), null);
     assert.equal(first('les asperges'), null);

@@ -134,6 +134,19 @@ export class TokenLexicon<T> {
   private readonly squeezed = new Map<string, LexiconMatch<T>>();
   private readonly multi = new Map<string, MultiForm<T>[]>();
   private readonly byInitial = new Map<string, LexiconMatch<T>[]>();
+  /** Everyday words a mask could just as well hide (« c*n't », « w*re »): such masks match nothing. */
+  private readonly common = new Map<string, string[]>();
+
+  /** Declares everyday words: a masked token that could stand for one of them is left alone. */
+  addCommon(words: Iterable<string>): void {
+    for (const w of words) {
+      const word = w.trim();
+      if (word.length === 0) continue;
+      const bucket = this.common.get(word[0] as string) ?? [];
+      bucket.push(word);
+      this.common.set(word[0] as string, bucket);
+    }
+  }
 
   /** Adds every form of a spec (`base/a/b`); forms of several words go to the phrase index. */
   add(spec: string, value: T): void {
@@ -209,6 +222,7 @@ export class TokenLexicon<T> {
       const re = maskPattern(text);
       if (!re) return undefined;
       const visible = text.replace(/[*#]/gu, '').length;
+      if ((this.common.get(text[0] as string) ?? []).some((w) => re.test(w))) return undefined;
       const bucket = this.byInitial.get(text[0] as string) ?? [];
       for (const m of bucket) {
         if (visible < 2 && m.form.length !== text.length) continue;

@@ -57,6 +57,7 @@ interface LexiconFile {
   readonly notAimedAfterPatterns: readonly string[];
   readonly allowPatterns: readonly string[];
   readonly sexualCuePatterns?: readonly string[];
+  readonly commonWords?: readonly string[];
 }
 
 type PatternFile = Readonly<Record<string, PatternEntry>>;
@@ -104,6 +105,7 @@ function compileLang(lex: LexiconFile, patterns: PatternFile): Compiled {
         mild: kind === 'profanity' || kind === 'coarse' ? isMild(mild, spec) : false,
       });
   };
+  lexicon.addCommon(lex.commonWords ?? []);
   add(lex.slurWords, 'slur');
   add(lex.strongWords, 'strong');
   add(lex.coarseWords, 'coarse');
