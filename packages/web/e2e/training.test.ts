@@ -69,6 +69,8 @@ describe('training end to end', { skip, timeout: 180_000 }, () => {
     const transcript = page.getByTestId('training-transcript');
     await transcript.locator('[data-role="client"]').first().waitFor();
     assert.match((await transcript.textContent()) ?? '', /brochures/);
+    await page.getByRole('button', { name: 'Indice' }).click();
+    assert.match((await page.getByTestId('training-hint').textContent()) ?? '', /reconnaître l’émotion/);
     for (const [i, reply] of REPLIES.entries()) {
       await page.getByLabel('Votre réponse').fill(reply);
       await page.getByRole('button', { name: 'Envoyer' }).click();

@@ -7,7 +7,10 @@
 import {
   buildDebrief,
   type Debrief,
+  expectedMove,
   listPersonas,
+  MOVE_NAME,
+  MOVE_WHY,
   type PersonaId,
   personaText,
   replyTo,
@@ -44,6 +47,7 @@ export function TrainingPage() {
   const [draft, setDraft] = useState('');
   const [debrief, setDebrief] = useState<Debrief | null>(null);
   const [saved, setSaved] = useState<Saved>('idle');
+  const [hint, setHint] = useState<string | null>(null);
   const [history, setHistory] = useState<readonly SessionRecord[] | null>(null);
   const replyBox = useRef<HTMLTextAreaElement>(null);
 
@@ -102,6 +106,7 @@ export function TrainingPage() {
     setSession(next);
     setReplies(all);
     setDraft('');
+    setHint(null);
     if (next.outcome) finish(next, all);
     else setTimeout(() => replyBox.current?.focus(), 0);
   };
@@ -200,11 +205,28 @@ export function TrainingPage() {
                   >
                     {s.escalate}
                   </button>
+                  <button
+                    type="button"
+                    class="btn btn-ghost"
+                    onClick={() => {
+                      const move = expectedMove(session);
+                      setHint(
+                        `${s.hintLead} ${MOVE_NAME[move][session.lang]}. ${MOVE_WHY[move][session.lang]}`,
+                      );
+                    }}
+                  >
+                    {s.hint}
+                  </button>
                   <button type="button" class="btn btn-ghost" onClick={() => finish(session, replies)}>
                     {s.stop}
                   </button>
                 </div>
               </form>
+            ) : null}
+            {hint && !session.outcome ? (
+              <p class="hint" role="status" data-testid="training-hint">
+                {hint}
+              </p>
             ) : null}
             {debrief ? (
               <div class="form-buttons">
