@@ -13,7 +13,7 @@ it('serialises JSON canonically whatever the key order (jsonb reorders keys)', (
       (obj) => {
         const reversed = Object.fromEntries(Object.entries(obj).reverse());
         assert.equal(canonicalJson(obj), canonicalJson(reversed));
-        assert.deepEqual(JSON.parse(canonicalJson(obj)), obj);
+        assert.deepEqual(JSON.parse(canonicalJson(obj)), { ...obj });
       },
     ),
   );
