@@ -23,6 +23,15 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
+/** Collects what must never happen: script errors, dialogs, Content-Security-Policy violations. */
+function watch(page: Page, into: string[]) {
+  page.on('pageerror', (e) => into.push(String(e)));
+  page.on('dialog', (d) => into.push(`dialog: ${d.message()}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) into.push(`csp: ${m.text()}`);
+  });
+}
+
 async function login(page: Page, email: string) {
   await page.goto('/#/login');
   await page.getByLabel('Adresse e-mail').fill(email);
@@ -84,7 +93,7 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     const s = await h.newPage();
     admin = s.page;
     pageErrors.push(...s.errors);
-    s.page.on('pageerror', (e) => pageErrors.push(String(e)));
+    watch(s.page, pageErrors);
     await admin.goto('/');
     await admin.getByRole('heading', { name: 'Première configuration' }).waitFor();
     await shot(admin, 'setup');
@@ -114,8 +123,7 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
   it('the login page refuses a wrong password, then signs the agent in', async () => {
     const s = await h.newPage();
     agent = s.page;
-    agent.on('pageerror', (e) => pageErrors.push(String(e)));
-    agent.on('dialog', (d) => pageErrors.push(`dialog: ${d.message()}`));
+    watch(agent, pageErrors);
     await agent.goto('/#/login');
     await agent.getByLabel('Adresse e-mail').fill('alex@atelier.test');
     await agent.getByLabel('Mot de passe').fill('pas le bon mot de passe');
@@ -137,7 +145,7 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
   it('the supervisor opens the inbox and is connected live', async () => {
     const s = await h.newPage();
     supervisor = s.page;
-    supervisor.on('pageerror', (e) => pageErrors.push(String(e)));
+    watch(supervisor, pageErrors);
     await login(supervisor, 'sam@atelier.test');
     await supervisor.goto('/#/inbox');
     await supervisor.locator('[data-testid="live-status"].on').waitFor({ timeout: 10_000 });
@@ -350,6 +358,12 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     await agent.getByRole('button', { name: 'EN', exact: true }).click();
     await agent.getByRole('heading', { name: 'Live assist' }).waitFor();
     assert.equal(await agent.evaluate(() => document.documentElement.lang), 'en');
+    await agent
+      .getByLabel('Paste or type the message you received')
+      .fill('This is the THIRD time I call!!! You people are useless, I want a refund.');
+    await agent.getByTestId('recommendation').waitFor();
+    await shot(agent, 'assist-en');
+    await agent.getByLabel('Paste or type the message you received').fill('');
     await agent.getByRole('button', { name: 'FR', exact: true }).click();
     await agent.getByRole('heading', { name: 'Assistance en direct' }).waitFor();
   });

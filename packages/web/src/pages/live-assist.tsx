@@ -90,6 +90,9 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
         // "new conversation": start from a clean screen
         state.setClientText('');
         state.setDraft('');
+        setClientId('');
+        setNewClientName('');
+        setPanel('none');
       }
       setConversation(null);
       setStoredInboundId(null);
