@@ -40,24 +40,38 @@ const EN_WEAK = words('a i to in on or so no as an by if up');
 const FR_ELISION = /^(?:[jlmtsdnc]|qu|jusqu|lorsqu|puisqu)'[a-z]/;
 /** English contractions: « don't », « I'm », « we'll », « she's ». */
 const EN_CONTRACTION = /^[a-z]+'(?:t|m|re|ll|ve|d|s)$/;
-const WORD = /[\p{L}']+/gu;
 /** Letters a French writer types and an English one almost never does. */
 const FR_ACCENTS = /[éèêàçùûôîïëœ]/gu;
 const MARKS = /\p{M}/gu;
+const APOSTROPHES = /[\u2019\u2018\u02bc`]/g;
+
+/** Word → score for the listed words (positive French, negative English), built once. */
+const LISTED = new Map<string, number>();
+for (const w of FR_WEAK) LISTED.set(w, 1);
+for (const w of EN_WEAK) LISTED.set(w, LISTED.has(w) ? 0 : -1);
+for (const w of EN_STRONG) LISTED.set(w, -2);
+for (const w of FR_STRONG) LISTED.set(w, EN_STRONG.has(w) ? 0 : 2);
+
+const FR_ENDING = /(?:ez|ais|ait|aient|ons|eux|euse|ees|ment|tion)$/;
 
 /** Scores one word; positive for French, negative for English. */
 function scoreWord(w: string): number {
-  if (FR_STRONG.has(w)) return EN_STRONG.has(w) ? 0 : 2;
-  if (EN_STRONG.has(w)) return -2;
-  if (FR_ELISION.test(w)) return 2;
-  if (EN_CONTRACTION.test(w)) return -2;
-  if (FR_WEAK.has(w)) return EN_WEAK.has(w) ? 0 : 1;
-  if (EN_WEAK.has(w)) return -1;
+  const listed = LISTED.get(w);
+  if (listed !== undefined) return listed;
+  if (w.includes("'")) {
+    if (FR_ELISION.test(w)) return 2;
+    if (EN_CONTRACTION.test(w)) return -2;
+    return 0;
+  }
   if (w.length >= 5) {
     if (w.endsWith('ing') || w.endsWith('ly') || w.endsWith('ness')) return -0.5;
-    if (/(?:ez|ais|ait|aient|ons|eux|euse|ees|ment|tion)$/.test(w) && !w.endsWith('ation')) return 0.5;
+    if (!w.endsWith('ation') && FR_ENDING.test(w)) return 0.5;
   }
   return 0;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || c === 39 || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
 }
 
 /**
@@ -76,14 +90,19 @@ export function detectLang(text: string): Lang {
   }
   if (hasNonAscii) {
     score += 2 * Math.min(3, lower.match(FR_ACCENTS)?.length ?? 0);
-    lower = lower
-      .replace(/[\u2019\u2018\u02bc`]/g, "'")
-      .normalize('NFD')
-      .replace(MARKS, '');
+    lower = lower.replace(APOSTROPHES, "'").normalize('NFD').replace(MARKS, '');
   }
-  for (const match of lower.matchAll(WORD)) {
-    const w = match[0].replace(/^'+|'+$/g, '');
-    if (w.length > 0) score += scoreWord(w);
+  // a hand-rolled tokenizer: letters and inner apostrophes, no regex per word
+  let i = 0;
+  const len = lower.length;
+  while (i < len) {
+    while (i < len && !isWordCode(lower.charCodeAt(i))) i++;
+    let start = i;
+    while (i < len && isWordCode(lower.charCodeAt(i))) i++;
+    let end = i;
+    while (start < end && lower.charCodeAt(start) === 39) start++;
+    while (end > start && lower.charCodeAt(end - 1) === 39) end--;
+    if (end > start) score += scoreWord(lower.slice(start, end));
   }
   return score < 0 ? 'en' : 'fr';
 }

@@ -53,9 +53,17 @@ function words(ctx: RuleContext, w: GatedByLang, p: GatedByLang): NormalizedMatc
   return [...matchesOf(ctx, w).filter(asserted(ctx)), ...matchesOf(ctx, p).filter(notQuoted(ctx))];
 }
 
-/** Anxiety matches (normalised offsets), shared with the anger rule's veto. */
+/** The last message's anxiety matches: the anger rule's veto and the anxiety rule share them. */
+let anxietyOf: RuleContext['normalized'] | null = null;
+let anxietyLast: NormalizedMatch[] = [];
+
+/** Anxiety matches (normalised offsets), computed once per message. */
 export function anxietyMatches(ctx: RuleContext): NormalizedMatch[] {
-  return words(ctx, ANXIETY_WORDS, ANXIETY_PHRASES);
+  if (anxietyOf !== ctx.normalized) {
+    anxietyLast = words(ctx, ANXIETY_WORDS, ANXIETY_PHRASES);
+    anxietyOf = ctx.normalized;
+  }
+  return anxietyLast;
 }
 
 const has = matchesAny;

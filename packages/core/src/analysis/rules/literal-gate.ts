@@ -250,29 +250,37 @@ function literalId(lit: string): number {
 
 interface Automaton {
   readonly literals: number;
-  /** Root transitions for code units below 128 (the common case), -1 for none. */
-  readonly rootAscii: Int32Array;
-  readonly edgeStart: Int32Array;
-  readonly edgeChar: Uint16Array;
-  readonly edgeTo: Int32Array;
-  readonly fail: Int32Array;
+  /** Code unit → character class (0: a character no literal uses). */
+  readonly classOf: Uint8Array;
+  readonly classes: number;
+  /** Full transition table (failure links folded in): next = delta[state * classes + class]. */
+  readonly delta: Uint16Array | Int32Array;
   /** Literal ids ending at each state, its failure chain merged in. */
   readonly outStart: Int32Array;
   readonly outIds: Int32Array;
 }
 
 function buildAutomaton(): Automaton {
+  const classOf = new Uint8Array(65536);
+  let classes = 1;
+  for (const lit of LITERALS) {
+    for (let i = 0; i < lit.length; i++) {
+      const c = lit.charCodeAt(i);
+      if (classOf[c] === 0) classOf[c] = classes++;
+    }
+  }
+  if (classes > 255) throw new Error('literal-gate: too many distinct characters'); // a data bug
   const edges: Map<number, number>[] = [new Map()];
   const own: number[][] = [[]];
   LITERALS.forEach((lit, id) => {
     let state = 0;
     for (let i = 0; i < lit.length; i++) {
-      const c = lit.charCodeAt(i);
+      const k = classOf[lit.charCodeAt(i)] as number;
       const map = edges[state] as Map<number, number>;
-      let next = map.get(c);
+      let next = map.get(k);
       if (next === undefined) {
         next = edges.length;
-        map.set(c, next);
+        map.set(k, next);
         edges.push(new Map());
         own.push([]);
       }
@@ -281,55 +289,39 @@ function buildAutomaton(): Automaton {
     (own[state] as number[]).push(id);
   });
   const n = edges.length;
+  const delta = n < 65536 ? new Uint16Array(n * classes) : new Int32Array(n * classes);
   const fail = new Int32Array(n);
-  const order: number[] = [];
+  const merged: number[][] = own.map((o) => [...o]);
+  // breadth-first: a state's failure target is always finished before the state itself
   const queue: number[] = [];
-  for (const next of (edges[0] as Map<number, number>).values()) queue.push(next);
-  while (queue.length > 0) {
-    const state = queue.shift() as number;
-    order.push(state);
-    for (const [c, next] of edges[state] as Map<number, number>) {
-      let f = fail[state] as number;
-      while (f !== 0 && !(edges[f] as Map<number, number>).has(c)) f = fail[f] as number;
-      const target = (edges[f] as Map<number, number>).get(c);
-      fail[next] = target !== undefined && target !== next ? target : 0;
+  for (const [k, next] of edges[0] as Map<number, number>) {
+    delta[k] = next;
+    queue.push(next);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] as number;
+    const f = fail[state] as number;
+    (merged[state] as number[]).push(...(merged[f] as number[]));
+    const row = state * classes;
+    const failRow = f * classes;
+    for (let k = 0; k < classes; k++) delta[row + k] = delta[failRow + k] as number;
+    for (const [k, next] of edges[state] as Map<number, number>) {
+      fail[next] = delta[failRow + k] as number;
+      delta[row + k] = next;
       queue.push(next);
     }
   }
-  const merged: number[][] = own.map((o) => [...o]);
-  for (const state of order) {
-    const f = fail[state] as number;
-    if (f !== 0) (merged[state] as number[]).push(...(merged[f] as number[]));
-  }
-  const edgeStart = new Int32Array(n + 1);
-  let total = 0;
-  for (let s = 0; s < n; s++) {
-    edgeStart[s] = total;
-    total += (edges[s] as Map<number, number>).size;
-  }
-  edgeStart[n] = total;
-  const edgeChar = new Uint16Array(total);
-  const edgeTo = new Int32Array(total);
-  for (let s = 0; s < n; s++) {
-    let k = edgeStart[s] as number;
-    for (const [c, next] of edges[s] as Map<number, number>) {
-      edgeChar[k] = c;
-      edgeTo[k] = next;
-      k++;
-    }
-  }
-  const rootAscii = new Int32Array(128).fill(-1);
-  for (const [c, next] of edges[0] as Map<number, number>) if (c < 128) rootAscii[c] = next;
   const outStart = new Int32Array(n + 1);
+  const outLists = merged.map((m) => [...new Set(m)]);
   let outs = 0;
-  for (let s = 0; s < n; s++) {
-    outStart[s] = outs;
-    outs += new Set(merged[s]).size;
+  for (let st = 0; st < n; st++) {
+    outStart[st] = outs;
+    outs += (outLists[st] as number[]).length;
   }
   outStart[n] = outs;
   const outIds = new Int32Array(outs);
-  for (let s = 0; s < n; s++) outIds.set([...new Set(merged[s])], outStart[s] as number);
-  return { literals: LITERALS.length, rootAscii, edgeStart, edgeChar, edgeTo, fail, outStart, outIds };
+  for (let st = 0; st < n; st++) outIds.set(outLists[st] as number[], outStart[st] as number);
+  return { literals: LITERALS.length, classOf, classes, delta, outStart, outIds };
 }
 
 let automaton: Automaton | null = null;
@@ -337,16 +329,6 @@ let automaton: Automaton | null = null;
 let stamp = new Uint32Array(0);
 let generation = 0;
 let scanned: NormalizedText | null = null;
-
-function step(a: Automaton, state: number, c: number): number {
-  if (state === 0) {
-    if (c < 128) return Math.max(0, a.rootAscii[c] as number);
-  }
-  for (let k = a.edgeStart[state] as number, end = a.edgeStart[state + 1] as number; k < end; k++) {
-    if (a.edgeChar[k] === c) return a.edgeTo[k] as number;
-  }
-  return -1;
-}
 
 /** Marks the literals present in `n` (once per normalised text; rules run one message at a time). */
 function scan(n: NormalizedText): void {
@@ -356,24 +338,19 @@ function scan(n: NormalizedText): void {
     stamp = new Uint32Array(LITERALS.length);
     generation = 0;
   }
-  const a = automaton;
+  const { classOf, classes, delta, outStart, outIds } = automaton;
   generation = (generation + 1) >>> 0;
   if (generation === 0) {
     stamp.fill(0);
     generation = 1;
   }
+  const gen = generation;
   const text = n.text;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let next = step(a, state, c);
-    while (next < 0 && state !== 0) {
-      state = a.fail[state] as number;
-      next = step(a, state, c);
-    }
-    state = next < 0 ? 0 : next;
-    for (let k = a.outStart[state] as number, end = a.outStart[state + 1] as number; k < end; k++) {
-      stamp[a.outIds[k] as number] = generation;
+    state = delta[state * classes + (classOf[text.charCodeAt(i)] as number)] as number;
+    for (let k = outStart[state] as number, end = outStart[state + 1] as number; k < end; k++) {
+      stamp[outIds[k] as number] = gen;
     }
   }
   scanned = n;

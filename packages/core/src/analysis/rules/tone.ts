@@ -76,8 +76,34 @@ function looksLikeName(text: string, w: CapsWord): boolean {
 }
 
 /** Shouted spans (original offsets): capital runs and « !! » / « ?? » runs. */
+/** Upper-case letter (ASCII, Latin-1, Latin Extended-A capitals, Greek/Cyrillic by a cheap test). */
+function isUpperCode(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 0xc0) return false;
+  const ch = text[i] as string;
+  return ch !== ch.toLowerCase();
+}
+
+function isMark(c: number): boolean {
+  return c === 33 || c === 63 || c === 0xff01 || c === 0xff1f;
+}
+
+/** Most messages have no two capitals in a row and no « !! »: one pass over the text says so. */
+function mayShout(text: string): boolean {
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isMark(c)) {
+      const d = text.charCodeAt(i + 1);
+      if (isMark(d) || (d === 32 && isMark(text.charCodeAt(i + 2)))) return true;
+    } else if (c >= 65 && isUpperCode(text, i) && isUpperCode(text, i + 1)) return true;
+  }
+  return false;
+}
+
 export function findShouting(ctx: Pick<RuleContext, 'text' | 'lang'>): Hit[] {
   const text = ctx.text;
+  if (!mayShout(text)) return [];
   const hits: Hit[] = [];
   const words = capsWords(text);
   const shortWords = SHORT_WORDS[ctx.lang];
