@@ -375,6 +375,133 @@ const MESSAGES: readonly { lang: Lang; text: string; ids: readonly string[] }[] 
     text: 'We were promised a sea view and got a view of the bins. Is this a joke?',
     ids: ['emotion.anger'],
   },
+  {
+    lang: 'fr',
+    text: "Évidemment, c'est toujours la faute du client, vous avez bien raison, on devrait s'excuser d'exister.",
+    ids: ['claim.generalization', 'tactic.feigned_agreement'],
+  },
+  { lang: 'fr', text: "Ce que j'attends ? À votre avis ?", ids: ['tactic.question_deflection'] },
+  {
+    lang: 'fr',
+    text: "Pourquoi je n'ai pas rappelé ? Et vous, pourquoi vous n'avez pas répondu à mes trois mails ?",
+    ids: ['tactic.question_deflection'],
+  },
+  {
+    lang: 'fr',
+    text: 'La pose du parquet était bien sûr incluse dans le devis, je ne vais pas payer en plus.',
+    ids: ['tactic.scope_creep'],
+  },
+  {
+    lang: 'fr',
+    text: 'Pour le prix que je paie, le nettoyage des vitres va de soi.',
+    ids: ['tactic.scope_creep'],
+  },
+  {
+    lang: 'fr',
+    text: "Vous n'avez donc aucune humanité ? Ma grand-mère attend depuis ce matin sur un brancard.",
+    ids: ['tactic.guilt_trip'],
+  },
+  {
+    lang: 'fr',
+    text: 'Je suis au chômage et vous me facturez des frais de retard, ça vous fait plaisir ?',
+    ids: ['tactic.guilt_trip'],
+  },
+  {
+    lang: 'fr',
+    text: 'Vous ne savez pas à qui vous parlez. Mon beau-frère est adjoint au maire.',
+    ids: ['pressure.power'],
+  },
+  { lang: 'fr', text: 'Croyez-moi, ça va se savoir dans tout le village.', ids: ['pressure.reputation'] },
+  {
+    lang: 'fr',
+    text: "Je vais mettre une vidéo sur YouTube pour montrer l'état de la chambre.",
+    ids: ['pressure.reputation'],
+  },
+  { lang: 'fr', text: 'Attention, si ça continue, vous risquez gros.', ids: ['tactic.fear_appeal'] },
+  {
+    lang: 'fr',
+    text: 'Je suis à bout de souffle après les escaliers, mais sinon tout va bien, merci !',
+    ids: [],
+  },
+  { lang: 'fr', text: "Je vais voir chez moi si j'ai gardé le ticket de caisse.", ids: [] },
+  { lang: 'fr', text: "Pourriez-vous m'expliquer pourquoi le montant a changé ? Merci d'avance.", ids: [] },
+  {
+    lang: 'fr',
+    text: 'Vous avez raison, le colis était bien dans ma boîte aux lettres. Désolée pour le dérangement !',
+    ids: [],
+  },
+  { lang: 'fr', text: 'slt jvoudrais annuler ma commande de hier svp', ids: ['request.cancel'] },
+  {
+    lang: 'fr',
+    text: "wesh c'est quoi ce délire, 3 semaines pour un colis ?? remboursez moi",
+    ids: ['emotion.anger', 'request.refund', 'tone.shouting'],
+  },
+  { lang: 'fr', text: 'jsuis dég, le cadeau est arrivé cassé', ids: ['emotion.disappointment'] },
+  {
+    lang: 'fr',
+    text: 'Je suis à la retraite et ma pension ne suffit pas, pouvez-vous étaler le paiement ?',
+    ids: [],
+  },
+  { lang: 'fr', text: "Nous sommes très satisfaits de la prestation, l'équipe a été impeccable.", ids: [] },
+  {
+    lang: 'fr',
+    text: "Je travaille dans la presse, je voudrais un devis pour l'impression de 500 flyers.",
+    ids: [],
+  },
+  { lang: 'fr', text: 'Je porte plainte auprès de qui pour un vol dans le parking ?', ids: [] },
+  {
+    lang: 'fr',
+    text: "Merci de faire le nécessaire pour corriger l'adresse de livraison.",
+    ids: ['request.redo'],
+  },
+  {
+    lang: 'fr',
+    text: "Votre chef de chantier m'a dit que tout serait fini lundi, ce n'est pas le cas.",
+    ids: [],
+  },
+  {
+    lang: 'en',
+    text: "Of course, you're totally right, it's always the customer's fault, isn't it?",
+    ids: ['claim.generalization', 'tactic.feigned_agreement'],
+  },
+  { lang: 'en', text: 'What do I expect? What do you think?', ids: ['tactic.question_deflection'] },
+  {
+    lang: 'en',
+    text: "Laying the floor was of course included in the quote, I'm not paying extra.",
+    ids: ['tactic.scope_creep'],
+  },
+  {
+    lang: 'en',
+    text: 'Have you no heart? My gran has been waiting on a trolley since this morning.',
+    ids: ['tactic.guilt_trip'],
+  },
+  {
+    lang: 'en',
+    text: "Do you know who you're talking to? My brother-in-law is on the council.",
+    ids: ['pressure.power'],
+  },
+  {
+    lang: 'en',
+    text: "I'm putting a video on YouTube showing the state of the room.",
+    ids: ['pressure.reputation'],
+  },
+  {
+    lang: 'en',
+    text: "Careful, if this carries on you'll be in serious trouble.",
+    ids: ['tactic.fear_appeal'],
+  },
+  { lang: 'en', text: "I'm out of breath after the stairs but otherwise all good, thanks!", ids: [] },
+  { lang: 'en', text: 'Could you explain why the amount changed? Thanks in advance.', ids: [] },
+  {
+    lang: 'en',
+    text: "You're right, the parcel was in my letterbox after all. Sorry to bother you!",
+    ids: [],
+  },
+  { lang: 'en', text: 'hi can u cancel my order from yesterday pls', ids: ['request.cancel'] },
+  { lang: 'en', text: "I work in the press and I'd like a quote for printing 500 flyers.", ids: [] },
+  { lang: 'en', text: 'Who do I file a complaint with about a theft in the car park?', ids: [] },
+  { lang: 'en', text: "Please update the delivery address, it's wrong on the label.", ids: [] },
+  { lang: 'en', text: "We're very happy with the work, the team was spotless.", ids: [] },
 ];
 
 for (const m of MESSAGES) {
