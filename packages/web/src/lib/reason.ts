@@ -16,3 +16,20 @@ export function reasonText(
   const key = reasonKey(reason);
   return key ? t(key, { defaultValue: reason }) : reason;
 }
+
+const LEADING_SIGNAL = /^([a-z]+\.[a-z_]+)(\s*:\s*)/;
+
+/**
+ * An incident summary written by the server starts with the signal id (`abuse.insult: « … »`):
+ * the id is shown as its label in the reader's language; the rest is kept as written.
+ */
+export function summaryText(
+  t: (key: string, opts: { defaultValue: string }) => string,
+  summary: string,
+): string {
+  const m = LEADING_SIGNAL.exec(summary);
+  if (!m) return summary;
+  const id = m[1] as string;
+  const label = t(`signal.${id}`, { defaultValue: id });
+  return `${label}${m[2]}${summary.slice(m[0].length)}`;
+}

@@ -9,7 +9,7 @@ import { type LiveEvent, useLiveEvents } from '../api/events.ts';
 import type { Commitment, Debrief, Escalation, Incident, Page } from '../api/types.ts';
 import { currentLang, useT } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/dates.ts';
-import { reasonText } from '../lib/reason.ts';
+import { reasonText, summaryText } from '../lib/reason.ts';
 import { href } from '../lib/router.ts';
 import { upsertById } from '../lib/upsert.ts';
 import { API } from '../session.tsx';
@@ -126,7 +126,7 @@ export function InboxPage() {
                     </a>
                     <span class={`sev sev-${inc.severity}`}>{t(`severity.${inc.severity}`)}</span>
                   </div>
-                  <p class="item-text">{inc.summary}</p>
+                  <p class="item-text">{summaryText(t, inc.summary)}</p>
                   <p class="muted small">{formatDateTime(inc.createdAt, currentLang())}</p>
                 </li>
               ))}

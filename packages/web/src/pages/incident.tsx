@@ -10,7 +10,7 @@ import { DebriefForm } from '../components/debrief-form.tsx';
 import { RestrictionForm } from '../components/restriction-form.tsx';
 import { currentLang, useT } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/dates.ts';
-import { reasonText } from '../lib/reason.ts';
+import { reasonText, summaryText } from '../lib/reason.ts';
 import { href } from '../lib/router.ts';
 import { API, isSupervisor, useUser } from '../session.tsx';
 
@@ -60,7 +60,7 @@ export function IncidentPage({ id }: { readonly id: string }) {
         <section class="card" aria-labelledby="sum-h">
           <h2 id="sum-h">{t('incident.summary')}</h2>
           <p class="pre" data-testid="incident-summary">
-            {incident.summary}
+            {summaryText(t, incident.summary)}
           </p>
           <h3 class="sub-h">{t('incident.evidence')}</h3>
           {incident.evidence.length === 0 ? (
