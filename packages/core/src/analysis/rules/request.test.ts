@@ -73,6 +73,15 @@ const CASES: readonly ClientCase[] = [
     evidence: { 'request.redo': 'à la place' },
   },
   { lang: 'fr', text: 'Pouvez-vous regarder pourquoi la box redémarre toute seule ?', ids: [] },
+  {
+    lang: 'fr',
+    text: "Le pull ne correspond pas à la taille indiquée, puis-je l'échanger ?",
+    ids: ['request.redo'],
+    evidence: { 'request.redo': 'échanger' },
+  },
+  { lang: 'fr', text: 'Je voudrais remplacer mon numéro de téléphone dans le dossier.', ids: [] },
+  { lang: 'en', text: 'Can you replace my email address on file?', ids: [] },
+  { lang: 'en', text: "The shoes don't fit, can I exchange them?", ids: ['request.redo'] },
   { lang: 'fr', text: 'Le technicien a réparé la fuite, merci !', ids: [] },
   {
     lang: 'fr',
