@@ -73,10 +73,33 @@ export function sentenceOf(ctx: TextContext, normIndex: number): Range {
  * Matched on the normalised text, anchored at its end (the prefix of the sentence up to the span).
  */
 const REPORTED_FR =
-  /(?:\b(?:m|t|l|nous|vous|les|me|te|se|s)'?\s*(?:a|ont|avait|avaient|avez|as|aurait|est fait|suis fait|etes fait)\s+(?:\S+\s+){0,2}?(?:traitee?s?|appelee?s?|qualifiee?s?|insultee?s?)\s+(?:de|d'|comme)|\btrait(?:e|es|ee|ees|ez|er|ant|ait|aient|ent|erait)?\s+(?:\S+\s+){0,2}?(?:de|d')|\b(?:traitee?s?|qualifiee?s?)\s+(?:de|d')|\b(?:m|t|lui|nous|vous|leur)'?\s*(?:a|ont|avait|avez|as)\s+(?:\S+\s+){0,2}?(?:dit|ecrit|lance|repondu|crie|hurle|explique)|\b(?:il|elle|on|ils|elles|qui|quelqu'un|client|cliente|collegue|technicien|vendeur|voisin|chef)\s+(?:m'|t'|lui |nous |vous |leur )?(?:a|ont|avait|avaient)\s+(?:\S+\s+){0,2}?(?:dit|ecrit|lance|repondu|crie|hurle|traite)|\b(?:selon|d'apres)\s+(?:lui|elle|eux|elles|lui-meme|le client|la cliente)|\ble mot\b|\bdes mots comme|\bdes propos comme|\bdes termes comme)(?:(?!\b(?:mais|et|puis|alors|donc|sauf)\b)[^,])*$/u;
+  /(?:\b(?:m|t|l|nous|vous|les|me|te|se|s)'?\s*(?:a|ont|avait|avaient|avez|as|aurait|est fait|suis fait|etes fait)\s+(?:\S+\s+){0,2}?(?:traitee?s?|appelee?s?|qualifiee?s?|insultee?s?)\s+(?:de|d'|comme)|\btrait(?:e|es|ee|ees|ez|er|ant|ait|aient|ent|erait)?\s+(?:\S+\s+){0,2}?(?:de|d')|\b(?:traitee?s?|qualifiee?s?)\s+(?:de|d')|\b(?:m|t|lui|nous|vous|leur)'?\s*(?:a|ont|avait|avez|as)\s+(?:\S+\s+){0,2}?(?:dit|ecrit|lance|repondu|crie|hurle|explique)|\b(?:il|elle|on|ils|elles|qui|quelqu'un|client|cliente|collegue|technicien|vendeur|voisin|chef)\s+(?:m'|t'|lui |nous |vous |leur )?(?:a|ont|avait|avaient)\s+(?:\S+\s+){0,2}?(?:dit|ecrit|lance|repondu|crie|hurle|traite)|\b(?:selon|d'apres)\s+(?:lui|elle|eux|elles|lui-meme|le client|la cliente)|\ble mot\b|\bdes mots comme|\bdes propos comme|\bdes termes comme)(?:(?!\b(?:mais|et|puis|alors|donc|sauf)\b)[^,])*$/uy;
 
 const REPORTED_EN =
-  /(?:\b(?:called|calls|call|calling|named)\s+(?:me|him|her|us|them|you|my \S+|our \S+|your \S+)\b|\b(?:was|were|been|being|got|get)\s+called\b|\b(?:said|says|told|tells|wrote|writes|shouted|yelled|screamed|replied|answered|texted|emailed)\b|\bthe word\b|\bwords like\b|\baccording to\b)(?:(?!\b(?:but|and then|so)\b)[^,])*$/u;
+  /(?:\b(?:called|calls|call|calling|named)\s+(?:me|him|her|us|them|you|my \S+|our \S+|your \S+)\b|\b(?:was|were|been|being|got|get)\s+called\b|\b(?:said|says|told|tells|wrote|writes|shouted|yelled|screamed|replied|answered|texted|emailed)\b|\bthe word\b|\bwords like\b|\baccording to\b)(?:(?!\b(?:but|and then|so)\b)[^,])*$/uy;
+
+function isWordCode(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 0xc0 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c)))
+  );
+}
+
+/**
+ * Does a frame end exactly at the end of `prefix`? `sticky` is an alternation with the `y` flag
+ * ending in `$`; it is tried only where a word starts (not after a letter or digit), which is
+ * far cheaper than letting the engine try every position behind a lookbehind.
+ */
+export function endsWithFrame(prefix: string, sticky: RegExp): boolean {
+  for (let i = 0; i < prefix.length; i++) {
+    if (!isWordCode(prefix.charCodeAt(i)) || (i > 0 && isWordCode(prefix.charCodeAt(i - 1)))) continue;
+    sticky.lastIndex = i;
+    if (sticky.test(prefix)) return true;
+  }
+  return false;
+}
 
 /** Longest prefix of a sentence that the reported-speech frames look at. */
 const REPORT_WINDOW = 160;
@@ -127,7 +150,7 @@ export function isQuotedOrReported(ctx: TextContext, normStart: number, normEnd:
   const from = Math.max(sentence.start, normStart - REPORT_WINDOW);
   const prefix = t.slice(from, normStart);
   if (prefix.length < 3) return false;
-  return REPORTED_FR.test(prefix) || REPORTED_EN.test(prefix);
+  return endsWithFrame(prefix, REPORTED_FR) || endsWithFrame(prefix, REPORTED_EN);
 }
 
 /** Clause breaks: a negation does not reach across them. */

@@ -521,11 +521,20 @@ export function compilePhraseSet(lists: Readonly<Record<string, readonly string[
   return { names, byWord, rest };
 }
 
+/** Reused buffers (one text at a time; the engine is single-threaded). */
+let scratchStarts = new Uint32Array(512);
+let scratchEnds = new Uint32Array(512);
+
 /** Word starts of a text: a–z not preceded by a letter or digit, with the a–z run after it. */
 function wordStarts(text: string): { starts: Uint32Array; ends: Uint32Array; count: number } {
   const len = text.length;
-  const starts = new Uint32Array(Math.ceil(len / 2) + 1);
-  const ends = new Uint32Array(starts.length);
+  const need = Math.ceil(len / 2) + 1;
+  if (scratchStarts.length < need) {
+    scratchStarts = new Uint32Array(Math.max(need, scratchStarts.length * 2));
+    scratchEnds = new Uint32Array(scratchStarts.length);
+  }
+  const starts = scratchStarts;
+  const ends = scratchEnds;
   let count = 0;
   let i = 0;
   while (i < len) {

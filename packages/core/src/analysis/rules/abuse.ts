@@ -21,7 +21,7 @@ import frPatternData from '../../../data/fr/abuse.json' with { type: 'json' };
 import frLexiconData from '../../../data/fr/abuse-lexicon.json' with { type: 'json' };
 import type { NormalizedText } from '../../text/normalize.ts';
 import type { Lang, Localized, Severity, SignalId } from '../../types.ts';
-import { isNegated, isQuotedOrReported, sentenceOf } from '../context.ts';
+import { endsWithFrame, isNegated, isQuotedOrReported, sentenceOf } from '../context.ts';
 import { type Token, TokenLexicon, tokenize } from '../lexicon.ts';
 import type { NormalizedMatch, PatternEntry } from '../patterns.ts';
 import { compilePhraseSet, matchPhraseSet, type PhraseSet } from '../phrase-index.ts';
@@ -86,7 +86,7 @@ interface Compiled {
 /** A frame must end right before the word (only spaces or an apostrophe between). */
 function endAnchored(sources: readonly string[]): RegExp {
   if (sources.length === 0) return /(?!)/u;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.map((s) => `(?:${s})`).join('|')})\\s*$`, 'u');
+  return new RegExp(`(?:${sources.map((s) => `(?:${s})`).join('|')})\\s*$`, 'uy');
 }
 
 function startAnchored(sources: readonly string[]): RegExp {
@@ -182,8 +182,7 @@ function isSentenceStart(ctx: RuleContext, tokens: readonly Token[], index: numb
 }
 
 function frameBefore(text: string, start: number, re: RegExp): boolean {
-  const prefix = text.slice(Math.max(0, start - FRAME_WINDOW), start);
-  return re.test(prefix);
+  return endsWithFrame(text.slice(Math.max(0, start - FRAME_WINDOW), start), re);
 }
 
 function analyseLexicon(
