@@ -29,6 +29,7 @@ const CASES: readonly ClientCase[] = [
   },
   { lang: 'fr', text: "Mon avocat m'a demandé de vous réclamer l'attestation d'assurance.", ids: [] },
   { lang: 'fr', text: "Ma fille est avocate, elle m'a aidé à remplir le formulaire.", ids: [] },
+  { lang: 'fr', text: "Un client m'a dit qu'il allait porter plainte contre vous, c'est sérieux ?", ids: [] },
   {
     lang: 'fr',
     text: "Je vais raconter toute l'histoire sur Facebook, vos futurs clients sauront à quoi s'attendre.",

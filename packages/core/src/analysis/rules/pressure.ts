@@ -6,10 +6,14 @@
  */
 import en from '../../../data/en/pressure.json' with { type: 'json' };
 import fr from '../../../data/fr/pressure.json' with { type: 'json' };
-import type { Rule } from '../rule.ts';
+import { isQuotedOrReported } from '../context.ts';
+import type { NormalizedMatch } from '../patterns.ts';
+import type { Rule, RuleContext } from '../rule.ts';
 import { phraseRule } from './phrase-rule.ts';
 
 const FILES = { fr, en };
+/** « un client m'a dit qu'il porterait plainte » reports someone else's leverage. */
+const ownWords = { keep: (ctx: RuleContext, m: NormalizedMatch) => !isQuotedOrReported(ctx, m.start, m.end) };
 
 export const pressureRules: readonly Rule[] = [
   phraseRule(
@@ -26,6 +30,7 @@ export const pressureRules: readonly Rule[] = [
       },
     },
     FILES,
+    ownWords,
   ),
   phraseRule(
     {
@@ -41,6 +46,7 @@ export const pressureRules: readonly Rule[] = [
       },
     },
     FILES,
+    ownWords,
   ),
   phraseRule(
     {
@@ -56,5 +62,6 @@ export const pressureRules: readonly Rule[] = [
       },
     },
     FILES,
+    ownWords,
   ),
 ];

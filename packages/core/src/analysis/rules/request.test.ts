@@ -112,6 +112,9 @@ const CASES: readonly ClientCase[] = [
   { lang: 'fr', text: 'Mettez-moi en relation avec un superviseur.', ids: ['request.manager'] },
   { lang: 'fr', text: "Votre responsable, Mme Diaz, m'a dit de vous écrire.", ids: [] },
   { lang: 'fr', text: 'Le gérant était très sympa hier soir.', ids: [] },
+  { lang: 'fr', text: 'Comme je vous l’ai dit, je veux être remboursé.', ids: ['request.refund'] },
+  { lang: 'fr', text: 'Le vendeur m’a dit « on ne rembourse jamais », c’est vrai ?', ids: [] },
+  { lang: 'fr', text: "Je ne veux pas résilier, juste changer d'offre.", ids: [] },
   {
     lang: 'en',
     text: "I'd like my money back for the broken heater.",

@@ -6,11 +6,15 @@
  */
 import en from '../../../data/en/request.json' with { type: 'json' };
 import fr from '../../../data/fr/request.json' with { type: 'json' };
-import { isNegated } from '../context.ts';
-import type { Rule } from '../rule.ts';
+import { isNegated, isQuotedOrReported } from '../context.ts';
+import type { NormalizedMatch } from '../patterns.ts';
+import type { Rule, RuleContext } from '../rule.ts';
 import { phraseRule } from './phrase-rule.ts';
 
 const FILES = { fr, en };
+/** « le vendeur m'a dit « on ne rembourse jamais » » reports someone else's words. */
+const own = (ctx: RuleContext, m: NormalizedMatch) => !isQuotedOrReported(ctx, m.start, m.end);
+const ownWords = { keep: own };
 
 export const requestRules: readonly Rule[] = [
   phraseRule(
@@ -24,6 +28,7 @@ export const requestRules: readonly Rule[] = [
       },
     },
     FILES,
+    ownWords,
   ),
   phraseRule(
     {
@@ -39,6 +44,7 @@ export const requestRules: readonly Rule[] = [
       },
     },
     FILES,
+    ownWords,
   ),
   phraseRule(
     {
@@ -54,6 +60,7 @@ export const requestRules: readonly Rule[] = [
       },
     },
     FILES,
+    ownWords,
   ),
   phraseRule(
     {
@@ -70,7 +77,7 @@ export const requestRules: readonly Rule[] = [
     },
     FILES,
     // « je ne veux pas résilier, juste changer d'offre » is not a cancellation
-    { keep: (ctx, m) => !isNegated(ctx, m.start) },
+    { keep: (ctx, m) => own(ctx, m) && !isNegated(ctx, m.start) },
   ),
   phraseRule(
     {
@@ -86,5 +93,6 @@ export const requestRules: readonly Rule[] = [
       },
     },
     FILES,
+    ownWords,
   ),
 ];
