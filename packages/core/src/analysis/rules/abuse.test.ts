@@ -46,6 +46,9 @@ describe('abuse.insult: aimed at a person', () => {
     ["Vous êtes une belle brochette d'incapables.", 'fr', ['abuse.insult'], 'incapables'],
     ["Le conseiller s'est montré très con avec moi.", 'fr', ['abuse.insult'], 'con'],
     ['You muppet, read my email properly.', 'en', ['abuse.insult'], 'muppet'],
+    ['What kind of idiot sends a parcel to the wrong country?', 'en', ['abuse.insult'], 'idiot'],
+    ['Your staff are lazy and useless.', 'en', ['abuse.insult'], 'lazy'],
+    ['Listen, you little shit, I want my money back.', 'en', ['abuse.insult'], 'little shit'],
   ]);
 });
 
@@ -80,6 +83,7 @@ describe('abuse.profanity: coarse words not aimed at anyone', () => {
     ['This is fucking ridiculous.', 'en', ['abuse.profanity'], 'fucking'],
     ['Get your f***ing act together', 'en', ['abuse.profanity'], 'f***ing'],
     ['Shit, I forgot my password again.', 'en', ['abuse.profanity'], 'Shit'],
+    ['This shit never works.', 'en', ['abuse.profanity'], 'shit'],
   ]);
   it('rates mild words lower than strong ones', () => {
     const [mild] = abuse('Quel merdier ce dossier.', 'fr');
@@ -120,6 +124,10 @@ describe('abuse.identity', () => {
     ['Vous êtes une femme, vous ne pouvez pas comprendre la mécanique.', 'fr', ['abuse.identity']],
     ['À votre âge vous devriez être à la retraite.', 'fr', ['abuse.identity']],
     ["You people from India don't know anything about service.", 'en', ['abuse.identity']],
+    ["Typical woman, can't even handle a simple refund.", 'en', ['abuse.identity']],
+    ["Put me through to someone who isn't foreign.", 'en', ['abuse.identity']],
+    ["Passez-moi quelqu'un qui n'est pas étranger.", 'fr', ['abuse.identity']],
+    ["C'est bien une femme, ça, incapable de garer une voiture.", 'fr', ['abuse.identity']],
   ]);
 });
 
@@ -162,6 +170,7 @@ describe('abuse.sexual', () => {
     ['Vous avez un beau cul mademoiselle.', 'fr', ['abuse.sexual'], 'beau cul'],
     ['Arrête de faire ta mijaurée et donne-moi ton numéro, ma jolie.', 'fr', ['abuse.sexual']],
     ["You'd look better without that uniform.", 'en', ['abuse.sexual']],
+    ["Send nudes and I'll drop the complaint.", 'en', ['abuse.sexual']],
     ['Send me a photo of the receipt ;)', 'en', []],
   ]);
 });
@@ -206,6 +215,8 @@ describe('abuse: no false positives on lookalikes, quotes, negations and idioms'
     ["I'm just a trainee myself, so I understand.", 'en', []],
     ['I had a bloody nose after the fall in your shop.', 'en', []],
     ["I'll kill two birds with one stone and renew both policies.", 'en', []],
+    ['Which option is best for me?', 'en', []],
+    ['Your staff were lovely and helpful.', 'en', []],
     ['What a shitty service.', 'en', ['abuse.profanity']],
     ['Le vendeur m’a insulté en me traitant de gros porc.', 'fr', []],
     ["C'est vraiment con que la livraison ait échoué.", 'fr', ['abuse.profanity']],

@@ -228,7 +228,8 @@ function analyseLexicon(
         aimed = person() || vocative();
         break;
       case 'coarse':
-        aimed = (person() || exclamation() || noun() || determiner() || vocative()) && !notAimed();
+        // no vocative: a coarse word opening a sentence is an interjection (« Shit, I forgot… »)
+        aimed = (person() || exclamation() || noun() || determiner()) && !notAimed();
         break;
       default:
         aimed = (person() || exclamation() || noun() || vocative()) && !notAimed();
