@@ -49,6 +49,7 @@ describe('abuse.insult: aimed at a person', () => {
     ['What kind of idiot sends a parcel to the wrong country?', 'en', ['abuse.insult'], 'idiot'],
     ['Your staff are lazy and useless.', 'en', ['abuse.insult'], 'lazy'],
     ['Listen, you little shit, I want my money back.', 'en', ['abuse.insult'], 'little shit'],
+    ['Votre comptable est une vraie quiche.', 'fr', ['abuse.insult'], 'quiche'],
   ]);
 });
 
@@ -128,6 +129,8 @@ describe('abuse.identity', () => {
     ["Put me through to someone who isn't foreign.", 'en', ['abuse.identity']],
     ["Passez-moi quelqu'un qui n'est pas étranger.", 'fr', ['abuse.identity']],
     ["C'est bien une femme, ça, incapable de garer une voiture.", 'fr', ['abuse.identity']],
+    ["C'est pas un métier pour une femme, la mécanique.", 'fr', ['abuse.identity']],
+    ['Rentre chez toi, on ne veut pas de gens comme toi ici.', 'fr', ['abuse.identity']],
   ]);
 });
 
@@ -148,6 +151,7 @@ describe('abuse.threat: violence, not legal or vague threats', () => {
     ['I know where your office is.', 'en', ['abuse.threat']],
     ['Si je croise votre livreur, je lui refais le portrait.', 'fr', ['abuse.threat']],
     ['Je vais vous attendre à la sortie du magasin.', 'fr', ['abuse.threat']],
+    ['On va cramer ta bagnole.', 'fr', ['abuse.threat']],
     ['I know your name and I will find you.', 'en', ['abuse.threat']],
     ["Je vous attends devant l'agence demain à 9 h pour signer.", 'fr', []],
     ['I will find you a better slot tomorrow.', 'en', []],
@@ -171,6 +175,8 @@ describe('abuse.sexual', () => {
     ['Arrête de faire ta mijaurée et donne-moi ton numéro, ma jolie.', 'fr', ['abuse.sexual']],
     ["You'd look better without that uniform.", 'en', ['abuse.sexual']],
     ["Send nudes and I'll drop the complaint.", 'en', ['abuse.sexual']],
+    ['Tu dois être bonne au lit, toi.', 'fr', ['abuse.sexual']],
+    ['Je rêve de toi la nuit, ma chérie, tu portes quoi ce soir ?', 'fr', ['abuse.sexual']],
     ['Send me a photo of the receipt ;)', 'en', []],
   ]);
 });
@@ -216,6 +222,8 @@ describe('abuse: no false positives on lookalikes, quotes, negations and idioms'
     ['I had a bloody nose after the fall in your shop.', 'en', []],
     ["I'll kill two birds with one stone and renew both policies.", 'en', []],
     ['Which option is best for me?', 'en', []],
+    ['Je voudrais une quiche lorraine et une patate douce.', 'fr', []],
+    ['Vous portez quoi comme taille de chaussure ?', 'fr', []],
     ['Your staff were lovely and helpful.', 'en', []],
     ['What a shitty service.', 'en', ['abuse.profanity']],
     ['Le vendeur m’a insulté en me traitant de gros porc.', 'fr', []],
