@@ -160,6 +160,11 @@ interface AbuseHit {
 
 /** How far back a frame may start before the word it aims. */
 const FRAME_WINDOW = 90;
+/**
+ * Lexicon hits examined per message at most: past that the message is abusive beyond doubt, and
+ * a hostile 100,000-character wall of insults must not cost a second.
+ */
+const MAX_LEXICON_HITS = 200;
 /** Emoji that, with one other cue, make a remark a come-on. */
 const FLIRT_EMOJI =
   /[\u{1F60F}\u{1F618}\u{1F609}\u{1F60D}\u{1F975}\u{1F61C}\u{1F48B}\u{1F445}\u{1F351}\u{1F346}]|(?:^|\s)(?:;-?\)|:-?\*|<3)/u;
@@ -195,13 +200,15 @@ function analyseLexicon(
   const tokens = tokenize(ctx.normalized);
   const budget = { masked: 32 };
   const allowed = phrases.get('allow') ?? [];
-  for (let i = 0; i < tokens.length; i++) {
+  let examined = 0;
+  for (let i = 0; i < tokens.length && examined < MAX_LEXICON_HITS; i++) {
     const m = c.lexicon.matchAt(tokens, i, budget);
     if (!m) continue;
     const first = tokens[i] as Token;
     const last = tokens[i + m.length - 1] as Token;
     const span = { start: first.start, end: last.end };
     i += m.length - 1;
+    examined++;
     if (allowed.some((a) => overlaps(a, span))) continue;
     if (isQuotedOrReported(ctx, span.start, span.end)) continue;
     const { kind } = m.value;
