@@ -226,5 +226,6 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     summary: built,
     exitCode: built.totals.rejected > 0 || stoppedAt ? 1 : 0,
     ...(stoppedAt ? { stoppedAt } : {}),
+    ...(options.dispatch ? { dispatched } : {}),
   };
 }
