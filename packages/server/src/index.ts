@@ -26,10 +26,13 @@ export { type App, createApp } from './http/app.ts';
 export {
   BUILT_IN_INTEGRATIONS,
   createEndpoint,
+  createNotifier,
   ENDPOINT_KINDS,
   type EndpointKind,
   type Integration,
   type IntegrationContext,
+  type NotificationJob,
+  notificationOptions,
 } from './integrations/index.ts';
 export { createLogger, type Logger, silentLogger } from './logger.ts';
 export { type RunningServer, type StartOptions, startServer } from './main.ts';
