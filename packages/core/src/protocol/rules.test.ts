@@ -432,3 +432,24 @@ test('state: anger trend across client turns', () => {
   assert.equal(r.state.emotions.angerTrend, 'falling');
   assert.equal(r.state.emotions.anger.length, 2);
 });
+
+test('state: several client messages in a row at the end are read as one turn', () => {
+  const r = recommend(
+    {
+      turns: [
+        { role: 'client', text: 'Bonjour' },
+        { role: 'client', text: 'Il y a trois problèmes' },
+        { role: 'client', text: 'la facture, le compteur et le contrat.' },
+      ],
+      lang: 'fr',
+    },
+    { analyzer: annotatedAnalyzer({}) },
+  );
+  assert.equal(r.state.turns.length, 1);
+  assert.equal(r.state.lastClient?.bubbles, 3);
+  assert.equal(
+    r.state.lastClient?.text,
+    'Bonjour\nIl y a trois problèmes\nla facture, le compteur et le contrat.',
+  );
+  assert.equal(r.action, 'reformulate');
+});

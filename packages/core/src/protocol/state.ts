@@ -33,6 +33,8 @@ export interface TurnView {
   readonly analysis: Analysis;
   readonly signals: readonly SignalId[];
   readonly cues: TurnCues;
+  /** When the client sent several messages in a row at the end, they are read as one turn. */
+  readonly bubbles?: number;
 }
 
 /** A signal or cue the state points at: which turn, which id, which words. */
@@ -195,8 +197,7 @@ function phaseOf(turns: readonly TurnView[]): Phase {
 export function buildState(conversation: Conversation, options: StateOptions = {}): ProtocolState {
   const analyzer = options.analyzer ?? defaultAnalyze;
   const lang = options.lang ?? languageOf(conversation);
-  const turns: TurnView[] = conversation.turns.map((turn, index) => {
-    const text = typeof turn.text === 'string' ? turn.text : '';
+  const view = (turn: Conversation['turns'][number], index: number, text: string, bubbles = 1): TurnView => {
     const analysis = analyzer(text, { role: turn.role, lang });
     return {
       index,
@@ -207,8 +208,25 @@ export function buildState(conversation: Conversation, options: StateOptions = {
       analysis,
       signals: [...new Set(analysis.findings.map((f) => f.id))],
       cues: detectCues(text, lang),
+      ...(bubbles > 1 ? { bubbles } : {}),
     };
-  });
+  };
+  // a chat client often sends one message in several bubbles: the trailing run is read as one turn
+  const source = conversation.turns;
+  let burst = source.length;
+  while (burst > 0 && source[burst - 1]?.role === 'client') burst--;
+  const tail = source.length - burst;
+  const turns: TurnView[] = source
+    .slice(0, tail >= 2 ? burst : source.length)
+    .map((turn, index) => view(turn, index, typeof turn.text === 'string' ? turn.text : ''));
+  if (tail >= 2) {
+    const run = source.slice(burst);
+    const text = run
+      .map((t) => (typeof t.text === 'string' ? t.text.trim() : ''))
+      .filter(Boolean)
+      .join('\n');
+    turns.push(view(run[run.length - 1] as Conversation['turns'][number], burst, text, tail));
+  }
   const clients = turns.filter((t) => t.role === 'client');
   const lastClient = clients.at(-1) ?? null;
   const lastAgent = turns.filter((t) => t.role === 'agent').at(-1) ?? null;
