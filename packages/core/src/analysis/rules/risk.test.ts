@@ -163,7 +163,9 @@ describe('risk.* — paraphrases', () => {
   for (const [lang, text, expected] of PARAPHRASES) {
     it(`${lang}: ${expected.join(', ')} ← ${text.slice(0, 60)}`, () => {
       assert.deepEqual(ids(text, lang), [...expected].sort());
-      for (const f of agent(text, lang).findings) assert.ok(f.suggestions && f.suggestions.length > 0, f.id);
+      for (const f of agent(text, lang).findings.filter((x) => x.id.startsWith('risk.'))) {
+        assert.ok(f.suggestions && f.suggestions.length > 0, f.id);
+      }
     });
   }
 });
