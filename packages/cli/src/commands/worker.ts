@@ -1,10 +1,19 @@
 /**
  * `sangfroid worker`: processes the job queue (pg-boss on DATABASE_URL) — import batches split by
- * `sangfroid import --into-server` — until stopped (SIGINT/SIGTERM finish the running job first)
+ * `sangfroid import --into-server`, and the server's outbound notifications (webhooks, e-mail)
+ * when they are configured (same variables as the server) — until stopped (SIGINT/SIGTERM finish the running job first)
  * or, with `--idle-exit`, once the queue has stayed empty that long. Run one per core, on as many
  * machines as wanted: each job goes to one worker, failures are retried by the queue.
  */
-import { loadConfig, openDatabase, openJobQueue, QUEUES } from '@sangfroid/server';
+import {
+  createNotifier,
+  loadConfig,
+  type NotificationJob,
+  notificationOptions,
+  openDatabase,
+  openJobQueue,
+  QUEUES,
+} from '@sangfroid/server';
 import type { Command } from 'commander';
 import { startImportWorker } from '../import/server-store.ts';
 
@@ -32,6 +41,12 @@ export function registerWorker(program: Command): void {
         schema: opts.queueSchema,
         onError: (error) => process.stderr.write(`sangfroid worker: ${error.message}\n`),
       });
+      const notifications = notificationOptions(config);
+      if (notifications) {
+        const notifier = createNotifier(database.db, notifications);
+        // One attempt per job: a failure throws and the queue retries it with back-off.
+        await queue.work<NotificationJob>(QUEUES.notification, (job) => notifier.deliverQueued(job));
+      }
       let last = Date.now();
       const stats = await startImportWorker({
         database,
