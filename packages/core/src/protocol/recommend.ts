@@ -4,9 +4,9 @@
  * now. Deterministic: the same conversation always gives the same answer.
  */
 import type { ActionId, Conversation, Lang } from '../types.ts';
-import { AVOID } from './data/guidance.ts';
+import { AVOID, CONTEXT_AVOID } from './data/guidance.ts';
 import { PROTOCOL_RULES, type ProtocolRule } from './rules.ts';
-import { buildState, type Evidence, type ProtocolState, type StateOptions } from './state.ts';
+import { buildState, type Evidence, hasSignal, type ProtocolState, type StateOptions } from './state.ts';
 
 export interface Reason {
   /** The id of the rule that applied (see rules.ts). */
@@ -75,7 +75,38 @@ export function recommendFromState(state: ProtocolState): Recommendation {
           : 'A limit was already set and the client has respected it: keep the same calm.',
     });
   }
-  return { action, lang, reasons, avoid: AVOID[action].map((a) => a[lang]), state };
+  return {
+    action,
+    lang,
+    reasons,
+    avoid: [...AVOID[action].map((a) => a[lang]), ...contextualAvoid(state, action)],
+    state,
+  };
+}
+
+/** What to avoid because of what was just said (anger, « jamais », worry, a concession, the agent's own slip). */
+function contextualAvoid(state: ProtocolState, action: ActionId): string[] {
+  const lang = state.lang;
+  const last = state.lastClient;
+  const out: string[] = [];
+  const crossing = action === 'set_boundary' || action === 'end_and_escalate';
+  if (last && !crossing && (hasSignal(last, 'emotion.anger') || last.analysis.scores.anger >= 0.5))
+    out.push(CONTEXT_AVOID.angry[lang]);
+  if (last && hasSignal(last, 'claim.generalization') && action !== 'clarify')
+    out.push(CONTEXT_AVOID.generalization[lang]);
+  if (last && hasSignal(last, 'emotion.anxiety') && action !== 'reassure')
+    out.push(CONTEXT_AVOID.anxious[lang]);
+  if (
+    state.concessions.length > 0 &&
+    action !== 'hold_concessions' &&
+    action !== 'agree_next_steps' &&
+    action !== 'close_and_thank'
+  ) {
+    out.push(CONTEXT_AVOID.conceded[lang]);
+  }
+  const slip = state.lastAgent?.analysis.findings.find((f) => f.id.startsWith('risk.'));
+  if (slip && slip.evidence) out.push(CONTEXT_AVOID.ownSlip[lang].replace('{evidence}', slip.evidence));
+  return out;
 }
 
 /** The next action for `conversation` (its last turn is normally the client's). */

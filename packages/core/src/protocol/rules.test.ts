@@ -453,3 +453,17 @@ test('state: several client messages in a row at the end are read as one turn', 
   );
   assert.equal(r.action, 'reformulate');
 });
+
+test('avoid: traps that depend on what was just said are added', () => {
+  const r = run('fr', [
+    ['client', 'Ça ne marche jamais, je suis furieux.', ['claim.generalization', 'emotion.anger']],
+    ['agent', 'Calmez-vous, monsieur.', ['risk.dismissive']],
+    ['client', 'Jamais rien ne marche chez vous.', ['claim.generalization', 'emotion.anger']],
+  ]);
+  assert.equal(r.action, 'clarify');
+  assert.ok(r.avoid.some((a) => a.includes('calmez-vous')));
+  assert.ok(
+    r.avoid.some((a) => a.includes('« Calmez-vous, monsieur. »')),
+    r.avoid.join(' | '),
+  );
+});

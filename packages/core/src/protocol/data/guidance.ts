@@ -142,3 +142,27 @@ export const AVOID: Readonly<Record<ActionId, readonly Localized[]>> = {
     },
   ],
 };
+
+/** Traps that depend on what was just said, added after the action's own list. */
+export const CONTEXT_AVOID = {
+  angry: {
+    fr: 'N’écrivez pas « calmez-vous » : nommez plutôt ce qu’il ressent.',
+    en: 'Don’t write “calm down”: name what they feel instead.',
+  },
+  generalization: {
+    fr: 'Ne répondez pas à « jamais » ou « toujours » par des statistiques : partez d’un cas précis.',
+    en: 'Don’t answer “never” or “always” with statistics: start from one specific case.',
+  },
+  anxious: {
+    fr: 'Ne promettez pas que « tout va s’arranger » : dites ce que vous faites maintenant.',
+    en: 'Don’t promise “it will all be fine”: say what you are doing now.',
+  },
+  conceded: {
+    fr: 'Ne rouvrez pas la négociation sur ce qui a déjà été accordé.',
+    en: 'Don’t reopen the negotiation on what was already granted.',
+  },
+  ownSlip: {
+    fr: 'Ne reprenez pas le passage de votre réponse précédente qui posait problème : « {evidence} ».',
+    en: 'Don’t repeat the part of your last reply that was a problem: “{evidence}”.',
+  },
+} as const satisfies Readonly<Record<string, Localized>>;
