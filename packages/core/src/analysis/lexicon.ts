@@ -81,6 +81,21 @@ export function squeeze(word: string): string {
   return out;
 }
 
+/**
+ * Undoes the stretching normalisation leaves (a run is kept at two letters): a doubled last letter
+ * (« merdee », « putainn ») and doubled a/i/u/y (« putaiin ») are collapsed. Ordinary doubles
+ * (« baisse », « belle », « appelle ») are not touched, so « baisse » never becomes « baise ».
+ */
+export function unstretch(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i] as string;
+    if (i > 0 && ch === word[i - 1] && (i === word.length - 1 || 'aiuy'.includes(ch))) continue;
+    out += ch;
+  }
+  return out;
+}
+
 function hasDouble(word: string): boolean {
   for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) return true;
   return false;
@@ -209,7 +224,11 @@ export class TokenLexicon<T> {
     const exact = this.single.get(token.text);
     if (exact) return exact;
     if (token.masked) return this.matchMasked(token.text, budget);
-    if (hasDouble(token.text)) return this.squeezed.get(squeeze(token.text));
+    if (hasDouble(token.text)) {
+      const stretched = unstretch(token.text);
+      if (stretched !== token.text)
+        return this.single.get(stretched) ?? this.squeezed.get(squeeze(stretched));
+    }
     return undefined;
   }
 

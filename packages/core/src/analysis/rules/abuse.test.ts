@@ -84,6 +84,8 @@ describe('abuse.profanity: coarse words not aimed at anyone', () => {
     ['This is fucking ridiculous.', 'en', ['abuse.profanity'], 'fucking'],
     ['Get your f***ing act together', 'en', ['abuse.profanity'], 'f***ing'],
     ['Shit, I forgot my password again.', 'en', ['abuse.profanity'], 'Shit'],
+    ['Putaiiiiin ça marche pas', 'fr', ['abuse.profanity'], 'Putaiiiiin'],
+    ["On s'est fait baiser sur le prix.", 'fr', ['abuse.profanity']],
     ['This shit never works.', 'en', ['abuse.profanity'], 'shit'],
   ]);
   it('rates mild words lower than strong ones', () => {
@@ -223,6 +225,8 @@ describe('abuse: no false positives on lookalikes, quotes, negations and idioms'
     ["I'll kill two birds with one stone and renew both policies.", 'en', []],
     ['Which option is best for me?', 'en', []],
     ['Je voudrais une quiche lorraine et une patate douce.', 'fr', []],
+    ['Revoyez vos frais de dossier à la baisse.', 'fr', []],
+    ['Gros baisers à toute l’équipe, merci !', 'fr', []],
     ['Vous portez quoi comme taille de chaussure ?', 'fr', []],
     ['Your staff were lovely and helpful.', 'en', []],
     ['What a shitty service.', 'en', ['abuse.profanity']],
