@@ -24,6 +24,13 @@ describeStorage('API behaviour', (getDb) => {
       assert.equal(res.body.error.code, 'invalid_input');
       assert.match(res.body.error.message, message);
     }
+    const plain = await app.request('/api/v1/clients', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${org.agent.token}`, 'content-type': 'text/plain' },
+      body: '{"name":"x"}',
+    });
+    assert.equal(plain.status, 415);
+    assert.equal(((await plain.json()) as { error: { code: string } }).error.code, 'unsupported_media_type');
     const malformed = await app.request('/api/v1/clients', {
       method: 'POST',
       headers: { authorization: `Bearer ${org.agent.token}`, 'content-type': 'application/json' },

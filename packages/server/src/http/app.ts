@@ -23,6 +23,7 @@ const STATUS_CODE: Record<number, ErrorCode> = {
   403: 'forbidden',
   404: 'not_found',
   413: 'payload_too_large',
+  415: 'unsupported_media_type',
   429: 'rate_limited',
 };
 
@@ -55,7 +56,12 @@ export function createApp(input: AppDeps, options: CreateAppOptions = {}): App {
   app.onError((error, c) => {
     let appError: AppError | undefined = error instanceof AppError ? error : fromDatabaseError(error);
     if (!appError && error instanceof HTTPException) {
-      appError = new AppError(STATUS_CODE[error.status] ?? 'invalid_input', error.message || 'bad request');
+      appError = new AppError(
+        STATUS_CODE[error.status] ?? 'invalid_input',
+        error.status === 415
+          ? 'send the body as JSON with Content-Type: application/json'
+          : error.message || 'bad request',
+      );
     }
     if (!appError) {
       deps.logger.error('unhandled error', {
