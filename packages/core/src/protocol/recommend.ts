@@ -105,7 +105,7 @@ function contextualAvoid(state: ProtocolState, action: ActionId): string[] {
     out.push(CONTEXT_AVOID.conceded[lang]);
   }
   const slip = state.lastAgent?.analysis.findings.find((f) => f.id.startsWith('risk.'));
-  if (slip && slip.evidence) out.push(CONTEXT_AVOID.ownSlip[lang].replace('{evidence}', slip.evidence));
+  if (slip?.evidence) out.push(CONTEXT_AVOID.ownSlip[lang].replace('{evidence}', slip.evidence));
   return out;
 }
 
