@@ -75,7 +75,7 @@ async function apiAs<T>(page: Page, method: string, path: string, body?: unknown
   ) as Promise<T>;
 }
 
-describe('web app end to end', { skip, timeout: 180_000 }, () => {
+describe('web app end to end', { skip, timeout: 300_000 }, () => {
   let h: Harness;
   let admin: Page;
   let agent: Page;
@@ -148,7 +148,7 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     watch(supervisor, pageErrors);
     await login(supervisor, 'sam@atelier.test');
     await supervisor.goto('/#/inbox');
-    await supervisor.locator('[data-testid="live-status"].on').waitFor({ timeout: 10_000 });
+    await supervisor.locator('[data-testid="live-status"].on').waitFor({ timeout: 20_000 });
   });
 
   it('live assist highlights the client message and checks the draft as it is typed', async () => {
@@ -204,7 +204,7 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     await agent.locator('.notice-warn').filter({ hasText: 'incident' }).waitFor();
     await agent.locator('[data-testid="turn"]').first().waitFor();
     // the supervisor sees the incident arrive without reloading
-    await supervisor.locator('[data-testid="incidents"] li').first().waitFor({ timeout: 10_000 });
+    await supervisor.locator('[data-testid="incidents"] li').first().waitFor({ timeout: 20_000 });
 
     await agent
       .getByLabel('Collez ou saisissez le message reçu')
@@ -214,7 +214,7 @@ describe('web app end to end', { skip, timeout: 180_000 }, () => {
     await agent.locator('.notice-ok').filter({ hasText: 'superviseur' }).waitFor();
 
     const esc = supervisor.getByTestId('escalation').first();
-    await esc.waitFor({ timeout: 10_000 });
+    await esc.waitFor({ timeout: 20_000 });
     assert.match((await esc.textContent()) ?? '', /superviseur/);
     await supervisor.getByTestId('live-alert').getByText('Nouvelle escalade').waitFor();
     await shot(supervisor, 'inbox');
