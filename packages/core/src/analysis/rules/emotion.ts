@@ -38,7 +38,7 @@ const notQuoted = (ctx: RuleContext) => (m: NormalizedMatch) => !isQuotedOrRepor
  * the main clause does not reach past a « que / that » opening a subordinate clause.
  */
 const SUBORDINATE_AFTER_NEGATION =
-  /(?:^|[^a-z])(?:que|qu'|that)(?![a-z])(?![^]*(?:^|[^a-z])(?:ne|n'|pas|not|never|no|jamais)(?![a-z]))[^]*$/;
+  /(?:^|[^a-z])(?:que|qu'|that)(?![a-z])(?![\s\S]*(?:^|[^a-z])(?:ne|n'|pas|not|never|no|jamais)(?![a-z]))[\s\S]*$/;
 
 function negated(ctx: RuleContext, m: NormalizedMatch): boolean {
   if (!isNegated(ctx, m.start)) return false;
