@@ -67,7 +67,11 @@ function hasRepeatedWord(normalized: string): boolean {
   return false;
 }
 
+const NONE: Scores = Object.freeze({ anger: 0, anxiety: 0, disappointment: 0, escalationRisk: 0 });
+
 export function computeScores(findings: readonly Finding[], ctx: RuleContext): Scores {
+  // a message with no finding has nothing to grade: skip the text scans (most messages)
+  if (findings.length === 0) return { ...NONE };
   const n = (id: string) => findings.filter((f) => f.id === id).length;
   const family = (prefix: string) => findings.filter((f) => f.id.startsWith(prefix)).length;
   const norm = ctx.normalized.text;
