@@ -16,7 +16,8 @@ import { gateOf, gatePasses, type PatternGate } from './literal-gate.ts';
  */
 export interface GatedPatterns {
   readonly patterns: readonly { readonly re: RegExp; readonly gate: PatternGate | null }[];
-  readonly allow: RegExp | null;
+  /** Allow patterns, gated the same way: they run only when a hit exists and their words are there. */
+  readonly allow: readonly { readonly re: RegExp; readonly gate: PatternGate | null }[];
 }
 
 export type GatedByLang = Readonly<Record<Lang, GatedPatterns | undefined>>;
@@ -42,7 +43,7 @@ export function byLang(id: string, files: Readonly<Record<Lang, PatternFile>>): 
     if (!entry || entry.patterns.length === 0) return undefined;
     return {
       patterns: entry.patterns.map((source) => ({ re: compileBounded([source]), gate: gateOf(source) })),
-      allow: entry.allow && entry.allow.length > 0 ? compileBounded(entry.allow) : null,
+      allow: (entry.allow ?? []).map((source) => ({ re: compileBounded([source]), gate: gateOf(source) })),
     };
   };
   return { fr: compile(files.fr), en: compile(files.en) };
@@ -73,10 +74,12 @@ export function matchesOf(ctx: RuleContext, entry: GatedByLang): NormalizedMatch
     const last = kept[kept.length - 1];
     if (!last || m.start >= last.end) kept.push(m);
   }
-  if (!g.allow) return kept;
   const allowed: { start: number; end: number }[] = [];
-  g.allow.lastIndex = 0;
-  for (const m of text.matchAll(g.allow)) allowed.push({ start: m.index, end: m.index + m[0].length });
+  for (const a of g.allow) {
+    if (!gatePasses(a.gate, n)) continue;
+    a.re.lastIndex = 0;
+    for (const m of text.matchAll(a.re)) allowed.push({ start: m.index, end: m.index + m[0].length });
+  }
   return allowed.length === 0
     ? kept
     : kept.filter((h) => !allowed.some((a) => a.start < h.end && h.start < a.end));
