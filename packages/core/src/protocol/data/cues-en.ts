@@ -25,6 +25,7 @@ export const CUES_EN: CueTable = {
       'yes,? (?:the|a|that|this) ',
       'go (?:for|with) (?:the|a|that|this)',
       'please do',
+      '(?<=\\p{L}),? please(?= *[.!]|$)',
       'that would be (?:great|perfect|lovely|fine)',
       "i'?d like that",
     ],
@@ -88,7 +89,17 @@ export const CUES_EN: CueTable = {
     ],
   },
   logistics: {
-    patterns: ['when', 'how do we', 'what happens next', 'next step', 'what time', 'which day'],
+    patterns: [
+      'when',
+      'how do we',
+      'what happens next',
+      'next step',
+      'what time',
+      'which day',
+      'will i (?:get|receive|need|have)',
+      'do i (?:need|have) to',
+      'how long',
+    ],
   },
   confusion: {
     patterns: [

@@ -125,6 +125,10 @@ export const CUES_FR: CueTable = {
       'quel(?:le)? (?:jour|date|heure|delai)',
       'a quelle heure',
       'vous me (?:montrez|envoyez|dites)',
+      'est-ce que je (?:vais|dois|recevrai)',
+      'je dois (?:vous )?(?:envoyer|faire|signer|renvoyer|fournir)',
+      '(?:vais|dois)-je',
+      'combien de temps',
     ],
   },
   confusion: {
