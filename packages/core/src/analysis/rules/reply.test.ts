@@ -452,6 +452,87 @@ describe('reply.* — routine replies and hard negatives', () => {
 const LETTERS: readonly [Lang, string, readonly string[]][] = [
   [
     'fr',
+    "Bonjour Monsieur Leroy, merci de votre appel. Je comprends que ce prélèvement inattendu vous inquiète. Il correspond à la régularisation annuelle de votre assurance habitation. Je peux l'étaler sur trois mois si vous le souhaitez.",
+    ['reply.thanks', 'reply.empathy', 'reply.explanation', 'reply.solution'],
+  ],
+  [
+    'fr',
+    'Je suis navrée que votre plat soit arrivé froid. Je vous en fais préparer un autre immédiatement, et le dessert vous est offert.',
+    ['reply.apology', 'reply.solution'],
+  ],
+  [
+    'fr',
+    "Pour bien comprendre votre demande : vous souhaitez décaler le rendez-vous de jeudi à la semaine prochaine, c'est bien ça ?",
+    ['reply.reformulation'],
+  ],
+  [
+    'fr',
+    "Le Dr Bernard est en congé cette semaine. Je peux vous proposer le Dr Simon mercredi à 16 h 30, ou le Dr Bernard lundi prochain. Qu'est-ce qui vous conviendrait ?",
+    ['reply.solution', 'reply.next_steps'],
+  ],
+  ['fr', "Vous n'aviez qu'à lire la notice, tout est expliqué page 3.", ['risk.blame']],
+  ['fr', 'Écoutez madame, je fais ce que je peux, je ne suis pas magicienne.', ['risk.defensive']],
+  [
+    'fr',
+    "Merci de votre patience. Notre équipe technique a identifié l'origine de la panne : un câble endommagé lors de travaux de voirie. La connexion sera rétablie demain avant midi.",
+    ['reply.thanks', 'reply.explanation', 'reply.solution', 'reply.next_steps'],
+  ],
+  [
+    'fr',
+    'Je vous demande de ne plus employer ce vocabulaire avec moi. Je reste à votre écoute pour votre contrat.',
+    ['reply.boundary'],
+  ],
+  [
+    'fr',
+    "Pouvez-vous m'envoyer le numéro de série inscrit sous l'appareil ? Avec ça, je lance la prise en charge sous garantie.",
+    ['reply.clarifying_question', 'reply.solution'],
+  ],
+  ['fr', "Ce n'est pas si compliqué, il suffit de lire le mode d'emploi.", ['risk.aggression', 'risk.blame']],
+  ['fr', 'Franchement, des retards de quinze minutes, ça arrive partout.', ['risk.defensive']],
+  [
+    'fr',
+    "Vous avez raison de nous le signaler. Nous allons vérifier ensemble chaque ligne de la facture, d'accord ?",
+    ['reply.we_language', 'reply.next_steps'],
+  ],
+  [
+    'en',
+    "I'm so sorry your meal arrived cold. I'll have another one made straight away, and dessert is on us.",
+    ['reply.apology', 'reply.solution'],
+  ],
+  [
+    'en',
+    "To make sure I've got your request right: you'd like to move Thursday's appointment to next week?",
+    ['reply.reformulation'],
+  ],
+  [
+    'en',
+    'Dr Brown is on leave this week. I can offer you Dr Khan on Wednesday at 4:30pm, or Dr Brown next Monday. Which would suit you better?',
+    ['reply.solution', 'reply.next_steps'],
+  ],
+  ['en', "You only had to read the manual, it's all on page 3.", ['risk.blame']],
+  ['en', "Look, I'm doing what I can, I'm not a magician.", ['risk.defensive']],
+  [
+    'en',
+    'Thank you for your patience. Our engineers found the cause of the fault: a cable damaged during roadworks. Your connection will be restored tomorrow before noon.',
+    ['reply.thanks', 'reply.explanation', 'reply.solution', 'reply.next_steps'],
+  ],
+  [
+    'en',
+    "Please don't use that kind of language with me. I'm still here to help with your contract.",
+    ['reply.boundary'],
+  ],
+  [
+    'en',
+    'Could you send me the serial number under the device? With that I can open a warranty claim.',
+    ['reply.clarifying_question', 'reply.solution'],
+  ],
+  [
+    'en',
+    "It's not that complicated, you just have to read the instructions.",
+    ['risk.aggression', 'risk.blame'],
+  ],
+  [
+    'fr',
     "Bonjour Madame Petit,\n\nMerci pour votre message et toutes nos excuses pour ce retard de livraison. Votre commande a été retardée à cause d'une rupture de stock chez notre fournisseur. Nous vous l'expédions dès demain et vous recevrez un numéro de suivi par e-mail.\n\nCordialement,\nJulie MARTIN\nService client",
     ['reply.thanks', 'reply.apology', 'reply.explanation', 'reply.solution', 'reply.next_steps'],
   ],
