@@ -16,10 +16,10 @@ import { InboxPage } from './pages/inbox.tsx';
 import { IncidentPage } from './pages/incident.tsx';
 import { LiveAssistPage } from './pages/live-assist.tsx';
 import { LoginPage, SetupPage } from './pages/login.tsx';
-import { TrainingPage } from './pages/training.tsx';
 import { API, isSupervisor, loadSession, SessionContext, type SessionState } from './session.tsx';
 
 const DashboardPage = lazyPage(() => import('./pages/dashboard.tsx').then((m) => m.DashboardPage));
+const TrainingPage = lazyPage(() => import('./pages/training.tsx').then((m) => m.TrainingPage));
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
