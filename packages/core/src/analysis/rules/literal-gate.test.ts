@@ -27,7 +27,7 @@ function clientPatterns(): string[] {
       if (!/^(pressure|request|claim|tactic|emotion)\.json$/.test(file)) continue;
       const data = JSON.parse(readFileSync(join(DATA, lang, file), 'utf8')) as Record<
         string,
-        { patterns?: string[] }
+        { patterns?: string[]; allow?: string[] }
       >;
       for (const entry of Object.values(data)) out.push(...(entry.patterns ?? []), ...(entry.allow ?? []));
     }
