@@ -37,7 +37,10 @@ for (let pass = 0; pass < 2; pass++) {
     }
     if (!pass) continue;
     total.set('normalize', (total.get('normalize') ?? 0) + bestNormalize);
-    rules.forEach((r, j) => total.set(r.meta.id, (total.get(r.meta.id) ?? 0) + (bestRule[j] as number)));
+    for (let j = 0; j < rules.length; j++) {
+      const id = (rules[j] as (typeof rules)[number]).meta.id;
+      total.set(id, (total.get(id) ?? 0) + (bestRule[j] as number));
+    }
   }
 }
 let sum = 0;
