@@ -72,6 +72,8 @@ const COMPILED: Readonly<Record<Lang, CompiledReply>> = {
 /** Memo slots in the per-text state: one per quality, then the two cues. */
 const SLOT_DATE = QUALITY_IDS.length;
 const SLOT_COMMITMENT = QUALITY_IDS.length + 1;
+/** Then one slot per quality for its judged matches (qualityMatches). */
+const SLOT_FINAL = QUALITY_IDS.length + 2;
 const SLOT_OF = new Map<AgentQualityId, number>(QUALITY_IDS.map((id, k) => [id, k]));
 const NONE: readonly NormalizedMatch[] = [];
 
@@ -167,8 +169,18 @@ function nextStepMatches(ctx: RuleContext): NormalizedMatch[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Matches that make a quality, after the judgements of this module. */
+/** Matches that make a quality, after the judgements of this module (memoised per text). */
 export function qualityMatches(ctx: RuleContext, id: AgentQualityId): readonly NormalizedMatch[] {
+  const slots = textState(ctx).replies;
+  const slot = SLOT_FINAL + (SLOT_OF.get(id) as number);
+  const known = slots[slot];
+  if (known) return known;
+  const found = judgedMatches(ctx, id);
+  slots[slot] = found;
+  return found;
+}
+
+function judgedMatches(ctx: RuleContext, id: AgentQualityId): readonly NormalizedMatch[] {
   switch (id) {
     case 'reply.apology':
       return phraseMatches(ctx, id).filter(
