@@ -166,6 +166,7 @@ export interface Dashboard {
   readonly incidents: {
     readonly open: number;
     readonly total: number;
+    readonly previousPeriodTotal?: number;
     readonly bySeverity: Readonly<Record<string, number>>;
     readonly byKind: Readonly<Record<string, number>>;
     readonly perWeek: readonly { readonly weekStart: string; readonly count: number }[];

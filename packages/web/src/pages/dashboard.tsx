@@ -313,6 +313,9 @@ export function DashboardPage() {
             members ? String(teamIncidents.length) : String(dash?.incidents.total ?? teamIncidents.length)
           }
           testId="kpi-incidents"
+          {...(!members && typeof dash?.incidents.previousPeriodTotal === 'number'
+            ? { note: t('dashboard.previousPeriod', { count: dash.incidents.previousPeriodTotal }) }
+            : {})}
         />
         <Kpi
           label={t('dashboard.openEscalations')}
@@ -467,15 +470,19 @@ function Kpi({
   label,
   value,
   testId,
+  note,
 }: {
   readonly label: string;
   readonly value: string;
   readonly testId: string;
+  /** A comparison under the label (the previous period). */
+  readonly note?: string;
 }) {
   return (
     <div class="kpi card" data-testid={testId}>
       <span class="kpi-value">{value}</span>
       <span class="kpi-label">{label}</span>
+      {note && <span class="kpi-note">{note}</span>}
     </div>
   );
 }
