@@ -175,6 +175,9 @@ const CASES: Record<string, Prepare> = {
   }),
   'get /training/sessions': () => ({}),
   'get /training/progress': () => ({}),
+  'post /imports': () => ({
+    body: { content: `${JSON.stringify({ id: 'walk-1', role: 'client', text: `${MARK} bonjour` })}\n` },
+  }),
 };
 
 /** Public routes whose success is not the point (wrong password, wrong setup token). */

@@ -4,6 +4,7 @@ import { analyzeRoutes } from './analyze.ts';
 import { authRoutes } from './auth.ts';
 import { clientRoutes } from './clients.ts';
 import { conversationRoutes } from './conversations.ts';
+import { importRoutes } from './imports.ts';
 import { incidentRoutes } from './incidents.ts';
 import { teamRoutes } from './team.ts';
 import { trainingRoutes } from './training.ts';
@@ -18,4 +19,5 @@ export const ROUTES: readonly AnyRoute[] = [
   ...incidentRoutes,
   ...teamRoutes,
   ...trainingRoutes,
+  ...importRoutes,
 ];
