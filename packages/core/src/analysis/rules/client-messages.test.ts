@@ -502,6 +502,58 @@ const MESSAGES: readonly { lang: Lang; text: string; ids: readonly string[] }[] 
   { lang: 'en', text: 'Who do I file a complaint with about a theft in the car park?', ids: [] },
   { lang: 'en', text: "Please update the delivery address, it's wrong on the label.", ids: [] },
   { lang: 'en', text: "We're very happy with the work, the team was spotless.", ids: [] },
+  { lang: 'fr', text: 'chui trop vénère, ma commande est encore en retard', ids: ['emotion.anger'] },
+  { lang: 'fr', text: 'c nul votre service, jamais de réponse', ids: ['claim.generalization'] },
+  {
+    lang: 'fr',
+    text: 'jsui grave inquiète pour mon dossier, personne me répond',
+    ids: ['claim.generalization', 'emotion.anxiety'],
+  },
+  { lang: 'fr', text: "Je commence à perdre patience, c'est la troisième relance.", ids: ['emotion.anger'] },
+  { lang: 'fr', text: 'Je suis écœurée par la façon dont ma mère a été traitée.', ids: ['emotion.anger'] },
+  {
+    lang: 'fr',
+    text: "Votre réponse m'a beaucoup déçu, je m'attendais à plus de sérieux.",
+    ids: ['emotion.disappointment'],
+  },
+  {
+    lang: 'fr',
+    text: 'Je suis inquiète, et ça me fait de la peine de vous écrire ça.',
+    ids: ['emotion.anxiety', 'emotion.disappointment'],
+  },
+  {
+    lang: 'fr',
+    text: "Je vous en supplie, aidez-moi, je n'ai plus de chauffage et il fait 5 degrés.",
+    ids: ['emotion.anxiety'],
+  },
+  {
+    lang: 'fr',
+    text: "Je suis déçu, mais je comprends que ce n'est pas votre faute.",
+    ids: ['emotion.disappointment'],
+  },
+  { lang: 'fr', text: "Bon, tant pis, ce n'est pas grave, on fera autrement.", ids: [] },
+  { lang: 'fr', text: 'Le film était triste mais magnifique, merci pour la projection.', ids: [] },
+  { lang: 'fr', text: "J'ai peur d'avoir mal compris : la remise s'applique sur tout ?", ids: [] },
+  { lang: 'en', text: 'im so angry rn, my order is late AGAIN', ids: ['emotion.anger', 'tone.shouting'] },
+  { lang: 'en', text: "I'm losing my patience, this is the third reminder.", ids: ['emotion.anger'] },
+  {
+    lang: 'en',
+    text: "I'm sick with worry, my daughter hasn't landed yet and nobody answers the phone.",
+    ids: ['claim.generalization', 'emotion.anxiety'],
+  },
+  {
+    lang: 'en',
+    text: 'Your reply really disappointed me, I expected more professionalism.',
+    ids: ['emotion.disappointment'],
+  },
+  {
+    lang: 'en',
+    text: "I'm begging you, please help, I have no heating and it's 5 degrees.",
+    ids: ['emotion.anxiety'],
+  },
+  { lang: 'en', text: "Oh well, never mind, we'll sort something else out.", ids: [] },
+  { lang: 'en', text: 'The film was sad but beautiful, thanks for the screening.', ids: [] },
+  { lang: 'en', text: "I'm afraid I misunderstood: does the discount apply to everything?", ids: [] },
 ];
 
 for (const m of MESSAGES) {
