@@ -37,6 +37,7 @@ export const MOVE_KEYS = [
   'optionsNoneRequest',
   'agreementQuestion',
   'agreed',
+  'agreedVerb',
   'agreedGeneric',
   'steps',
   'dateQuestion',

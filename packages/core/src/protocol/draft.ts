@@ -112,18 +112,32 @@ function contentWords(text: string): Set<string> {
  * What the agent offered, when they offered one thing only (« je peux vous proposer un étalement
  * sur six mois » → « un étalement sur six mois »); nothing when there was a choice or no clear object.
  */
-function singleOfferOf(state: ProtocolState): string | undefined {
+function singleOfferOf(state: ProtocolState): { text: string; isVerb: boolean } | undefined {
   const offer = [...state.agentTurnsBeforeLastClient]
     .reverse()
     .find((t) => state.concessions.some((c) => c.turn === t.index));
   if (!offer) return undefined;
   const m = offer.text.match(
-    /(?:proposer|propose|offrir|offre|accorder|accorde|offer you|offer|give you)\s+(?:de\s+|d['’])?([^.!?;]{5,90})/iu,
+    /(?:(?:proposer|propose|offrir|offre|accorder|accorde|offer you|offer|give you)\s+(de\s+|d['’]|to\s+)?|(happy to\s+))([^.!?;]{5,90})/iu,
   );
-  const object = m?.[1]?.trim();
-  if (!object || /(?<![\p{L}])(?:soit|ou|either|or)(?![\p{L}])/iu.test(object)) return undefined;
-  if (/(?<![\p{L}])(?:vous|votre|vos|tu|te|ton|ta|tes|you|your)(?![\p{L}])/iu.test(object)) return undefined;
-  return object.replace(/[,\s]+$/u, '');
+  // « je vous propose de corriger… » names an action, « je vous propose un étalement » a thing
+  const isVerb = m?.[1] !== undefined || m?.[2] !== undefined;
+  const object = m?.[3]?.trim();
+  if (!object) return undefined;
+  const addressed = /(?<![\p{L}])(?:vous|votre|vos|tu|te|ton|ta|tes|you|your)(?![\p{L}])/iu;
+  if (/(?<![\p{L}])(?:soit|ou|either|or)(?![\p{L}])/iu.test(object)) {
+    // several options: the one the client picked up in their answer (« la visio demain, ça me va »)
+    const said = contentWords(state.lastClient?.text ?? '');
+    const options = object
+      .split(/,?\s*(?<![\p{L}])(?:soit|ou|either|or)(?![\p{L}])\s*/iu)
+      .map((o) => o.trim().replace(/[,\s]+$/u, ''))
+      .filter((o) => o.length >= 4);
+    const picked = options.filter((o) => [...contentWords(o)].some((w) => said.has(w)));
+    const only = picked.length === 1 ? picked[0] : undefined;
+    return only && !addressed.test(only) ? { text: only, isVerb } : undefined;
+  }
+  if (addressed.test(object)) return undefined;
+  return { text: object.replace(/[,\s]+$/u, ''), isVerb };
 }
 
 /**
@@ -170,7 +184,9 @@ function slotsFor(state: ProtocolState, options: DraftOptions, formality: Formal
     choice = offers.find((o) => [...contentWords(o)].some((w) => said.has(w)));
     if (!choice && offers.length === 1) choice = offers[0];
   }
-  if (!choice) choice = singleOfferOf(state);
+  const single = choice ? undefined : singleOfferOf(state);
+  if (single && !single.isVerb) choice = single.text;
+  const choiceVerb = single?.isVerb ? single.text : undefined;
   // the agent's own words are quoted only if they speak to the client in the draft's register
   const quoted = concessionClause(state);
   const otherRegister =
@@ -191,6 +207,7 @@ function slotsFor(state: ProtocolState, options: DraftOptions, formality: Formal
   if (offers[1]) slots.offer2 = offers[1];
   if (offers.length > 0) slots.offers = orList(offers, lang);
   if (choice) slots.choice = choice;
+  if (choiceVerb) slots.choiceVerb = choiceVerb;
   if (concession) slots.concession = concession;
   if (options.clientName) slots.client = options.clientName;
   if (options.agentName) slots.agent = options.agentName;
@@ -260,7 +277,7 @@ function planFor(action: ActionId, state: ProtocolState, channel: DraftChannel, 
         ...(optionMove === 'optionsNone' ? [] : [['agreementQuestion'] as MoveKey[]]),
       ];
     case 'agree_next_steps':
-      return [['agreed', 'agreedGeneric'], ['steps'], ['dateQuestion']];
+      return [['agreed', 'agreedVerb', 'agreedGeneric'], ['steps'], ['dateQuestion']];
     case 'close_and_thank':
       return [
         ...(last?.cues.has('resolved') ? [['closeGlad'] as MoveKey[]] : []),

@@ -14,6 +14,7 @@ const ALL_SLOTS = {
   offer1: 'x',
   offer2: 'x',
   choice: 'x',
+  choiceVerb: 'x',
   concession: 'x.',
   supervisor: 'X',
   client: 'X',

@@ -146,6 +146,7 @@ export const PHRASES_EN: PhraseBook = {
     'Great, we’ll go ahead with {choice}.',
     'Very good: {choice} it is.',
   ],
+  agreedVerb: ['That’s agreed: I’ll go ahead and {choiceVerb}.', 'Great, I’ll {choiceVerb}, then.'],
   agreedGeneric: ['That’s agreed, then: we’ll go with this solution.', 'Great, we’ll go ahead as agreed.'],
   steps: [
     'I’m setting it in motion on my side and I’ll confirm in writing what we’ve agreed.',

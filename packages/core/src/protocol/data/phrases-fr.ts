@@ -158,6 +158,7 @@ export const PHRASES_FR: PhraseBook = {
     'Parfait, nous retenons {choice}.',
     'Très bien : va pour {choice}.',
   ],
+  agreedVerb: ['C’est entendu : je vais donc {choiceVerb}.', 'Parfait, je vais donc {choiceVerb}.'],
   agreedGeneric: ['C’est entendu, nous partons sur cette solution.', 'Parfait, nous faisons comme convenu.'],
   steps: [
     'Je lance la démarche de mon côté et je [vous|te] confirme par écrit ce que nous avons convenu.',
