@@ -49,7 +49,10 @@ test('assist: prints the state, the action with reasons, what to avoid and a dra
 });
 
 test('assist --json from stdin, with offers', () => {
-  const r = assist(['--json', '--offer', 'a replacement kettle', '--offer', 'a full refund'], JSON.stringify(CONFIRMED));
+  const r = assist(
+    ['--json', '--offer', 'a replacement kettle', '--offer', 'a full refund'],
+    JSON.stringify(CONFIRMED),
+  );
   assert.equal(r.status, 0, r.stderr);
   const out = JSON.parse(r.stdout);
   assert.equal(out.action, 'propose_solution');
