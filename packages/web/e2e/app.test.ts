@@ -202,6 +202,12 @@ describe('web app end to end', { skip, timeout: 300_000 }, () => {
   it('recording an abusive turn opens an incident, escalating alerts the supervisor live', async () => {
     await agent.getByRole('button', { name: "Enregistrer l'échange" }).click();
     await agent.locator('.notice-warn').filter({ hasText: 'incident' }).waitFor();
+    // the agent is asked how they feel, and can ask to talk it over
+    const checkin = agent.getByTestId('wellbeing');
+    await checkin.getByLabel('Tendu').check();
+    await checkin.getByLabel("J'aimerais en parler avec mon superviseur").check();
+    await checkin.getByRole('button', { name: 'Envoyer' }).click();
+    await agent.getByText('Votre superviseur est prévenu').waitFor();
     await agent.locator('[data-testid="turn"]').first().waitFor();
     // the supervisor sees the incident arrive without reloading
     await supervisor.locator('[data-testid="incidents"] li').first().waitFor({ timeout: 20_000 });
@@ -271,6 +277,7 @@ describe('web app end to end', { skip, timeout: 300_000 }, () => {
 
   it('the supervisor takes over an escalated conversation and sees its history', async () => {
     await supervisor.goto('/#/inbox');
+    await supervisor.getByTestId('checkins').getByText('souhaite en parler').waitFor();
     const esc = supervisor.getByTestId('escalation').first();
     await esc.getByRole('button', { name: 'Reprendre la conversation' }).click();
     await supervisor.waitForURL(/#\/assist\/[0-9a-f-]{36}$/);

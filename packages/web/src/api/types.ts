@@ -161,6 +161,16 @@ export interface Commitment {
   readonly isOverdue?: boolean;
 }
 
+export interface CheckIn {
+  readonly id: string;
+  readonly userId: string;
+  readonly incidentId: string | null;
+  readonly mood: number;
+  readonly note: string | null;
+  readonly wantsToTalk: boolean;
+  readonly createdAt: string;
+}
+
 export interface Dashboard {
   readonly periodDays: number;
   readonly incidents: {

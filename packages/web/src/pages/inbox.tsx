@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import { type LiveEvent, useLiveEvents } from '../api/events.ts';
-import type { Commitment, Debrief, Escalation, Incident, Page } from '../api/types.ts';
+import type { CheckIn, Commitment, Debrief, Escalation, Incident, Page } from '../api/types.ts';
 import { currentLang, useT } from '../i18n/index.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { reasonText, summaryText } from '../lib/reason.ts';
@@ -20,6 +20,7 @@ export function InboxPage() {
   const [incidents, setIncidents] = useState<Incident[]>([]);
   const [debriefs, setDebriefs] = useState<readonly Debrief[]>([]);
   const [commitments, setCommitments] = useState<readonly Commitment[]>([]);
+  const [checkins, setCheckins] = useState<readonly CheckIn[]>([]);
   const [alert, setAlert] = useState<string | null>(null);
 
   const load = () => {
@@ -35,6 +36,10 @@ export function InboxPage() {
     void api
       .get<Page<Commitment>>(`${API}/commitments`, { overdue: 'true', limit: 100 })
       .then((p) => setCommitments(p.items));
+    void api
+      .get<Page<CheckIn>>(`${API}/wellbeing`, { limit: 20 })
+      .then((p) => setCheckins(p.items))
+      .catch(() => undefined);
   };
 
   useEffect(load, []);
@@ -166,6 +171,32 @@ export function InboxPage() {
                   c={c}
                   onDone={() => setCommitments((l) => l.filter((x) => x.id !== c.id))}
                 />
+              ))}
+            </ul>
+          )}
+        </section>
+        <section class="card" aria-labelledby="wb-h">
+          <h2 id="wb-h">
+            {t('wellbeing.title')} <span class="count">{checkins.filter((c) => c.wantsToTalk).length}</span>
+          </h2>
+          {checkins.length === 0 ? (
+            <p class="muted">{t('wellbeing.none')}</p>
+          ) : (
+            <ul class="item-list" data-testid="checkins">
+              {checkins.map((c) => (
+                <li key={c.id} class={`item${c.wantsToTalk ? ' wants-talk' : ''}`}>
+                  <div class="item-head">
+                    <span>
+                      {t('wellbeing.moodLabel')} <strong>{t(`wellbeing.mood.${c.mood}`)}</strong>
+                    </span>
+                    <span class="muted small">{formatDateTime(c.createdAt, currentLang())}</span>
+                  </div>
+                  {c.wantsToTalk && <span class="chip chip-required">{t('wellbeing.wantsTalkBadge')}</span>}
+                  {c.note && <p class="item-text">{c.note}</p>}
+                  {c.incidentId && (
+                    <a href={href({ name: 'incident', id: c.incidentId })}>{t('inbox.openIncident')}</a>
+                  )}
+                </li>
               ))}
             </ul>
           )}

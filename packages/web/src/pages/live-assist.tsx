@@ -20,6 +20,7 @@ import type {
   PostMessageResult,
 } from '../api/types.ts';
 import { HighlightedText } from '../components/highlighted-text.tsx';
+import { WellbeingCheckin } from '../components/wellbeing-checkin.tsx';
 import { currentLang, i18n, useT } from '../i18n/index.ts';
 import { defaultDueAt, formatDateTime, fromLocalInput, toLocalInput } from '../lib/dates.ts';
 import { draftFor } from '../lib/engine.ts';
@@ -52,6 +53,8 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
   const [busy, setBusy] = useState(false);
   const [panel, setPanel] = useState<'none' | 'escalate' | 'commitment' | 'callback'>('none');
   const [openConversations, setOpenConversations] = useState<readonly Conversation[]>([]);
+  /** After an abusive turn: the incident the well-being check-in is about. */
+  const [checkinFor, setCheckinFor] = useState<string | null>(null);
 
   const notify = (n: Notice) => setNotices((list) => [n, ...list].slice(0, 4));
 
@@ -141,6 +144,7 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
         text: t('assist.incidentCreated'),
         link: href({ name: 'incident', id: r.incident.id }),
       });
+      setCheckinFor(r.incident.id);
     }
     return r.incident;
   };
@@ -267,6 +271,9 @@ export function LiveAssistPage({ conversationId }: { readonly conversationId?: s
             })
           }
         />
+      )}
+      {checkinFor && (
+        <WellbeingCheckin key={checkinFor} incidentId={checkinFor} onDone={() => setCheckinFor(null)} />
       )}
       <div class="notices" aria-live="polite">
         {notices.map((n, i) => (
