@@ -99,6 +99,7 @@ describe('abuse.profanity: coarse words not aimed at anyone', () => {
 describe('abuse: a coarse word inside an aimed insult is the insult only', () => {
   check([
     ['Espèce de connard de merde', 'fr', ['abuse.insult'], 'connard'],
+    ['Je ne veux plus vous entendre, espèce de connard.', 'fr', ['abuse.insult'], 'connard'],
     ['Vous êtes nuls à chier.', 'fr', ['abuse.insult'], 'nuls'],
     ['You fucking moron', 'en', ['abuse.insult'], 'moron'],
   ]);
@@ -226,6 +227,9 @@ describe('abuse: no false positives on lookalikes, quotes, negations and idioms'
     ['Which option is best for me?', 'en', []],
     ['Je voudrais une quiche lorraine et une patate douce.', 'fr', []],
     ['Revoyez vos frais de dossier à la baisse.', 'fr', []],
+    ["C'est du harcèlement, vos appels tous les jours !", 'fr', []],
+    ["Ma femme s'est fait insulter de sale arabe par votre vigile.", 'fr', []],
+    ["J'ai entendu votre collègue traiter un client de connard.", 'fr', []],
     ['Gros baisers à toute l’équipe, merci !', 'fr', []],
     ['Vous portez quoi comme taille de chaussure ?', 'fr', []],
     ['Your staff were lovely and helpful.', 'en', []],
