@@ -68,6 +68,19 @@ export function anxietyMatches(ctx: RuleContext): NormalizedMatch[] {
 
 const has = matchesAny;
 
+/** First normalised index whose character comes from original offset `orig` or later. */
+function normalizedIndex(ctx: RuleContext, orig: number): number {
+  const starts = ctx.normalized.starts;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) < orig) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Anger hits: explicit words and phrases, hurled abuse, a coarse outburst over a fault, a shouted complaint. */
 export function angerHits(ctx: RuleContext): Hit[] {
   const explicit = words(ctx, ANGER_WORDS, ANGER_PHRASES);
@@ -80,7 +93,11 @@ export function angerHits(ctx: RuleContext): Hit[] {
       if (outburst.length > 0 && has(ctx, COMPLAINT)) found.push(...outburst);
     }
     if (found.length === 0 && !positive && anxietyMatches(ctx).length === 0) {
-      const shouted = findShouting(ctx);
+      // a shouted complaint, unless the shouting is someone else's words in quotes
+      const shouted = findShouting(ctx).filter((h) => {
+        const start = normalizedIndex(ctx, h.start);
+        return !isQuotedOrReported(ctx, start, Math.max(start + 1, normalizedIndex(ctx, h.end)));
+      });
       if (shouted.length > 0) return [shouted[0] as Hit];
     }
   }
