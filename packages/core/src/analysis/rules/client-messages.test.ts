@@ -702,6 +702,58 @@ const MESSAGES: readonly { lang: Lang; text: string; ids: readonly string[] }[] 
     text: "I'm worried I left my glasses in the meeting room, could someone check?",
     ids: ['emotion.anxiety'],
   },
+  {
+    lang: 'fr',
+    text: 'Vous vous fichez de qui, là ? Trois rendez-vous annulés sans prévenir.',
+    ids: ['emotion.anger'],
+  },
+  { lang: 'fr', text: 'Je veux être dédommagé pour le temps perdu.', ids: ['request.discount'] },
+  {
+    lang: 'fr',
+    text: 'Faites-moi un avoir sur la prochaine commande, au minimum.',
+    ids: ['request.discount'],
+  },
+  { lang: 'fr', text: "Je vais porter l'affaire devant les tribunaux.", ids: ['pressure.legal'] },
+  {
+    lang: 'fr',
+    text: 'Je vais vous faire une mauvaise pub, je vous préviens.',
+    ids: ['pressure.reputation'],
+  },
+  { lang: 'fr', text: "J'ai le bras long, vous savez.", ids: ['pressure.power'] },
+  {
+    lang: 'fr',
+    text: "Je suis super angoissé, mon vol part dans deux heures et je n'ai toujours pas mon passeport.",
+    ids: ['emotion.anxiety'],
+  },
+  {
+    lang: 'fr',
+    text: 'Je suis navrée de vous dire que je suis très déçue de votre accueil.',
+    ids: ['emotion.disappointment'],
+  },
+  { lang: 'fr', text: 'Je veux que vous me refassiez le devis avec les bons tarifs.', ids: ['request.redo'] },
+  { lang: 'fr', text: 'Je veux un interlocuteur qui connaît le dossier.', ids: ['request.manager'] },
+  {
+    lang: 'fr',
+    text: "Je résilierai si la panne n'est pas réparée avant vendredi.",
+    ids: ['pressure.power', 'request.cancel'],
+  },
+  { lang: 'fr', text: 'Vous êtes toujours en retard, à chaque livraison.', ids: ['claim.generalization'] },
+  {
+    lang: 'en',
+    text: "Who do you think you're kidding? Three appointments cancelled without notice.",
+    ids: ['emotion.anger'],
+  },
+  { lang: 'en', text: 'I want to be compensated for my wasted time.', ids: ['request.discount'] },
+  { lang: 'en', text: "I'll be taking this to court.", ids: ['pressure.legal'] },
+  { lang: 'en', text: 'I know people in high places, you know.', ids: ['pressure.power'] },
+  {
+    lang: 'en',
+    text: "I'm really anxious, my flight leaves in two hours and I still don't have my passport.",
+    ids: ['emotion.anxiety'],
+  },
+  { lang: 'en', text: 'I want you to redo the quote with the correct prices.', ids: ['request.redo'] },
+  { lang: 'en', text: 'I want to deal with someone who knows my file.', ids: ['request.manager'] },
+  { lang: 'en', text: "You're late every single delivery.", ids: ['claim.generalization'] },
 ];
 
 for (const m of MESSAGES) {
