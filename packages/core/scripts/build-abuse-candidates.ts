@@ -190,6 +190,8 @@ function candidates(texts: string[], labels: boolean[]): void {
   console.log(`  ${out.map(([w, lo, t, c]) => `${w} ${lo.toFixed(1)} (${t}/${c})`).join(', ')}`);
 }
 
-const { texts, labels } = measureToxiFrench();
-measureMlma();
-if (!process.argv.includes('--no-candidates')) candidates(texts, labels);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { texts, labels } = measureToxiFrench();
+  measureMlma();
+  if (!process.argv.includes('--no-candidates')) candidates(texts, labels);
+}
