@@ -6,6 +6,7 @@ import type { ActorCache } from './auth/actor-cache.ts';
 import type { RateLimiter } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/schema.ts';
+import type { HistoryCache } from './domain/history-cache.ts';
 import type { Integration } from './integrations/types.ts';
 import type { Logger } from './logger.ts';
 
@@ -34,5 +35,6 @@ export interface Deps extends AppDeps {
   readonly events: EventBus;
   readonly loginLimiter: RateLimiter;
   readonly actorCache: ActorCache;
+  readonly history: HistoryCache;
   readonly analyzer: (text: string, options: AnalyzeOptions) => Analysis;
 }

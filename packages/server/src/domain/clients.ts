@@ -364,5 +364,6 @@ export async function eraseClient(opts: DomainContext & { id: string; reason: st
       at: opts.now,
     });
   });
+  opts.history?.clear(); // cached turns hold the erased texts
   return { erased: true };
 }

@@ -5,6 +5,7 @@ import type { EventBus } from '../alerts/event-bus.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/schema.ts';
+import type { HistoryCache } from './history-cache.ts';
 
 export interface DomainContext {
   readonly db: Db;
@@ -13,4 +14,6 @@ export interface DomainContext {
   readonly config: Config;
   readonly events: EventBus;
   readonly analyzer: (text: string, options: AnalyzeOptions) => Analysis;
+  /** Recent turns of busy conversations (optional: without it, history is read from the database). */
+  readonly history?: HistoryCache;
 }

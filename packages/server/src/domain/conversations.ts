@@ -7,7 +7,7 @@
  */
 import type { Analysis, Channel, Finding, Lang } from '@sangfroid/core';
 import { type Selectable, sql } from 'kysely';
-import type { MessagesTable } from '../db/schema.ts';
+import type { Executor, MessagesTable } from '../db/schema.ts';
 import { notFound } from '../errors.ts';
 import { findActiveRestrictions } from './clients.ts';
 import { afterCursor, newId, type Page, requireInOrg, toApi, toPage } from './common.ts';
@@ -146,42 +146,50 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
   const maxSeverity = analysis.findings.reduce((m, f) => Math.max(m, f.severity), 0);
 
   const result = await opts.db.transaction().execute(async (trx) => {
-    // one statement: take the next sequence number (locking the conversation row) and read the
-    // recent history the protocol needs — PGlite pays per statement, so statements are few
-    const head = await sql<{
-      message_count: number;
-      channel: string;
-      assigned_user_id: string | null;
-      history: { direction: string; text: string; analysis: Analysis }[];
-    }>`with c as (
-        update conversations set message_count = message_count + 1, updated_at = ${now}
-        where id = ${opts.conversationId} and org_id = ${actor.orgId}
-        returning message_count, channel, assigned_user_id)
-      select c.*, coalesce((select jsonb_agg(jsonb_build_object('direction', m.direction, 'text', m.text, 'analysis', m.analysis) order by m.seq)
-        from (select direction, text, analysis, seq from messages
-              where conversation_id = ${opts.conversationId} and org_id = ${actor.orgId}
-              order by seq desc limit ${PROTOCOL_WINDOW - 1}) m), '[]'::jsonb) as history
-      from c`.execute(trx);
-    const conv = head.rows[0];
+    // the next sequence number, locking the conversation row until commit
+    const conv = await trx
+      .updateTable('conversations')
+      .set({ message_count: sql`message_count + 1`, updated_at: now })
+      .where('id', '=', opts.conversationId)
+      .where('org_id', '=', actor.orgId)
+      .returning(['message_count', 'channel', 'assigned_user_id'])
+      .executeTakeFirst();
     if (!conv) throw notFound('conversation');
-    const turns: StoredTurn[] = [
-      ...conv.history.map((m) => ({
-        role: m.direction === 'inbound' ? ('client' as const) : ('agent' as const),
-        text: m.text,
-        analysis: m.analysis,
-      })),
-      { role, text: input.text, analysis },
-    ];
+    const previous =
+      opts.history?.get(opts.conversationId, conv.message_count - 1) ??
+      (await loadTurns(trx, actor.orgId, opts.conversationId, PROTOCOL_WINDOW - 1));
+    const turns: StoredTurn[] = [...previous, { role, text: input.text, analysis } as StoredTurn].slice(
+      -PROTOCOL_WINDOW,
+    );
     const recommendation = recommendFor(turns, input.lang);
-    const inserted = await sql<MessageRow>`with m as (
+    const message: MessageRow = {
+      id: newId(),
+      org_id: actor.orgId,
+      conversation_id: opts.conversationId,
+      seq: conv.message_count,
+      direction: input.direction,
+      channel: input.channel ?? conv.channel,
+      author_name: input.authorName ?? (role === 'agent' ? actor.name : null),
+      author_user_id: role === 'agent' ? actor.userId : null,
+      text: input.text,
+      lang: analysis.lang,
+      analysis,
+      max_severity: maxSeverity,
+      has_abuse: abuse.length > 0,
+      sent_at: input.sentAt ? new Date(input.sentAt) : null,
+      created_at: now,
+    };
+    // one statement for the message and the conversation's new recommendation (PGlite pays per statement)
+    await sql`with m as (
         insert into messages (id, org_id, conversation_id, seq, direction, channel, author_name, author_user_id, text, lang, analysis, max_severity, has_abuse, sent_at, created_at)
-        values (${newId()}, ${actor.orgId}, ${opts.conversationId}, ${conv.message_count}, ${input.direction}, ${input.channel ?? conv.channel},
-                ${input.authorName ?? (role === 'agent' ? actor.name : null)}, ${role === 'agent' ? actor.userId : null}, ${input.text}, ${analysis.lang},
-                ${JSON.stringify(analysis)}, ${maxSeverity}, ${abuse.length > 0}, ${input.sentAt ? new Date(input.sentAt) : null}, ${now})
-        returning *),
-      u as (update conversations set recommendation = ${JSON.stringify(recommendation)} where id = ${opts.conversationId} and org_id = ${actor.orgId})
-      select * from m`.execute(trx);
-    const message = inserted.rows[0] as MessageRow;
+        values (${message.id}, ${message.org_id}, ${message.conversation_id}, ${message.seq}, ${message.direction}, ${message.channel},
+                ${message.author_name}, ${message.author_user_id}, ${message.text}, ${message.lang},
+                ${JSON.stringify(analysis)}, ${message.max_severity}, ${message.has_abuse}, ${message.sent_at}, ${now})
+        returning id)
+      update conversations set recommendation = ${JSON.stringify(recommendation)}
+      where id = ${opts.conversationId} and org_id = ${actor.orgId} and exists (select 1 from m)`.execute(
+      trx,
+    );
 
     let incident = null;
     let escalation = null;
@@ -218,8 +226,9 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
       }
     }
 
-    return { message, incident, escalation, recommendation };
+    return { message, incident, escalation, recommendation, turns };
   });
+  opts.history?.set(opts.conversationId, result.message.seq, result.turns);
 
   if (result.incident)
     opts.events.publish({
@@ -239,6 +248,27 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
     escalation: result.escalation ? toApi(result.escalation) : null,
     recommendation: result.recommendation,
   };
+}
+
+async function loadTurns(
+  db: Executor,
+  orgId: string,
+  conversationId: string,
+  limit: number,
+): Promise<StoredTurn[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .select(['direction', 'text', 'analysis'])
+    .where('conversation_id', '=', conversationId)
+    .where('org_id', '=', orgId)
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.reverse().map((m) => ({
+    role: m.direction === 'inbound' ? 'client' : 'agent',
+    text: m.text,
+    analysis: m.analysis as Analysis,
+  }));
 }
 
 /** Stored turns of a conversation, oldest first (for /assist). */

@@ -11,6 +11,7 @@ import { EventBus } from '../alerts/event-bus.ts';
 import { ActorCache } from '../auth/actor-cache.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
 import type { AppDeps, Deps } from '../deps.ts';
+import { HistoryCache } from '../domain/history-cache.ts';
 import { AppError, type ErrorCode, fromDatabaseError } from '../errors.ts';
 import type { Env } from './access.ts';
 import { type AnyRoute, mountRoutes } from './route.ts';
@@ -49,6 +50,7 @@ export function createApp(input: AppDeps, options: CreateAppOptions = {}): App {
     events: input.events ?? new EventBus(),
     analyzer: input.analyzer ?? analyze,
     actorCache: new ActorCache(),
+    history: new HistoryCache(),
     loginLimiter: new RateLimiter(input.config.loginMaxAttempts, input.config.loginWindowMinutes * 60_000),
   };
   const app = new Hono();

@@ -111,6 +111,41 @@ describeStorage('team memory flows', (getDb) => {
     );
   });
 
+  it('keeps recommendations true when another instance writes to the same conversation (history cache)', async () => {
+    const database = getDb();
+    const { app: one } = makeTestApp(database);
+    const { app: two } = makeTestApp(database);
+    const org = await seedOrg(one);
+    const conv = await call(one, org.agent, 'POST', '/conversations', { channel: 'chat' });
+    const path = `/conversations/${conv.body.id}/messages`;
+    await call(one, org.agent, 'POST', path, {
+      direction: 'inbound',
+      text: 'Bonjour, ma commande 1234 n’est jamais arrivée.',
+    });
+    await call(one, org.agent, 'POST', path, {
+      direction: 'outbound',
+      text: 'Je suis désolée, je regarde tout de suite.',
+    });
+    // written by the other instance: the first one's cache must not miss it
+    await call(two, org.agent, 'POST', path, {
+      direction: 'inbound',
+      text: 'Vous êtes des incapables, c’est la troisième fois !',
+    });
+    const last = await call(one, org.agent, 'POST', path, {
+      direction: 'inbound',
+      text: 'Alors, vous répondez ?',
+    });
+    assert.equal(last.body.message.seq, 4);
+    const fromDatabase = await call(two, org.agent, 'POST', '/assist', { conversationId: conv.body.id });
+    assert.deepEqual(last.body.recommendation, fromDatabase.body.recommendation);
+    const stored = await call(one, org.agent, 'GET', `/conversations/${conv.body.id}`);
+    assert.deepEqual(stored.body.recommendation, last.body.recommendation);
+    assert.deepEqual(
+      stored.body.messages.map((m: { seq: number }) => m.seq),
+      [1, 2, 3, 4],
+    );
+  });
+
   it('does not open an incident for a calm message', async () => {
     const { app } = makeTestApp(getDb());
     const org = await seedOrg(app);

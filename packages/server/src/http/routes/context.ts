@@ -11,5 +11,6 @@ export function domain(deps: Deps, actor: Actor): DomainContext {
     config: deps.config,
     events: deps.events,
     analyzer: deps.analyzer,
+    history: deps.history,
   };
 }
