@@ -8,7 +8,7 @@
 import type { Analysis, Channel, Finding, Lang } from '@sangfroid/core';
 import { type Selectable, sql } from 'kysely';
 import type { Executor, MessagesTable } from '../db/schema.ts';
-import { notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { findActiveRestrictions } from './clients.ts';
 import { afterCursor, newId, type Page, requireInOrg, toApi, toPage } from './common.ts';
 import type { DomainContext } from './context.ts';
@@ -138,96 +138,49 @@ export function incidentKindOf(abuse: readonly Finding[]): { kind: string; sever
 }
 
 export async function addMessage(opts: DomainContext & { conversationId: string; input: NewMessage }) {
-  const { input, actor, now } = opts;
+  const { input, actor } = opts;
   const role = input.direction === 'inbound' ? 'client' : 'agent';
   // analysis runs outside the transaction: pure CPU, no reason to hold the database meanwhile
   const analysis = opts.analyzer(input.text, { role, ...(input.lang ? { lang: input.lang } : {}) });
   const abuse = role === 'client' ? abuseOf(analysis) : [];
   const maxSeverity = analysis.findings.reduce((m, f) => Math.max(m, f.severity), 0);
 
-  const result = await opts.db.transaction().execute(async (trx) => {
-    // the next sequence number, locking the conversation row until commit
-    const conv = await trx
-      .updateTable('conversations')
-      .set({ message_count: sql`message_count + 1`, updated_at: now })
-      .where('id', '=', opts.conversationId)
-      .where('org_id', '=', actor.orgId)
-      .returning(['message_count', 'channel', 'assigned_user_id'])
-      .executeTakeFirst();
-    if (!conv) throw notFound('conversation');
-    const previous =
-      opts.history?.get(opts.conversationId, conv.message_count - 1) ??
-      (await loadTurns(trx, actor.orgId, opts.conversationId, PROTOCOL_WINDOW - 1));
-    const turns: StoredTurn[] = [...previous, { role, text: input.text, analysis } as StoredTurn].slice(
-      -PROTOCOL_WINDOW,
-    );
+  const newTurn: StoredTurn = { role, text: input.text, analysis };
+  let head =
+    opts.history?.peek(opts.conversationId) ?? (await loadHead(opts.db, actor.orgId, opts.conversationId));
+  let result: Awaited<ReturnType<typeof writeMessage>> | null = null;
+  // Optimistic write: the message, the next sequence number and the new recommendation in ONE
+  // statement, applied only if nobody wrote to the conversation since `head` (PGlite pays per
+  // statement, and a lone statement is its own transaction). On a race, reload and retry.
+  const attempt = (ex: Executor, at: Head) => {
+    const turns = [...at.turns, newTurn].slice(-PROTOCOL_WINDOW);
     const recommendation = recommendFor(turns, input.lang);
-    const message: MessageRow = {
-      id: newId(),
-      org_id: actor.orgId,
-      conversation_id: opts.conversationId,
-      seq: conv.message_count,
-      direction: input.direction,
-      channel: input.channel ?? conv.channel,
-      author_name: input.authorName ?? (role === 'agent' ? actor.name : null),
-      author_user_id: role === 'agent' ? actor.userId : null,
-      text: input.text,
-      lang: analysis.lang,
+    return writeMessage(ex, {
+      ...opts,
+      input,
       analysis,
-      max_severity: maxSeverity,
-      has_abuse: abuse.length > 0,
-      sent_at: input.sentAt ? new Date(input.sentAt) : null,
-      created_at: now,
-    };
-    // one statement for the message and the conversation's new recommendation (PGlite pays per statement)
-    await sql`with m as (
-        insert into messages (id, org_id, conversation_id, seq, direction, channel, author_name, author_user_id, text, lang, analysis, max_severity, has_abuse, sent_at, created_at)
-        values (${message.id}, ${message.org_id}, ${message.conversation_id}, ${message.seq}, ${message.direction}, ${message.channel},
-                ${message.author_name}, ${message.author_user_id}, ${message.text}, ${message.lang},
-                ${JSON.stringify(analysis)}, ${message.max_severity}, ${message.has_abuse}, ${message.sent_at}, ${now})
-        returning id)
-      update conversations set recommendation = ${JSON.stringify(recommendation)}
-      where id = ${opts.conversationId} and org_id = ${actor.orgId} and exists (select 1 from m)`.execute(
+      abuse,
+      maxSeverity,
+      lastSeq: at.lastSeq,
+      recommendation,
+      turns,
+    });
+  };
+  for (let i = 0; i < 2 && !result; i++) {
+    result =
+      abuse.length === 0
+        ? await attempt(opts.db, head)
+        : await opts.db.transaction().execute((trx) => attempt(trx, head));
+    if (!result) head = await loadHead(opts.db, actor.orgId, opts.conversationId);
+  }
+  // a busy conversation: lock it, read its head under the lock, then the write cannot miss
+  result ??= await opts.db.transaction().execute(async (trx) => {
+    await sql`select 1 from conversations where id = ${opts.conversationId} and org_id = ${actor.orgId} for update`.execute(
       trx,
     );
-
-    let incident = null;
-    let escalation = null;
-    if (abuse.length > 0) {
-      const { kind, severity } = incidentKindOf(abuse);
-      const exposed = conv.assigned_user_id ?? actor.userId;
-      incident = await insertIncident(trx, {
-        ...opts,
-        source: 'auto',
-        input: {
-          kind,
-          severity,
-          summary: `${kind}: « ${abuse[0]?.evidence.slice(0, 120) ?? ''} »`,
-          conversationId: opts.conversationId,
-          messageId: message.id,
-          exposedUserIds: [exposed],
-          evidence: abuse.map((f) => ({ messageId: message.id, start: f.start, end: f.end, signalId: f.id })),
-        },
-      });
-      const abusive = await countAbusiveMessages(trx, {
-        orgId: actor.orgId,
-        conversationId: opts.conversationId,
-      });
-      const threat = abuse.some((f) => f.id === 'abuse.threat');
-      if (abusive >= 2 || threat) {
-        escalation = await insertEscalation(trx, {
-          ...opts,
-          input: {
-            reason: threat ? 'threat' : 'repeated_abuse',
-            conversationId: opts.conversationId,
-            incidentId: incident.id,
-          },
-        });
-      }
-    }
-
-    return { message, incident, escalation, recommendation, turns };
+    return attempt(trx, await loadHead(trx, actor.orgId, opts.conversationId));
   });
+  if (!result) throw new AppError('conflict', 'the conversation changed during the write; retry');
   opts.history?.set(opts.conversationId, result.message.seq, result.turns);
 
   if (result.incident)
@@ -250,25 +203,120 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
   };
 }
 
-async function loadTurns(
-  db: Executor,
-  orgId: string,
-  conversationId: string,
-  limit: number,
-): Promise<StoredTurn[]> {
-  const rows = await db
-    .selectFrom('messages')
-    .select(['direction', 'text', 'analysis'])
-    .where('conversation_id', '=', conversationId)
-    .where('org_id', '=', orgId)
-    .orderBy('seq', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.reverse().map((m) => ({
-    role: m.direction === 'inbound' ? 'client' : 'agent',
-    text: m.text,
-    analysis: m.analysis as Analysis,
-  }));
+interface Head {
+  readonly lastSeq: number;
+  readonly turns: readonly StoredTurn[];
+}
+
+/** The conversation's current sequence number and recent turns, in one statement. */
+async function loadHead(db: Executor, orgId: string, conversationId: string): Promise<Head> {
+  const r = await sql<{
+    message_count: number;
+    history: { direction: string; text: string; analysis: Analysis }[];
+  }>`
+    select c.message_count, coalesce((select jsonb_agg(jsonb_build_object('direction', m.direction, 'text', m.text, 'analysis', m.analysis) order by m.seq)
+      from (select direction, text, analysis, seq from messages
+            where conversation_id = c.id and org_id = c.org_id
+            order by seq desc limit ${PROTOCOL_WINDOW - 1}) m), '[]'::jsonb) as history
+    from conversations c where c.id = ${conversationId} and c.org_id = ${orgId}`.execute(db);
+  const row = r.rows[0];
+  if (!row) throw notFound('conversation');
+  return {
+    lastSeq: row.message_count,
+    turns: row.history.map((m) => ({
+      role: m.direction === 'inbound' ? 'client' : 'agent',
+      text: m.text,
+      analysis: m.analysis,
+    })),
+  };
+}
+
+interface WriteInput extends DomainContext {
+  readonly conversationId: string;
+  readonly input: NewMessage;
+  readonly analysis: Analysis;
+  readonly abuse: readonly Finding[];
+  readonly maxSeverity: number;
+  readonly lastSeq: number;
+  readonly recommendation: ReturnType<typeof recommendFor>;
+  readonly turns: StoredTurn[];
+}
+
+/**
+ * Inserts the message as number lastSeq + 1 and stores the recommendation, if the conversation is
+ * still at lastSeq; then, for abuse, the incident (and escalation) in the same transaction.
+ * Returns null when the conversation moved on (the caller reloads and retries).
+ */
+async function writeMessage(ex: Executor, w: WriteInput) {
+  const { actor, now, input, analysis } = w;
+  const role = input.direction === 'inbound' ? 'client' : 'agent';
+  const id = newId();
+  const authorName = input.authorName ?? (role === 'agent' ? actor.name : null);
+  const authorUserId = role === 'agent' ? actor.userId : null;
+  const sentAt = input.sentAt ? new Date(input.sentAt) : null;
+  const written = await sql<{ seq: number; channel: string; assigned_user_id: string | null }>`
+    with c as (
+      update conversations
+      set message_count = message_count + 1, updated_at = ${now}, recommendation = ${JSON.stringify(w.recommendation)}
+      where id = ${w.conversationId} and org_id = ${actor.orgId} and message_count = ${w.lastSeq}
+      returning message_count, channel, assigned_user_id),
+    m as (
+      insert into messages (id, org_id, conversation_id, seq, direction, channel, author_name, author_user_id, text, lang, analysis, max_severity, has_abuse, sent_at, created_at)
+      select ${id}, ${actor.orgId}, ${w.conversationId}, c.message_count, ${input.direction}, coalesce(${input.channel ?? null}::text, c.channel),
+             ${authorName}, ${authorUserId}, ${input.text}, ${analysis.lang}, ${JSON.stringify(analysis)}::jsonb, ${w.maxSeverity}, ${w.abuse.length > 0}, ${sentAt}::timestamptz, ${now}::timestamptz
+      from c
+      returning seq, channel)
+    select m.seq, m.channel, c.assigned_user_id from m, c`.execute(ex);
+  const row = written.rows[0];
+  if (!row) return null;
+  const message: MessageRow = {
+    id,
+    org_id: actor.orgId,
+    conversation_id: w.conversationId,
+    seq: row.seq,
+    direction: input.direction,
+    channel: row.channel,
+    author_name: authorName,
+    author_user_id: authorUserId,
+    text: input.text,
+    lang: analysis.lang,
+    analysis,
+    max_severity: w.maxSeverity,
+    has_abuse: w.abuse.length > 0,
+    sent_at: sentAt,
+    created_at: now,
+  };
+  let incident = null;
+  let escalation = null;
+  if (w.abuse.length > 0) {
+    const { kind, severity } = incidentKindOf(w.abuse);
+    incident = await insertIncident(ex, {
+      ...w,
+      source: 'auto',
+      input: {
+        kind,
+        severity,
+        summary: `${kind}: « ${w.abuse[0]?.evidence.slice(0, 120) ?? ''} »`,
+        conversationId: w.conversationId,
+        messageId: id,
+        exposedUserIds: [row.assigned_user_id ?? actor.userId],
+        evidence: w.abuse.map((f) => ({ messageId: id, start: f.start, end: f.end, signalId: f.id })),
+      },
+    });
+    const abusive = await countAbusiveMessages(ex, { orgId: actor.orgId, conversationId: w.conversationId });
+    const threat = w.abuse.some((f) => f.id === 'abuse.threat');
+    if (abusive >= 2 || threat) {
+      escalation = await insertEscalation(ex, {
+        ...w,
+        input: {
+          reason: threat ? 'threat' : 'repeated_abuse',
+          conversationId: w.conversationId,
+          incidentId: incident.id,
+        },
+      });
+    }
+  }
+  return { message, incident, escalation, recommendation: w.recommendation, turns: w.turns };
 }
 
 /** Stored turns of a conversation, oldest first (for /assist). */

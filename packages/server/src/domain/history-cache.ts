@@ -19,6 +19,10 @@ export class HistoryCache {
     this.#entries.set(conversationId, hit);
     return hit.turns;
   }
+  /** The cached entry whatever its sequence number (the writer checks it against the database). */
+  peek(conversationId: string): { lastSeq: number; turns: readonly StoredTurn[] } | undefined {
+    return this.#entries.get(conversationId);
+  }
   set(conversationId: string, lastSeq: number, turns: readonly StoredTurn[]): void {
     this.#entries.delete(conversationId);
     if (this.#entries.size >= this.maxConversations) {
