@@ -43,6 +43,7 @@ describe('abuse.identity: hate about a group', () => {
     ['All immigrants are criminals.', 'en', ['abuse.identity'], 'criminals'],
     ['Filthy foreigners running this call centre.', 'en', ['abuse.identity'], 'Filthy foreigners'],
     ['Deport all the Muslims.', 'en', ['abuse.identity'], 'Muslims'],
+    ['La mécanique, c’est pas un truc de gonzesse.', 'fr', ['abuse.identity'], 'truc de gonzesse'],
   ]);
 });
 
@@ -53,6 +54,7 @@ describe('abuse.insult: forum style and slang', () => {
     ['Vous êtes une catin.', 'fr', ['abuse.insult'], 'catin'],
     ['Quel sac à merde ce vendeur.', 'fr', ['abuse.insult'], 'sac à merde'],
     ['You cocksucker, refund me.', 'en', ['abuse.insult'], 'cocksucker'],
+    ['Tais-toi le sodomite, ce n’est pas à toi de décider.', 'fr', ['abuse.insult'], 'sodomite'],
   ]);
 });
 
@@ -78,6 +80,10 @@ describe('abuse: hard negatives for the group and slang rules', () => {
     ['Je bande ma cheville tous les soirs.', 'fr', []],
     ['Les enfants sautent dans tous les sens.', 'fr', []],
     ['Un client m’a traité de sale gouine, je le signale.', 'fr', []],
+    ['Le colis est très fragile, emballez-le bien.', 'fr', []],
+    ['C’est un boulot de femme de ménage que je cherche.', 'fr', []],
+    ['La prise de force du tracteur est cassée.', 'fr', []],
+    ['Le siège arrière est déchiré.', 'fr', []],
     ['Immigrants are welcome at our branch.', 'en', []],
     ['Cover your ass with the written quote.', 'en', ['abuse.profanity']],
     ['Women are the majority of our customers.', 'en', []],
