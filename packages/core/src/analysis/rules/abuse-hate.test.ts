@@ -38,6 +38,8 @@ describe('abuse.identity: hate about a group', () => {
     ['C’est le grand remplacement, voilà tout.', 'fr', ['abuse.identity'], 'grand remplacement'],
     ['Encore un renoi au guichet.', 'fr', ['abuse.identity'], 'renoi'],
     ['Ce mongol ne sait pas lire un contrat.', 'fr', ['abuse.identity'], 'mongol'],
+    ['Va te faire soigner, l’attardé.', 'fr', ['abuse.identity'], 'attardé'],
+    ['Il ne s’attarde jamais sur mon dossier.', 'fr', []],
     ['T’es surtout un attardé.', 'fr', ['abuse.identity', 'abuse.insult'], 'attardé'],
     ['Sale gouine, réponds-moi.', 'fr', ['abuse.identity', 'abuse.insult'], 'gouine'],
     ['All immigrants are criminals.', 'en', ['abuse.identity'], 'criminals'],
