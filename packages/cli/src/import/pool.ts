@@ -25,7 +25,7 @@ function workerBoot(): URL {
  * before collecting; these limits make it collect sooner, which keeps peak RSS across workers
  * flat (the largest record, 4 MiB by default, still fits many times over).
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 } as const;
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } as const;
 
 export type OnResponse = (response: BatchResponse) => void | Promise<void>;
 
