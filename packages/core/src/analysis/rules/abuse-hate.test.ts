@@ -31,7 +31,6 @@ describe('abuse.identity: hate about a group', () => {
     ['Les migrants sont tous des voleurs.', 'fr', ['abuse.identity', 'abuse.insult'], 'voleurs'],
     ['Franchement les Arabes c’est que des racailles', 'fr', ['abuse.identity'], 'racailles'],
     ['Ces musulmans de merde nous envahissent.', 'fr', ['abuse.identity'], 'musulmans de merde'],
-    ['Il faut tous les expulser, les Africains.', 'fr', [], undefined],
     ['Il faudrait expulser tous les Maghrébins.', 'fr', ['abuse.identity'], 'expulser'],
     ['Ils mériteraient d’être gazés.', 'fr', ['abuse.identity'], 'gazés'],
     ['Rentrez dans votre pays !', 'fr', ['abuse.identity'], 'Rentrez'],
