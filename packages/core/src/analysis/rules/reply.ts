@@ -108,6 +108,17 @@ function cueMatches(ctx: RuleContext, cue: 'date' | 'commitment'): readonly Norm
 
 const within = (r: Range, m: NormalizedMatch) => m.start >= r.start && m.start < r.end;
 
+/** Does the sentence end with a question mark (closing quotes and spaces aside)? */
+function endsWithQuestion(ctx: RuleContext, s: Range): boolean {
+  const text = ctx.normalized.text;
+  for (let i = s.end - 1; i >= s.start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 63) return true; // ?
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 34 && c !== 187 && c !== 41) return false;
+  }
+  return false;
+}
+
 function sentenceHas(sentence: Range, matches: readonly NormalizedMatch[]): boolean {
   return matches.some((m) => within(sentence, m));
 }
@@ -189,16 +200,26 @@ function judgedMatches(ctx: RuleContext, id: AgentQualityId): readonly Normalize
     case 'reply.explanation':
       return phraseMatches(ctx, id).filter((m) => !inDefensiveSentence(ctx, m) && !inShoutedSentence(ctx, m));
     case 'reply.solution': {
+      // a remedy after a promise in its sentence (« I promise it will be fixed today ») is the
+      // overpromise, not a concrete solution
       const reformulations = phraseMatches(ctx, 'reply.reformulation');
+      const promises = riskMatches(ctx, 'risk.overpromise');
       return phraseMatches(ctx, id).filter(
-        (m) => !isNegatedRemedy(ctx, m) && !sentenceHas(sentenceOf(ctx, m.start), reformulations),
+        (m) =>
+          !isNegatedRemedy(ctx, m) &&
+          !sentenceHas(sentenceOf(ctx, m.start), reformulations) &&
+          !promises.some((p) => p.start <= m.start && within(sentenceOf(ctx, m.start), p)),
       );
     }
     case 'reply.next_steps':
       return nextStepMatches(ctx);
     case 'reply.clarifying_question': {
+      // a restatement asked as a question (« si je comprends bien, … ? ») checks the facts: it is
+      // a clarifying question too; other questions inside a restatement are not
       const reformulations = phraseMatches(ctx, 'reply.reformulation');
-      return phraseMatches(ctx, id).filter((m) => !sentenceHas(sentenceOf(ctx, m.start), reformulations));
+      const asked = reformulations.filter((m) => endsWithQuestion(ctx, sentenceOf(ctx, m.start)));
+      const own = phraseMatches(ctx, id).filter((m) => !sentenceHas(sentenceOf(ctx, m.start), reformulations));
+      return asked.length === 0 ? own : [...own, ...asked].sort((a, b) => a.start - b.start);
     }
     default:
       return phraseMatches(ctx, id);
