@@ -27,6 +27,10 @@ const ANGER_HURLED = P('angerHurled');
 const ANGER_PROFANITY = P('angerProfanity');
 const COMPLAINT = P('complaintCues');
 const POSITIVE = P('positiveCues');
+/** « j'ai encore oublié mon code, désolé »: a coarse word over one's own slip is not anger at anyone. */
+const SELF_DIRECTED = P('selfDirected');
+/** What makes a run of « ?? » an angry question rather than an insistent one (« c'est quoi ce… ?? »). */
+const QUESTION_ANGER = P('questionAnger');
 const ANXIETY_WORDS = P('anxietyWords');
 const ANXIETY_PHRASES = P('anxietyPhrases');
 const SAD_WORDS = P('disappointmentWords');
@@ -90,11 +94,14 @@ export function angerHits(ctx: RuleContext): Hit[] {
     const positive = has(ctx, POSITIVE);
     if (!positive) {
       const outburst = matchesOf(ctx, ANGER_PROFANITY).filter(notQuoted(ctx));
-      if (outburst.length > 0 && has(ctx, COMPLAINT)) found.push(...outburst);
+      if (outburst.length > 0 && has(ctx, COMPLAINT) && !has(ctx, SELF_DIRECTED)) found.push(...outburst);
     }
     if (found.length === 0 && !positive && anxietyMatches(ctx).length === 0) {
       // a shouted complaint, unless the shouting is someone else's words in quotes
+      // a lone run of « ?? » is an insistent question, not anger, unless a demand or an indignant phrase goes with it
+      const angryQuestion = (): boolean => has(ctx, QUESTION_ANGER);
       const shouted = findShouting(ctx).filter((h) => {
+        if (/^[?？\s]+$/u.test(ctx.text.slice(h.start, h.end)) && !angryQuestion()) return false;
         const start = normalizedIndex(ctx, h.start);
         return !isQuotedOrReported(ctx, start, Math.max(start + 1, normalizedIndex(ctx, h.end)));
       });
