@@ -734,8 +734,9 @@ const MESSAGES: readonly { lang: Lang; text: string; ids: readonly string[] }[] 
   { lang: 'fr', text: 'Je veux un interlocuteur qui connaît le dossier.', ids: ['request.manager'] },
   {
     lang: 'fr',
+    // leaving unless the service is delivered extracts no concession: not power (README conventions)
     text: "Je résilierai si la panne n'est pas réparée avant vendredi.",
-    ids: ['pressure.power', 'request.cancel'],
+    ids: ['request.cancel'],
   },
   { lang: 'fr', text: 'Vous êtes toujours en retard, à chaque livraison.', ids: ['claim.generalization'] },
   {
