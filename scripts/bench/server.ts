@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { analyze as analyzeText } from '@sangfroid/core';
 import pg from 'pg';
 
 // autocannon ships no types; the part of its API used here
@@ -237,11 +238,37 @@ async function benchBackend(label: string, env: NodeJS.ProcessEnv): Promise<Reco
       ],
       child.pid,
     );
+    // the same without abusive messages: every one of those opens an incident, a debrief and
+    // audit entries (about ten statements), so this separates plain ingest from incident cost
+    const calm = texts.filter(
+      (t) => !analyzeText(t, { role: 'client' }).findings.some((f) => f.id.startsWith('abuse.')),
+    );
+    const ingestCalm = await load(
+      url,
+      token,
+      [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const i = n++;
+            return {
+              ...req,
+              path: `/api/v1/conversations/${conversations[i % conversations.length]}/messages`,
+              body: JSON.stringify({
+                direction: i % 3 === 2 ? 'outbound' : 'inbound',
+                text: calm[i % calm.length],
+              }),
+            };
+          },
+        },
+      ],
+      child.pid,
+    );
     const dash = await json(`${url}/api/v1/dashboard`, { headers: h });
     process.stdout.write(
       `  ${label}: ${JSON.stringify((dash as { messages: unknown }).messages)} stored, incidents ${JSON.stringify((dash as { incidents: { total: number } }).incidents.total)}\n`,
     );
-    return { analyze, ingest };
+    return { analyze, ingest, ingestCalm };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
@@ -266,6 +293,7 @@ if (ONLY !== 'postgres') {
     process.stdout.write('embedded PGlite\n');
     print('POST /analyze', r.analyze as Figures);
     print('POST …/messages (ingest)', r.ingest as Figures);
+    print('  same, no abusive message', r.ingestCalm as Figures);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -284,6 +312,7 @@ if (ONLY !== 'pglite') {
       process.stdout.write('PostgreSQL\n');
       print('POST /analyze', r.analyze as Figures);
       print('POST …/messages (ingest)', r.ingest as Figures);
+      print('  same, no abusive message', r.ingestCalm as Figures);
     } finally {
       await admin.query(`drop database if exists ${dbName} with (force)`);
     }

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Executor } from '../db/schema.ts';
+import { toJsonb } from './common.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -57,7 +58,7 @@ export async function appendAudit(trx: Executor, entry: AuditEntryInput): Promis
     .executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;
   // jsonb normalises the stored data; hash the value as it will read back
-  const data = JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown>;
+  const data = JSON.parse(toJsonb(entry.data)) as Record<string, unknown>;
   await trx
     .insertInto('audit_log')
     .values({
@@ -67,7 +68,7 @@ export async function appendAudit(trx: Executor, entry: AuditEntryInput): Promis
       entity_type: entry.entityType,
       entity_id: entry.entityId,
       action: entry.action,
-      data: JSON.stringify(data),
+      data: toJsonb(data),
       prev_hash: prevHash,
       hash: hashEntry(prevHash, { ...entry, data }),
     })

@@ -89,3 +89,15 @@ export async function requireInOrg(
     .executeTakeFirst();
   if (!row) throw notFound(what);
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * JSON for a jsonb column. PostgreSQL refuses a lone UTF-16 surrogate (`\ud83d`), which appears
+ * when some text was cut in the middle of an emoji; it becomes U+FFFD instead of failing the write.
+ */
+export function toJsonb(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'string' ? v.replace(LONE_SURROGATE, '\ufffd') : v,
+  );
+}

@@ -10,7 +10,7 @@ import { type Selectable, sql } from 'kysely';
 import type { Executor, MessagesTable } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
 import { findActiveRestrictions } from './clients.ts';
-import { afterCursor, newId, type Page, requireInOrg, toApi, toPage } from './common.ts';
+import { afterCursor, newId, type Page, requireInOrg, toApi, toJsonb, toPage } from './common.ts';
 import type { DomainContext } from './context.ts';
 import { escalationEvent, insertEscalation } from './escalations.ts';
 import { countAbusiveMessages, incidentEvent, insertIncident } from './incidents.ts';
@@ -257,13 +257,13 @@ async function writeMessage(ex: Executor, w: WriteInput) {
   const written = await sql<{ seq: number; channel: string; assigned_user_id: string | null }>`
     with c as (
       update conversations
-      set message_count = message_count + 1, updated_at = ${now}, recommendation = ${JSON.stringify(w.recommendation)}
+      set message_count = message_count + 1, updated_at = ${now}, recommendation = ${toJsonb(w.recommendation)}
       where id = ${w.conversationId} and org_id = ${actor.orgId} and message_count = ${w.lastSeq}
       returning message_count, channel, assigned_user_id),
     m as (
       insert into messages (id, org_id, conversation_id, seq, direction, channel, author_name, author_user_id, text, lang, analysis, max_severity, has_abuse, sent_at, created_at)
       select ${id}, ${actor.orgId}, ${w.conversationId}, c.message_count, ${input.direction}, coalesce(${input.channel ?? null}::text, c.channel),
-             ${authorName}, ${authorUserId}, ${input.text}, ${analysis.lang}, ${JSON.stringify(analysis)}::jsonb, ${w.maxSeverity}, ${w.abuse.length > 0}, ${sentAt}::timestamptz, ${now}::timestamptz
+             ${authorName}, ${authorUserId}, ${input.text}, ${analysis.lang}, ${toJsonb(analysis)}::jsonb, ${w.maxSeverity}, ${w.abuse.length > 0}, ${sentAt}::timestamptz, ${now}::timestamptz
       from c
       returning seq, channel)
     select m.seq, m.channel, c.assigned_user_id from m, c`.execute(ex);

@@ -49,6 +49,18 @@ describeStorage('API behaviour', (getDb) => {
     assert.equal(unknown.body.error.code, 'not_found');
   });
 
+  it('stores a message whose text or analysis holds a lone surrogate (a cut emoji)', async () => {
+    const { app } = makeTestApp(getDb());
+    const org = await seedOrg(app);
+    const conv = await call(app, org.agent, 'POST', '/conversations', { channel: 'chat' });
+    const res = await app.request(`/api/v1/conversations/${conv.body.id}/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${org.agent.token}`, 'content-type': 'application/json' },
+      body: '{"direction":"inbound","text":"Vous \\u00eates des incapables \\ud83d"}',
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+  });
+
   it('writes nothing when a request fails half-way (one transaction)', async () => {
     const { app } = makeTestApp(getDb());
     const org = await seedOrg(app);
