@@ -11,6 +11,8 @@ import type { NormalizedMatch } from '../patterns.ts';
 import type { Rule, RuleContext } from '../rule.ts';
 import { phraseRule } from './phrase-rule.ts';
 
+/** A match starting with a first-person subject: a finite clause of its own. */
+const OWN_SUBJECT = /^(?:i'm|i am|i'll|i will|we're|we'll|we are|je |j'|nous |on )/u;
 const FILES = { fr, en };
 /** « le vendeur m'a dit « on ne rembourse jamais » » reports someone else's words. */
 const own = (ctx: RuleContext, m: NormalizedMatch) => !isQuotedOrReported(ctx, m.start, m.end);
@@ -76,8 +78,9 @@ export const requestRules: readonly Rule[] = [
       },
     },
     FILES,
-    // « je ne veux pas résilier, juste changer d'offre » is not a cancellation
-    { keep: (ctx, m) => own(ctx, m) && !isNegated(ctx, m.start) },
+    // « je ne veux pas résilier, juste changer d'offre » is not a cancellation; a match that opens
+    // with its own subject (« if it isn't fixed I'm cancelling ») is a new clause the negation before it cannot reach
+    { keep: (ctx, m) => own(ctx, m) && (OWN_SUBJECT.test(m.text) || !isNegated(ctx, m.start)) },
   ),
   phraseRule(
     {
