@@ -349,9 +349,15 @@ create table imported_messages (
 create index imported_messages_message_idx on imported_messages (message_id);
 `;
 
+/** When the supervisor has planned to hold the debrief (the method: within hours or days). */
+const DEBRIEF_SCHEDULE = /* sql */ `
+alter table debriefs add column scheduled_at timestamptz;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL },
   { version: 2, name: 'integrations', sql: INTEGRATIONS },
   { version: 3, name: 'training', sql: TRAINING },
   { version: 4, name: 'imports', sql: IMPORTS },
+  { version: 5, name: 'debrief_schedule', sql: DEBRIEF_SCHEDULE },
 ];

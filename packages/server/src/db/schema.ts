@@ -154,6 +154,7 @@ export interface DebriefsTable {
   org_id: string;
   incident_id: string;
   due_at: Ts;
+  scheduled_at: Ts | null;
   completed_at: Ts | null;
   facilitator_id: string | null;
   what_happened: string | null;

@@ -122,6 +122,8 @@ export interface Debrief {
   readonly id: string;
   readonly incidentId: string;
   readonly dueAt: string;
+  /** When the supervisor plans to hold it, if planned. */
+  readonly scheduledAt?: string | null;
   readonly completedAt: string | null;
   readonly whatHappened: string | null;
   readonly wentWell: string | null;

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import type { Debrief } from '../api/types.ts';
 import { currentLang, useT } from '../i18n/index.ts';
-import { formatDateTime } from '../lib/dates.ts';
+import { formatDateTime, fromLocalInput, toLocalInput } from '../lib/dates.ts';
 import { API } from '../session.tsx';
 
 const FIELDS = ['whatHappened', 'wentWell', 'doDifferently', 'strategy'] as const;
@@ -25,6 +25,9 @@ export function DebriefForm({
     () =>
       Object.fromEntries(FIELDS.map((f) => [f, debrief[f] ?? ''])) as Record<(typeof FIELDS)[number], string>,
   );
+  const [scheduled, setScheduled] = useState(() =>
+    debrief.scheduledAt ? toLocalInput(new Date(debrief.scheduledAt)) : '',
+  );
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const done = debrief.completedAt !== null;
 
@@ -33,6 +36,7 @@ export function DebriefForm({
     try {
       const updated = await api.patch<Debrief>(`${API}/debriefs/${debrief.id}`, {
         ...values,
+        scheduledAt: scheduled ? fromLocalInput(scheduled) : null,
         ...(complete ? { complete: true } : {}),
       });
       setStatus('saved');
@@ -59,6 +63,19 @@ export function DebriefForm({
               date: formatDateTime(debrief.dueAt, currentLang()),
             })}
       </p>
+      {!done && (
+        <label class="field">
+          <span>{t('debrief.scheduledAt')}</span>
+          <span class="hint">{t('debrief.scheduledAtHint')}</span>
+          <input
+            type="datetime-local"
+            name="scheduledAt"
+            readOnly={!canWrite}
+            value={scheduled}
+            onInput={(e) => setScheduled(e.currentTarget.value)}
+          />
+        </label>
+      )}
       {FIELDS.map((f) => (
         <label class="field" key={f}>
           <span>{t(`debrief.${f}`)}</span>

@@ -256,6 +256,7 @@ export const incidentRoutes = [
       wentWell: Text().optional(),
       doDifferently: Text().optional(),
       strategy: Text().optional(),
+      scheduledAt: z.iso.datetime({ offset: true }).nullable().optional(),
       complete: z.boolean().optional(),
     }),
     handler: ({ deps, actor, params, body }) =>
