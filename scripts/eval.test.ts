@@ -31,7 +31,9 @@ it('reports the same summary as score.py on the same predictions', (t) => {
   writeFileSync(join(dir, 'gold.jsonl'), toJsonl(gold));
   writeFileSync(join(dir, 'pred.jsonl'), toJsonl(preds));
   const scorer = join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'dev', 'score.py');
-  const run = spawnSync('python3', [scorer, join(dir, 'gold.jsonl'), join(dir, 'pred.jsonl')], { encoding: 'utf8' });
+  const run = spawnSync('python3', [scorer, join(dir, 'gold.jsonl'), join(dir, 'pred.jsonl')], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) return t.skip(`score.py could not run: ${run.stderr}`);
   const reference = JSON.parse(run.stdout.trim().split('\n').at(-1) as string);
   const ours = score(gold, new Map(preds.map((p) => [p.id, p as Record<string, unknown>])));

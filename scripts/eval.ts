@@ -7,12 +7,18 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { processLine } from '../packages/cli/src/jsonl-contract.ts';
 import { actionProvider } from '../packages/cli/src/action-provider.ts';
+import { processLine } from '../packages/cli/src/jsonl-contract.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CORPUS = process.env.SANGFROID_CORPUS ?? join(here, '..', '..', 'shared', 'corpus', 'dev');
-const FILES = ['client-fr.jsonl', 'client-en.jsonl', 'agent-fr.jsonl', 'agent-en.jsonl', 'conversations.jsonl'];
+const FILES = [
+  'client-fr.jsonl',
+  'client-en.jsonl',
+  'agent-fr.jsonl',
+  'agent-en.jsonl',
+  'conversations.jsonl',
+];
 
 interface Gold {
   id: string;
@@ -40,7 +46,10 @@ function prf(t: number, fp: number, fn: number): [number, number, number] {
 }
 
 /** Mirrors score.py exactly: same counting, same rounding. */
-export function score(gold: Gold[], preds: Map<string, Record<string, unknown>>): { table: string; summary: Summary } {
+export function score(
+  gold: Gold[],
+  preds: Map<string, Record<string, unknown>>,
+): { table: string; summary: Summary } {
   const tp = new Map<string, number>();
   const fp = new Map<string, number>();
   const fn = new Map<string, number>();
@@ -53,7 +62,8 @@ export function score(gold: Gold[], preds: Map<string, Record<string, unknown>>)
   const idsOf = (p: Record<string, unknown>) => {
     const out = new Set<string>();
     for (const s of (p.signals as unknown[]) ?? []) {
-      const id = typeof s === 'string' ? s : ((s as { id?: string }).id ?? (s as { category?: string }).category);
+      const id =
+        typeof s === 'string' ? s : ((s as { id?: string }).id ?? (s as { category?: string }).category);
       if (id) out.add(id);
     }
     return out;
@@ -67,7 +77,7 @@ export function score(gold: Gold[], preds: Map<string, Record<string, unknown>>)
     if ('error' in p) errors++;
     const gs = new Set(g.expect.signals ?? []);
     const ps = idsOf(p);
-    for (const i of gs) (ps.has(i) ? inc(tp, i) : inc(fn, i));
+    for (const i of gs) ps.has(i) ? inc(tp, i) : inc(fn, i);
     for (const i of ps) if (!gs.has(i)) inc(fp, i);
     if (g.expect.action !== undefined) {
       actionsN++;
@@ -76,7 +86,9 @@ export function score(gold: Gold[], preds: Map<string, Record<string, unknown>>)
     }
   }
   const all = [...new Set([...tp.keys(), ...fp.keys(), ...fn.keys()])].sort();
-  const rows = [`${'id'.padEnd(32)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}`];
+  const rows = [
+    `${'id'.padEnd(32)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)}`,
+  ];
   for (const i of all) {
     const [p, r, f] = prf(tp.get(i) ?? 0, fp.get(i) ?? 0, fn.get(i) ?? 0);
     rows.push(

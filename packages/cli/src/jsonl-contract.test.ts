@@ -4,7 +4,9 @@ import { processLine } from './jsonl-contract.ts';
 
 describe('the JSONL evaluation contract', () => {
   it('keeps the id of a message line and returns a signals list', () => {
-    const out = processLine(JSON.stringify({ id: 'm1', role: 'client', text: 'Bonjour, merci.', lang: 'fr' }));
+    const out = processLine(
+      JSON.stringify({ id: 'm1', role: 'client', text: 'Bonjour, merci.', lang: 'fr' }),
+    );
     assert.equal(out.id, 'm1');
     assert.ok('signals' in out && Array.isArray(out.signals));
   });

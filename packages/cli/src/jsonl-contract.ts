@@ -19,7 +19,10 @@ export type ContractOutput =
   | { id: unknown; error: string };
 
 /** Optional hook that adds the protocol's `action` for conversation lines. */
-export type ActionFor = (turns: readonly Turn[], lang: Lang | undefined) => { action: string; reasons: string[] };
+export type ActionFor = (
+  turns: readonly Turn[],
+  lang: Lang | undefined,
+) => { action: string; reasons: string[] };
 
 function toSignals(analysis: Analysis): ContractSignal[] {
   return analysis.findings.map((f) => ({
@@ -75,7 +78,8 @@ export function processLine(line: string, actionFor?: ActionFor): ContractOutput
       }
       return out;
     }
-    if (typeof o.text !== 'string') throw new Error('a line needs "text" (a message) or "turns" (a conversation)');
+    if (typeof o.text !== 'string')
+      throw new Error('a line needs "text" (a message) or "turns" (a conversation)');
     const role = o.role ?? 'client';
     if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
       throw new Error('"role" must be "client" or "agent"');

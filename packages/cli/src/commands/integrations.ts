@@ -3,7 +3,13 @@
  * generic JSON one) on the configured database, acting as one user of the organisation, and
  * prints its URL path and secret once — the secret is what you paste into the helpdesk.
  */
-import { createEndpoint, ENDPOINT_KINDS, type EndpointKind, loadConfig, openDatabase } from '@sangfroid/server';
+import {
+  createEndpoint,
+  ENDPOINT_KINDS,
+  type EndpointKind,
+  loadConfig,
+  openDatabase,
+} from '@sangfroid/server';
 import { type Command, Option } from 'commander';
 
 export function registerIntegrations(program: Command): void {
@@ -16,25 +22,27 @@ export function registerIntegrations(program: Command): void {
     .option('--name <name>', 'a label for the endpoint', 'helpdesk')
     .option('--origin <url>', 'public origin of the server, to print the full URL', 'http://localhost:3000')
     .option('--data-dir <dir>', 'embedded database directory (default: DATA_DIR or .sangfroid/data)')
-    .action(async (opts: { kind: EndpointKind; as: string; name: string; origin: string; dataDir?: string }) => {
-      const config = loadConfig({ ...process.env, ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}) });
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      try {
-        const endpoint = await createEndpoint({
-          db: database.db,
-          now: new Date(),
-          kind: opts.kind,
-          name: opts.name,
-          actingUserEmail: opts.as,
-        });
-        const url = `${opts.origin.replace(/\/$/, '')}${endpoint.path}`;
-        const headers =
-          opts.kind === 'chatwoot'
-            ? 'Chatwoot signs each delivery (X-Chatwoot-Signature, X-Chatwoot-Timestamp) with this secret.'
-            : 'Sign each POST: X-Sangfroid-Timestamp = unix seconds, X-Sangfroid-Signature = sha256=HMAC-SHA256(secret, "<timestamp>.<raw body>").';
-        process.stdout.write(`url: ${url}\nsecret: ${endpoint.secret}\n${headers}\n`);
-      } finally {
-        await database.close();
-      }
-    });
+    .action(
+      async (opts: { kind: EndpointKind; as: string; name: string; origin: string; dataDir?: string }) => {
+        const config = loadConfig({ ...process.env, ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}) });
+        const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+        try {
+          const endpoint = await createEndpoint({
+            db: database.db,
+            now: new Date(),
+            kind: opts.kind,
+            name: opts.name,
+            actingUserEmail: opts.as,
+          });
+          const url = `${opts.origin.replace(/\/$/, '')}${endpoint.path}`;
+          const headers =
+            opts.kind === 'chatwoot'
+              ? 'Chatwoot signs each delivery (X-Chatwoot-Signature, X-Chatwoot-Timestamp) with this secret.'
+              : 'Sign each POST: X-Sangfroid-Timestamp = unix seconds, X-Sangfroid-Signature = sha256=HMAC-SHA256(secret, "<timestamp>.<raw body>").';
+          process.stdout.write(`url: ${url}\nsecret: ${endpoint.secret}\n${headers}\n`);
+        } finally {
+          await database.close();
+        }
+      },
+    );
 }

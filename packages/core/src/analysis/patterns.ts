@@ -22,8 +22,8 @@ export interface CompiledPatterns {
   readonly allow: RegExp | null;
 }
 
-const BOUNDARY_BEFORE = "(?<![\\p{L}\\p{N}])";
-const BOUNDARY_AFTER = "(?![\\p{L}\\p{N}])";
+const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{N}])';
+const BOUNDARY_AFTER = '(?![\\p{L}\\p{N}])';
 
 /** One alternation of word-bounded patterns; throws on an invalid source (a data bug). */
 export function compileAlternation(sources: readonly string[]): RegExp {
@@ -62,7 +62,8 @@ export function findMatches(compiled: CompiledPatterns, text: string): Normalize
   }
   if (out.length === 0 || !compiled.allow) return out;
   const allowed: NormalizedMatch[] = [];
-  for (const m of text.matchAll(compiled.allow)) allowed.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  for (const m of text.matchAll(compiled.allow))
+    allowed.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
   return out.filter((hit) => !allowed.some((a) => a.start < hit.end && hit.start < a.end));
 }
 

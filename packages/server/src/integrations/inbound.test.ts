@@ -66,7 +66,15 @@ describeStorage('inbound webhooks', (getDb) => {
       });
       return { status: res.status, body: await res.json() };
     };
-    return { app, org, clock, post };
+    const endpoint = (kind: 'chatwoot' | 'generic') =>
+      createEndpoint({
+        db: app.deps.db,
+        now: clock.now(),
+        kind,
+        name: kind,
+        actingUserEmail: org.agent.email,
+      });
+    return { app, org, clock, post, endpoint };
   }
 
   const countMessages = async () =>
@@ -80,14 +88,8 @@ describeStorage('inbound webhooks', (getDb) => {
     );
 
   it('records a signed Chatwoot message as the client’s, opens the incident, and ignores a redelivery', async () => {
-    const { app, org, post } = await setup();
-    const endpoint = await createEndpoint({
-      db: app.deps.db,
-      now: app.deps.clock.now(),
-      kind: 'chatwoot',
-      name: 'Chatwoot boutique',
-      actingUserEmail: org.agent.email,
-    });
+    const { app, org, post, endpoint: makeEndpoint } = await setup();
+    const endpoint = await makeEndpoint('chatwoot');
     const before = await countMessages();
     const first = await post(endpoint.path, chatwootDelivery(), endpoint.secret, 'chatwoot');
     assert.equal(first.status, 201, JSON.stringify(first.body));
@@ -133,14 +135,8 @@ describeStorage('inbound webhooks', (getDb) => {
   });
 
   it('refuses a bad signature, a stale timestamp and an unknown endpoint, writing nothing', async () => {
-    const { app, org, clock } = await setup();
-    const endpoint = await createEndpoint({
-      db: app.deps.db,
-      now: clock.now(),
-      kind: 'chatwoot',
-      name: 'cw',
-      actingUserEmail: org.agent.email,
-    });
+    const { app, clock, endpoint: makeEndpoint } = await setup();
+    const endpoint = await makeEndpoint('chatwoot');
     const before = await countMessages();
     const body = JSON.stringify(chatwootDelivery({ id: 9001 }));
     const ts = String(Math.floor(clock.now().getTime() / 1000));
@@ -171,14 +167,8 @@ describeStorage('inbound webhooks', (getDb) => {
   });
 
   it('acknowledges and ignores private notes, activity messages and other events', async () => {
-    const { app, org, post } = await setup();
-    const endpoint = await createEndpoint({
-      db: app.deps.db,
-      now: app.deps.clock.now(),
-      kind: 'chatwoot',
-      name: 'cw',
-      actingUserEmail: org.agent.email,
-    });
+    const { post, endpoint: makeEndpoint } = await setup();
+    const endpoint = await makeEndpoint('chatwoot');
     const before = await countMessages();
     for (const payload of [
       chatwootDelivery({ id: 1, private: true }),
@@ -195,14 +185,8 @@ describeStorage('inbound webhooks', (getDb) => {
   });
 
   it('answers a malformed signed payload with 400 and the field it dislikes', async () => {
-    const { app, org, post } = await setup();
-    const endpoint = await createEndpoint({
-      db: app.deps.db,
-      now: app.deps.clock.now(),
-      kind: 'generic',
-      name: 'crm',
-      actingUserEmail: org.agent.email,
-    });
+    const { post, endpoint: makeEndpoint } = await setup();
+    const endpoint = await makeEndpoint('generic');
     const res = await post(
       endpoint.path,
       { id: 'x', conversation: { ref: 'T-1' }, direction: 'sideways', text: 'hi' },
@@ -214,14 +198,8 @@ describeStorage('inbound webhooks', (getDb) => {
   });
 
   it('records a generic signed JSON message into the conversation named by its ref', async () => {
-    const { app, org, post } = await setup();
-    const endpoint = await createEndpoint({
-      db: app.deps.db,
-      now: app.deps.clock.now(),
-      kind: 'generic',
-      name: 'crm',
-      actingUserEmail: org.agent.email,
-    });
+    const { app, post, endpoint: makeEndpoint } = await setup();
+    const endpoint = await makeEndpoint('generic');
     const base = {
       conversation: { ref: 'T-77', channel: 'email', client: { name: 'Ada', email: 'ada@example.org' } },
     };

@@ -38,9 +38,12 @@ export function configuredIntegrations(
 ): Integration[] {
   const options = notificationOptions(config);
   if (!options) return [...BUILT_IN_INTEGRATIONS];
-  return [...BUILT_IN_INTEGRATIONS, notificationsIntegration(db, { ...options, ...(enqueue ? { enqueue } : {}) })];
+  return [
+    ...BUILT_IN_INTEGRATIONS,
+    notificationsIntegration(db, { ...options, ...(enqueue ? { enqueue } : {}) }),
+  ];
 }
 
-export type { Integration, IntegrationContext } from './types.ts';
 export { createEndpoint, ENDPOINT_KINDS, type EndpointKind } from './endpoints.ts';
 export { createNotifier, type NotificationJob } from './notify.ts';
+export type { Integration, IntegrationContext } from './types.ts';

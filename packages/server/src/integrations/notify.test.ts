@@ -39,7 +39,12 @@ async function webhookReceiver(failures = 0) {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return { url, received, calls: () => calls, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url,
+    received,
+    calls: () => calls,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 /** A real SMTP server (smtp-server) on loopback that keeps what it receives. */
@@ -89,7 +94,11 @@ describeStorage('outbound notifications', (getDb) => {
         integrations: [
           notificationsIntegration(db, {
             webhook: { url: hook.url, secret: 'hook-secret' },
-            email: { transport: smtp.transport, from: 'sangfroid@example.org', appUrl: 'http://localhost:3000' },
+            email: {
+              transport: smtp.transport,
+              from: 'sangfroid@example.org',
+              appUrl: 'http://localhost:3000',
+            },
             now: () => clock.now(),
           }),
         ],
@@ -98,7 +107,10 @@ describeStorage('outbound notifications', (getDb) => {
     );
     try {
       const org = await seedOrg(app);
-      const res = await call(app, org.agent, 'POST', '/escalations', { reason: 'repeated_abuse', supervisorId: org.supervisor.id });
+      const res = await call(app, org.agent, 'POST', '/escalations', {
+        reason: 'repeated_abuse',
+        supervisorId: org.supervisor.id,
+      });
       assert.equal(res.status, 201, res.text);
       await waitFor(() => hook.received.length === 1 && smtp.mails.length === 1);
 
@@ -123,7 +135,11 @@ describeStorage('outbound notifications', (getDb) => {
       assert.match(mail.data, /Content-Type: text\/plain/);
 
       await waitFor(() => false, 100).catch(() => undefined); // let the delivery log commit
-      const log = await db.selectFrom('outbound_deliveries').selectAll().where('org_id', '=', org.orgId).execute();
+      const log = await db
+        .selectFrom('outbound_deliveries')
+        .selectAll()
+        .where('org_id', '=', org.orgId)
+        .execute();
       assert.deepEqual(log.map((r) => `${r.channel}:${r.status}`).sort(), ['email:sent', 'webhook:sent']);
     } finally {
       await hook.close();
@@ -136,10 +152,7 @@ describeStorage('outbound notifications', (getDb) => {
     const db = getDb().db;
     const delays: number[] = [];
     const clock = new TestClock();
-    const app = createApp(
-      { db, config: defaultConfig(), logger: silentLogger, clock },
-      { web: false },
-    );
+    const app = createApp({ db, config: defaultConfig(), logger: silentLogger, clock }, { web: false });
     const org = await seedOrg(app);
     const integration = notificationsIntegration(db, {
       webhook: { url: hook.url, secret: 's' },
@@ -148,12 +161,20 @@ describeStorage('outbound notifications', (getDb) => {
         delays.push(ms);
       },
     });
-    const event: DomainEvent = { name: 'incident.created', orgId: org.orgId, data: { id: 'i1', kind: 'abuse.threat', severity: 3 } };
+    const event: DomainEvent = {
+      name: 'incident.created',
+      orgId: org.orgId,
+      data: { id: 'i1', kind: 'abuse.threat', severity: 3 },
+    };
     try {
       await integration.onEvent?.(event, { deps: app.deps });
       assert.equal(hook.calls(), 3);
       assert.deepEqual(delays, [100, 200]);
-      const log = await db.selectFrom('outbound_deliveries').selectAll().where('org_id', '=', org.orgId).execute();
+      const log = await db
+        .selectFrom('outbound_deliveries')
+        .selectAll()
+        .where('org_id', '=', org.orgId)
+        .execute();
       assert.equal(log.length, 1);
       assert.equal(log[0]?.status, 'sent');
       assert.equal(log[0]?.attempts, 3);
@@ -165,7 +186,10 @@ describeStorage('outbound notifications', (getDb) => {
   it('gives up after the last attempt and logs the failure with its error', async () => {
     const hook = await webhookReceiver(100);
     const db = getDb().db;
-    const app = createApp({ db, config: defaultConfig(), logger: silentLogger, clock: new TestClock() }, { web: false });
+    const app = createApp(
+      { db, config: defaultConfig(), logger: silentLogger, clock: new TestClock() },
+      { web: false },
+    );
     const org = await seedOrg(app);
     const integration = notificationsIntegration(db, {
       webhook: { url: hook.url, secret: 's' },
@@ -173,8 +197,15 @@ describeStorage('outbound notifications', (getDb) => {
       sleep: async () => {},
     });
     try {
-      await integration.onEvent?.({ name: 'escalation.updated', orgId: org.orgId, data: { id: 'e1' } }, { deps: app.deps });
-      const log = await db.selectFrom('outbound_deliveries').selectAll().where('org_id', '=', org.orgId).execute();
+      await integration.onEvent?.(
+        { name: 'escalation.updated', orgId: org.orgId, data: { id: 'e1' } },
+        { deps: app.deps },
+      );
+      const log = await db
+        .selectFrom('outbound_deliveries')
+        .selectAll()
+        .where('org_id', '=', org.orgId)
+        .execute();
       assert.equal(log[0]?.status, 'failed');
       assert.equal(log[0]?.attempts, 3);
       assert.match(log[0]?.last_error ?? '', /503/);
