@@ -3,6 +3,8 @@
  * applied, the step of the method it cites, the signals and cues it saw) and what to avoid right
  * now. Deterministic: the same conversation always gives the same answer.
  */
+
+import { truncate } from '../text/truncate.ts';
 import type { ActionId, Conversation, Lang } from '../types.ts';
 import { AVOID, CONTEXT_AVOID } from './data/guidance.ts';
 import { PROTOCOL_RULES, type ProtocolRule } from './rules.ts';
@@ -35,9 +37,7 @@ function describe(evidence: readonly Evidence[], lang: Lang): string {
     .filter((e) => e.id !== 'reply.solution' || e.evidence)
     .map((e) => {
       const turn = lang === 'fr' ? `tour ${e.turn + 1}` : `turn ${e.turn + 1}`;
-      const words = e.evidence
-        ? ` « ${e.evidence.length > 60 ? `${e.evidence.slice(0, 57)}…` : e.evidence} »`
-        : '';
+      const words = e.evidence ? ` « ${truncate(e.evidence, 60)} »` : '';
       return `${e.id}${words} (${turn})`;
     });
   if (parts.length === 0) return '';

@@ -6,6 +6,7 @@
  * agent's own state, then the client's anxiety, and only then the listening path from venting to
  * closing (dev corpus README, « Conversation actions, first rule that applies »).
  */
+import { sliceCodeUnits } from '../text/truncate.ts';
 import type { ActionId, Lang, Localized, SignalId } from '../types.ts';
 import {
   type Evidence,
@@ -414,7 +415,7 @@ export const PROTOCOL_RULES: readonly ProtocolRule[] = [
         // an answer that is only a question back is not a confirmation (« Et vous, vous ne pouvez pas… ? »)
         const onlyQuestions = last.cues.shape.questions >= last.cues.shape.sentences;
         if (last.cues.shape.words >= 1 && !isEmotional(last) && !onlyQuestions) {
-          return [{ turn: last.index, id: 'cue.answer', evidence: last.text.slice(0, 60) }];
+          return [{ turn: last.index, id: 'cue.answer', evidence: sliceCodeUnits(last.text, 60) }];
         }
       }
       if (requests.length > 0 && !isEmotional(last)) return requests;

@@ -16,6 +16,7 @@
  * - the client accepts next steps only once heard, understood, calm, and given a solution.
  */
 import { analyze } from '../analysis/analyze.ts';
+import { truncate } from '../text/truncate.ts';
 import type { ActionId, Lang, Turn } from '../types.ts';
 import { readCues } from './cues.ts';
 import { personaProfile, personaText } from './personas/index.ts';
@@ -69,7 +70,7 @@ export function sentenceAround(text: string, start: number, end: number): string
   const before = text.slice(0, start).search(/[^.!?…\n]*$/);
   const after = text.slice(end).search(/[.!?…\n]/);
   const sentence = text.slice(Math.max(0, before), after < 0 ? text.length : end + after).trim();
-  return sentence.length > 160 ? `${sentence.slice(0, 157).trimEnd()}…` : sentence;
+  return truncate(sentence, 160);
 }
 
 const clamp = (x: number) => Math.max(0, Math.min(BREAKING_POINT, x));
