@@ -218,7 +218,9 @@ function judgedMatches(ctx: RuleContext, id: AgentQualityId): readonly Normalize
       // a clarifying question too; other questions inside a restatement are not
       const reformulations = phraseMatches(ctx, 'reply.reformulation');
       const asked = reformulations.filter((m) => endsWithQuestion(ctx, sentenceOf(ctx, m.start)));
-      const own = phraseMatches(ctx, id).filter((m) => !sentenceHas(sentenceOf(ctx, m.start), reformulations));
+      const own = phraseMatches(ctx, id).filter(
+        (m) => !sentenceHas(sentenceOf(ctx, m.start), reformulations),
+      );
       return asked.length === 0 ? own : [...own, ...asked].sort((a, b) => a.start - b.start);
     }
     default:
