@@ -27,7 +27,7 @@ const FR: readonly Row[] = [
   ],
   [
     'Si je comprends bien, la facture de mars a été payée deux fois ?',
-    ['reply.reformulation', 'reply.clarifying_question'],
+    ['reply.reformulation'],
   ],
   ["Le retard vient d'une panne sur notre ligne de production.", ['reply.explanation']],
   [
@@ -115,7 +115,7 @@ const FR: readonly Row[] = [
   ['Pour résumer, la machine affiche une erreur E4 depuis la mise à jour.', ['reply.reformulation']],
   [
     "Si j'ai bien compris, tu n'as toujours pas reçu ton remboursement ?",
-    ['reply.reformulation', 'reply.clarifying_question'],
+    ['reply.reformulation'],
   ],
   ["Cherchons ensemble d'où vient le problème.", ['reply.we_language']],
   ['Je vous recontacte vendredi avant midi pour faire le point.', ['reply.next_steps']],
@@ -152,7 +152,7 @@ const EN: readonly Row[] = [
   ],
   [
     'If I understand correctly, you were charged twice in March?',
-    ['reply.reformulation', 'reply.clarifying_question'],
+    ['reply.reformulation'],
   ],
   ['The delay comes from a breakdown at our warehouse.', ['reply.explanation']],
   ["It's the annual price adjustment that raised your bill this month.", ['reply.explanation']],
@@ -231,7 +231,7 @@ const EN: readonly Row[] = [
   ['To sum up, the machine has shown error E4 since the update.', ['reply.reformulation']],
   [
     "If I've understood you right, you still haven't received your refund?",
-    ['reply.reformulation', 'reply.clarifying_question'],
+    ['reply.reformulation'],
   ],
   ["Let's figure out together where the problem comes from.", ['reply.we_language']],
   ["I'll get back to you on Friday before noon to review things.", ['reply.next_steps']],

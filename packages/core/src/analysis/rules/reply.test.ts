@@ -28,7 +28,7 @@ export const FR_REPLIES: readonly Row[] = [
   },
   {
     text: 'Pour être certain de bien comprendre : la porte du garage ne se ferme plus depuis la révision de mardi ?',
-    ids: ['reply.reformulation', 'reply.clarifying_question'],
+    ids: ['reply.reformulation'],
   },
   {
     text: 'Pouvez-vous me préciser la référence du produit et la date d’achat ?',
@@ -136,7 +136,7 @@ export const EN_REPLIES: readonly Row[] = [
   },
   {
     text: "Just to make sure I've got this right: the app crashes every time you open the camera?",
-    ids: ['reply.reformulation', 'reply.clarifying_question'],
+    ids: ['reply.reformulation'],
   },
   {
     text: 'Could you let me know the serial number on the back of the device?',
@@ -249,8 +249,8 @@ const MORE: readonly [Lang, string, readonly string[]][] = [
   ['fr', 'Nous vous devons des excuses.', ['reply.apology']],
   ['fr', "Pourriez-vous m'en dire un peu plus sur ce qui s'est passé ?", ['reply.clarifying_question']],
   ['fr', 'À quel moment avez-vous remarqué la panne ?', ['reply.clarifying_question']],
-  ['fr', "Si je vous entends bien, vous n'avez jamais reçu le code ?", ['reply.reformulation', 'reply.clarifying_question']],
-  ['fr', "Autrement dit, la commande est partie mais n'est jamais arrivée ?", ['reply.reformulation', 'reply.clarifying_question']],
+  ['fr', "Si je vous entends bien, vous n'avez jamais reçu le code ?", ['reply.reformulation']],
+  ['fr', "Autrement dit, la commande est partie mais n'est jamais arrivée ?", ['reply.reformulation']],
   ['fr', 'Main dans la main, on va y arriver.', ['reply.we_language']],
   ['fr', 'Unissons nos efforts pour régler ce dossier.', ['reply.we_language']],
   ['fr', 'Je ne tolère aucune menace.', ['reply.boundary']],
@@ -268,7 +268,7 @@ const MORE: readonly [Lang, string, readonly string[]][] = [
   ['en', 'We owe you an apology.', ['reply.apology']],
   ['en', 'Could you tell me a bit more about what happened?', ['reply.clarifying_question']],
   ['en', 'Which day did the fault start?', ['reply.clarifying_question']],
-  ['en', "If I'm hearing you right, the code never arrived?", ['reply.reformulation', 'reply.clarifying_question']],
+  ['en', "If I'm hearing you right, the code never arrived?", ['reply.reformulation']],
   ['en', "Let's tackle this together.", ['reply.we_language']],
   ['en', 'Please mind your language.', ['reply.boundary']],
   ['en', "I'm not prepared to accept threats.", ['reply.boundary']],
@@ -287,7 +287,7 @@ const MORE: readonly [Lang, string, readonly string[]][] = [
   ],
   ['fr', "Auriez-vous une photo de l'étiquette du colis ?", ['reply.clarifying_question']],
   ['fr', 'Quand le problème est-il apparu pour la première fois ?', ['reply.clarifying_question']],
-  ['fr', 'Si je vous suis bien, la facture de mars a été payée deux fois ?', ['reply.reformulation', 'reply.clarifying_question']],
+  ['fr', 'Si je vous suis bien, la facture de mars a été payée deux fois ?', ['reply.reformulation']],
   ['fr', 'Travaillons ensemble pour trouver une issue.', ['reply.we_language']],
   ['fr', 'Le retard s’explique par une panne de notre chaîne de production.', ['reply.explanation']],
   [
@@ -349,7 +349,7 @@ const MORE: readonly [Lang, string, readonly string[]][] = [
   ['en', 'Could you confirm the postcode on the account?', ['reply.clarifying_question']],
   ['en', 'Do you have the order number to hand?', ['reply.clarifying_question']],
   ['en', 'When did you first notice the leak?', ['reply.clarifying_question']],
-  ['en', 'So, to recap, you were charged twice in March?', ['reply.reformulation', 'reply.clarifying_question']],
+  ['en', 'So, to recap, you were charged twice in March?', ['reply.reformulation']],
   ['en', "Let's figure this out together.", ['reply.we_language']],
   ['en', 'The outage was down to a power cut at our data centre.', ['reply.explanation']],
   ['en', "I'll issue you a £20 voucher today.", ['reply.solution', 'reply.next_steps']],
@@ -463,7 +463,7 @@ const LETTERS: readonly [Lang, string, readonly string[]][] = [
   [
     'fr',
     "Pour être sûre d'avoir bien noté : le logiciel plante uniquement quand vous exportez en PDF ?",
-    ['reply.reformulation', 'reply.clarifying_question'],
+    ['reply.reformulation'],
   ],
   [
     'fr',
@@ -499,7 +499,7 @@ const LETTERS: readonly [Lang, string, readonly string[]][] = [
   [
     'en',
     "Just so I'm sure I've noted it correctly: the software only crashes when you export to PDF?",
-    ['reply.reformulation', 'reply.clarifying_question'],
+    ['reply.reformulation'],
   ],
   ['en', 'Which browser are you using, and how long has this been happening?', ['reply.clarifying_question']],
   ['en', "You're not the first to complain and you won't be the last.", ['risk.dismissive']],
@@ -531,7 +531,7 @@ const LETTERS: readonly [Lang, string, readonly string[]][] = [
   [
     'fr',
     "Pour bien comprendre votre demande : vous souhaitez décaler le rendez-vous de jeudi à la semaine prochaine, c'est bien ça ?",
-    ['reply.reformulation', 'reply.clarifying_question'],
+    ['reply.reformulation'],
   ],
   [
     'fr',
@@ -570,7 +570,7 @@ const LETTERS: readonly [Lang, string, readonly string[]][] = [
   [
     'en',
     "To make sure I've got your request right: you'd like to move Thursday's appointment to next week?",
-    ['reply.reformulation', 'reply.clarifying_question'],
+    ['reply.reformulation'],
   ],
   [
     'en',
@@ -700,11 +700,11 @@ const TRADES: readonly [Lang, string, readonly string[]][] = [
     'Un remplaçant peut prendre le relais dès lundi pour terminer le chantier.',
     ['reply.solution', 'reply.next_steps'],
   ],
-  ['fr', 'Si je récapitule, il manque deux cartons sur les cinq commandés ?', ['reply.reformulation', 'reply.clarifying_question']],
+  ['fr', 'Si je récapitule, il manque deux cartons sur les cinq commandés ?', ['reply.reformulation']],
   [
     'fr',
     "Donc, si j'ai bien suivi, le lave-linge fuit uniquement en mode essorage ?",
-    ['reply.reformulation', 'reply.clarifying_question'],
+    ['reply.reformulation'],
   ],
   ['fr', 'Est-ce que jeudi 14 h vous irait pour la visite ?', ['reply.next_steps']],
   ['fr', 'Je reviens vers vous au plus tard mardi avec une réponse ferme.', ['reply.next_steps']],
@@ -725,7 +725,7 @@ const TRADES: readonly [Lang, string, readonly string[]][] = [
   ['en', "I've credited £15 to your account.", ['reply.solution']],
   ['en', 'We can offer you a catch-up slot on Saturday morning.', ['reply.solution', 'reply.next_steps']],
   ['en', "I'll get the updated document over to you by tonight.", ['reply.solution', 'reply.next_steps']],
-  ['en', 'So, if I follow you, two of the five boxes are missing?', ['reply.reformulation', 'reply.clarifying_question']],
+  ['en', 'So, if I follow you, two of the five boxes are missing?', ['reply.reformulation']],
   ['en', 'Would Thursday at 2pm suit you for the visit?', ['reply.next_steps']],
   ['en', "I'll get back to you by Tuesday at the latest with a firm answer.", ['reply.next_steps']],
   ['en', 'Your new badge will be posted to you within ten days.', ['reply.solution', 'reply.next_steps']],

@@ -108,17 +108,6 @@ function cueMatches(ctx: RuleContext, cue: 'date' | 'commitment'): readonly Norm
 
 const within = (r: Range, m: NormalizedMatch) => m.start >= r.start && m.start < r.end;
 
-/** Does the sentence end with a question mark (closing quotes and spaces aside)? */
-function endsWithQuestion(ctx: RuleContext, s: Range): boolean {
-  const text = ctx.normalized.text;
-  for (let i = s.end - 1; i >= s.start; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 63) return true; // ?
-    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 34 && c !== 187 && c !== 41) return false;
-  }
-  return false;
-}
-
 function sentenceHas(sentence: Range, matches: readonly NormalizedMatch[]): boolean {
   return matches.some((m) => within(sentence, m));
 }
@@ -214,14 +203,10 @@ function judgedMatches(ctx: RuleContext, id: AgentQualityId): readonly Normalize
     case 'reply.next_steps':
       return nextStepMatches(ctx);
     case 'reply.clarifying_question': {
-      // a restatement asked as a question (« si je comprends bien, … ? ») checks the facts: it is
-      // a clarifying question too; other questions inside a restatement are not
+      // a restatement asked as a question (« si je comprends bien, … ? ») is a reformulation, not a
+      // request for new facts (the dev corpus labels it so); other questions of that sentence too
       const reformulations = phraseMatches(ctx, 'reply.reformulation');
-      const asked = reformulations.filter((m) => endsWithQuestion(ctx, sentenceOf(ctx, m.start)));
-      const own = phraseMatches(ctx, id).filter(
-        (m) => !sentenceHas(sentenceOf(ctx, m.start), reformulations),
-      );
-      return asked.length === 0 ? own : [...own, ...asked].sort((a, b) => a.start - b.start);
+      return phraseMatches(ctx, id).filter((m) => !sentenceHas(sentenceOf(ctx, m.start), reformulations));
     }
     default:
       return phraseMatches(ctx, id);
