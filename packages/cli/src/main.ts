@@ -15,7 +15,9 @@ import { registerWorker } from './commands/worker.ts';
 
 export function buildProgram(): Command {
   const program = new Command('sangfroid')
-    .description('Keep your composure with difficult clients — garder son sang-froid face aux clients difficiles.')
+    .description(
+      'Keep your composure with difficult clients — garder son sang-froid face aux clients difficiles.',
+    )
     .version('0.1.0')
     .showHelpAfterError();
   registerAnalyze(program);

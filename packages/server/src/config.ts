@@ -37,7 +37,10 @@ export const ENV_SCHEMA = z.object({
   /** Shared secret of the outbound webhook's X-Sangfroid-Signature (required with its URL). */
   NOTIFY_WEBHOOK_SECRET: z.string().min(16).optional(),
   /** smtp://user:pass@host:587 (or smtps://…) to e-mail supervisors when an escalation is raised. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   /** Sender address of the notification e-mails. */
   NOTIFY_EMAIL_FROM: z.string().min(3).default('sangfroid <no-reply@localhost>'),
   /** `debug` | `info` | `warn` | `error` | `silent`. */

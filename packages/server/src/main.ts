@@ -10,9 +10,14 @@ import { type Database, openDatabase } from './db/database.ts';
 import { systemClock } from './deps.ts';
 import { countUsers } from './domain/users.ts';
 import { createApp } from './http/app.ts';
-import { configuredIntegrations, createNotifier, type NotificationJob, notificationOptions } from './integrations/index.ts';
-import { type JobQueue, openJobQueue, QUEUES } from './queue/index.ts';
+import {
+  configuredIntegrations,
+  createNotifier,
+  type NotificationJob,
+  notificationOptions,
+} from './integrations/index.ts';
 import { createLogger } from './logger.ts';
+import { type JobQueue, openJobQueue, QUEUES } from './queue/index.ts';
 
 export interface RunningServer {
   readonly url: string;

@@ -5,8 +5,8 @@
 import { type Analysis, analyze, LANGS, type Lang, ROLES, type Role } from '@sangfroid/core';
 import { type Command, Option } from 'commander';
 import pc from 'picocolors';
-import { lines, readAll } from '../io.ts';
 import { actionProvider } from '../action-provider.ts';
+import { lines, readAll } from '../io.ts';
 import { processLine } from '../jsonl-contract.ts';
 
 const COLOURS: Record<string, (s: string) => string> = {
@@ -44,7 +44,9 @@ export function formatReport(text: string, analysis: Analysis): string {
   const out: string[] = [];
   out.push(pc.bold(fr ? 'Message' : 'Message'), highlight(text, analysis), '');
   if (analysis.findings.length === 0) {
-    out.push(pc.green(fr ? 'Aucun signal : message calme et légitime.' : 'No signal: a calm, legitimate message.'));
+    out.push(
+      pc.green(fr ? 'Aucun signal : message calme et légitime.' : 'No signal: a calm, legitimate message.'),
+    );
   } else {
     out.push(pc.bold(fr ? 'Signaux' : 'Signals'));
     for (const f of analysis.findings) {
@@ -67,7 +69,8 @@ export function formatReport(text: string, analysis: Analysis): string {
       `  ${(fr ? "risque d'escalade" : 'escalation risk').padEnd(16)} ${bar(s.escalationRisk)}`,
     );
   }
-  if (analysis.truncated) out.push(pc.yellow(fr ? '(message tronqué pour l’analyse)' : '(message truncated for analysis)'));
+  if (analysis.truncated)
+    out.push(pc.yellow(fr ? '(message tronqué pour l’analyse)' : '(message truncated for analysis)'));
   return out.join('\n');
 }
 
@@ -93,6 +96,8 @@ export function registerAnalyze(program: Command): void {
       const text = words.length > 0 ? words.join(' ') : (await readAll(process.stdin)).replace(/\r?\n$/, '');
       if (text.trim() === '') throw new Error('nothing to analyse: give a text or pipe one on stdin');
       const analysis = analyze(text, { role: opts.role, ...(opts.lang ? { lang: opts.lang } : {}) });
-      process.stdout.write(opts.json ? `${JSON.stringify(analysis, null, 2)}\n` : `${formatReport(text, analysis)}\n`);
+      process.stdout.write(
+        opts.json ? `${JSON.stringify(analysis, null, 2)}\n` : `${formatReport(text, analysis)}\n`,
+      );
     });
 }

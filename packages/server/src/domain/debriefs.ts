@@ -69,7 +69,8 @@ export async function updateDebrief(opts: DomainContext & { id: string; patch: D
     if (patch.wentWell !== undefined) set.went_well = patch.wentWell;
     if (patch.doDifferently !== undefined) set.do_differently = patch.doDifferently;
     if (patch.strategy !== undefined) set.strategy = patch.strategy;
-    if (patch.scheduledAt !== undefined) set.scheduled_at = patch.scheduledAt ? new Date(patch.scheduledAt) : null;
+    if (patch.scheduledAt !== undefined)
+      set.scheduled_at = patch.scheduledAt ? new Date(patch.scheduledAt) : null;
     if (patch.complete && current.completed_at === null) set.completed_at = now;
     const updated = await trx
       .updateTable('debriefs')

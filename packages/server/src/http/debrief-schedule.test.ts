@@ -28,7 +28,9 @@ describeStorage('debrief scheduling', (getDb) => {
     const read = await call(app, org.supervisor, 'GET', `/debriefs/${debriefId}`);
     assert.equal(new Date(read.body.scheduledAt).toISOString(), '2026-12-02T08:30:00.000Z');
 
-    const bad = await call(app, org.supervisor, 'PATCH', `/debriefs/${debriefId}`, { scheduledAt: 'demain matin' });
+    const bad = await call(app, org.supervisor, 'PATCH', `/debriefs/${debriefId}`, {
+      scheduledAt: 'demain matin',
+    });
     assert.equal(bad.status, 400);
     assert.match(bad.body.error.message, /scheduledAt/);
 

@@ -31,7 +31,11 @@ it('serves files and falls back to index.html for client-side routes, under a st
 });
 
 it('never serves a file outside the dist folder, and 404s a missing asset', async () => {
-  for (const path of ['/../secret-outside.txt', '/%2e%2e/secret-outside.txt', '/assets/..%2f..%2fsecret-outside.txt']) {
+  for (const path of [
+    '/../secret-outside.txt',
+    '/%2e%2e/secret-outside.txt',
+    '/assets/..%2f..%2fsecret-outside.txt',
+  ]) {
     const res = await app.request(path);
     assert.ok(!(await res.text()).includes('nope'), path);
   }

@@ -40,7 +40,7 @@ export async function createEndpoint(opts: {
     .select(['id', 'org_id', 'active'])
     .where((eb) => eb(eb.fn('lower', ['email']), '=', opts.actingUserEmail.toLowerCase()))
     .executeTakeFirst();
-  if (!user || !user.active) throw invalid(`no active user with e-mail ${opts.actingUserEmail}`);
+  if (!user?.active) throw invalid(`no active user with e-mail ${opts.actingUserEmail}`);
   const secret = randomSecret(32);
   const id = newId();
   await opts.db

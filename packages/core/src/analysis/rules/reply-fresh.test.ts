@@ -25,10 +25,7 @@ const FR: readonly Row[] = [
     'Je comprends que ce soit pénible. Pouvez-vous me donner le numéro de votre commande ?',
     ['reply.empathy', 'reply.clarifying_question'],
   ],
-  [
-    'Si je comprends bien, la facture de mars a été payée deux fois ?',
-    ['reply.reformulation'],
-  ],
+  ['Si je comprends bien, la facture de mars a été payée deux fois ?', ['reply.reformulation']],
   ["Le retard vient d'une panne sur notre ligne de production.", ['reply.explanation']],
   [
     "C'est la révision annuelle des tarifs qui explique cette hausse sur votre facture.",
@@ -113,10 +110,7 @@ const FR: readonly Row[] = [
   ],
   ["Tu peux m'envoyer une capture d'écran du message d'erreur ?", ['reply.clarifying_question']],
   ['Pour résumer, la machine affiche une erreur E4 depuis la mise à jour.', ['reply.reformulation']],
-  [
-    "Si j'ai bien compris, tu n'as toujours pas reçu ton remboursement ?",
-    ['reply.reformulation'],
-  ],
+  ["Si j'ai bien compris, tu n'as toujours pas reçu ton remboursement ?", ['reply.reformulation']],
   ["Cherchons ensemble d'où vient le problème.", ['reply.we_language']],
   ['Je vous recontacte vendredi avant midi pour faire le point.', ['reply.next_steps']],
   ['Je vous prie de ne plus employer ce vocabulaire avec moi.', ['reply.boundary']],
@@ -150,10 +144,7 @@ const EN: readonly Row[] = [
     'I understand how frustrating this is. Could you send me your order number?',
     ['reply.empathy', 'reply.clarifying_question'],
   ],
-  [
-    'If I understand correctly, you were charged twice in March?',
-    ['reply.reformulation'],
-  ],
+  ['If I understand correctly, you were charged twice in March?', ['reply.reformulation']],
   ['The delay comes from a breakdown at our warehouse.', ['reply.explanation']],
   ["It's the annual price adjustment that raised your bill this month.", ['reply.explanation']],
   ["I can't continue this call if you keep swearing at me.", ['reply.boundary']],
@@ -229,10 +220,7 @@ const EN: readonly Row[] = [
   ],
   ['Can you send me a screenshot of the error message?', ['reply.clarifying_question']],
   ['To sum up, the machine has shown error E4 since the update.', ['reply.reformulation']],
-  [
-    "If I've understood you right, you still haven't received your refund?",
-    ['reply.reformulation'],
-  ],
+  ["If I've understood you right, you still haven't received your refund?", ['reply.reformulation']],
   ["Let's figure out together where the problem comes from.", ['reply.we_language']],
   ["I'll get back to you on Friday before noon to review things.", ['reply.next_steps']],
   ["Please don't use that kind of language with me.", ['reply.boundary']],
