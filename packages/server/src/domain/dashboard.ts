@@ -3,6 +3,7 @@
  * median time to acknowledge an escalation, debriefs held on time, commitments kept.
  */
 import { sql } from 'kysely';
+import { notFound } from '../errors.ts';
 import type { DomainContext } from './context.ts';
 import { summarizeTraining } from './training.ts';
 
@@ -26,8 +27,32 @@ export function weekStart(d: Date): string {
     .slice(0, 10);
 }
 
-export async function findDashboard(opts: DomainContext & { days: number }) {
+/** A supervisor and the people who report to them; throws not_found for anyone else. */
+export async function findTeam(opts: DomainContext & { supervisorId: string }): Promise<string[]> {
+  const rows = await opts.db
+    .selectFrom('users')
+    .select(['id', 'role', 'supervisor_id'])
+    .where('org_id', '=', opts.actor.orgId)
+    .where((eb) => eb.or([eb('id', '=', opts.supervisorId), eb('supervisor_id', '=', opts.supervisorId)]))
+    .execute();
+  const lead = rows.find((r) => r.id === opts.supervisorId);
+  if (!lead || lead.role === 'agent') throw notFound('supervisor');
+  return rows.map((r) => r.id);
+}
+
+/**
+ * `team` (user ids, from findTeam) narrows every people-related figure to that team: incidents and
+ * debriefs by who was exposed, escalations by who raised them, commitments by who made them,
+ * messages by the conversation's assignee. Restrictions concern clients and stay organisation-wide.
+ */
+export async function findDashboard(
+  opts: DomainContext & { days: number; team?: readonly string[] | undefined },
+) {
   const org = opts.actor.orgId;
+  const team = opts.team && opts.team.length > 0 ? [...opts.team] : undefined;
+  const exposedIncidents = team
+    ? opts.db.selectFrom('incident_exposed').select('incident_id').where('user_id', 'in', team)
+    : undefined;
   const now = opts.now;
   const since = new Date(now.getTime() - opts.days * DAY);
 
@@ -35,6 +60,7 @@ export async function findDashboard(opts: DomainContext & { days: number }) {
     .selectFrom('incidents')
     .select(sql<number>`count(*)::int`.as('n'))
     .where('org_id', '=', org)
+    .$if(exposedIncidents !== undefined, (q) => q.where('id', 'in', exposedIncidents as never))
     .where('created_at', '>=', new Date(since.getTime() - opts.days * DAY))
     .where('created_at', '<', since)
     .executeTakeFirst();
@@ -52,12 +78,14 @@ export async function findDashboard(opts: DomainContext & { days: number }) {
     .selectFrom('incidents')
     .select(['kind', 'severity', 'status', 'created_at'])
     .where('org_id', '=', org)
+    .$if(exposedIncidents !== undefined, (q) => q.where('id', 'in', exposedIncidents as never))
     .where('created_at', '>=', since)
     .execute();
   const open = await opts.db
     .selectFrom('incidents')
     .select(sql<number>`count(*)::int`.as('n'))
     .where('org_id', '=', org)
+    .$if(exposedIncidents !== undefined, (q) => q.where('id', 'in', exposedIncidents as never))
     .where('status', '!=', 'closed')
     .executeTakeFirst();
   const bySeverity = { '1': 0, '2': 0, '3': 0 } as Record<string, number>;
@@ -80,12 +108,14 @@ export async function findDashboard(opts: DomainContext & { days: number }) {
     .selectFrom('escalations')
     .select(['status', 'created_at', 'acknowledged_at'])
     .where('org_id', '=', org)
+    .$if(team !== undefined, (q) => q.where('raised_by', 'in', team as string[]))
     .where('created_at', '>=', since)
     .execute();
   const openEscalations = await opts.db
     .selectFrom('escalations')
     .select(sql<number>`count(*)::int`.as('n'))
     .where('org_id', '=', org)
+    .$if(team !== undefined, (q) => q.where('raised_by', 'in', team as string[]))
     .where('status', '!=', 'resolved')
     .executeTakeFirst();
   const ackMinutes = escalations
@@ -96,12 +126,14 @@ export async function findDashboard(opts: DomainContext & { days: number }) {
     .selectFrom('debriefs')
     .select(['due_at', 'completed_at'])
     .where('org_id', '=', org)
+    .$if(exposedIncidents !== undefined, (q) => q.where('incident_id', 'in', exposedIncidents as never))
     .where('created_at', '>=', since)
     .execute();
   const overdue = await opts.db
     .selectFrom('debriefs')
     .select(sql<number>`count(*)::int`.as('n'))
     .where('org_id', '=', org)
+    .$if(exposedIncidents !== undefined, (q) => q.where('incident_id', 'in', exposedIncidents as never))
     .where('completed_at', 'is', null)
     .where('due_at', '<', now)
     .executeTakeFirst();
@@ -114,6 +146,7 @@ export async function findDashboard(opts: DomainContext & { days: number }) {
     .selectFrom('commitments')
     .select(['status', 'due_at'])
     .where('org_id', '=', org)
+    .$if(team !== undefined, (q) => q.where('made_by', 'in', team as string[]))
     .where('created_at', '>=', since)
     .execute();
   const count = (s: string) => commitments.filter((c) => c.status === s).length;
@@ -126,6 +159,16 @@ export async function findDashboard(opts: DomainContext & { days: number }) {
       sql<number>`count(*) filter (where has_abuse)::int`.as('withAbuse'),
     ])
     .where('org_id', '=', org)
+    .$if(team !== undefined, (q) =>
+      q.where(
+        'conversation_id',
+        'in',
+        opts.db
+          .selectFrom('conversations')
+          .select('id')
+          .where('assigned_user_id', 'in', team as string[]),
+      ),
+    )
     .where('created_at', '>=', since)
     .executeTakeFirst();
 

@@ -61,7 +61,8 @@ export function DashboardPage() {
   const since = new Date(now.getTime() - days * 86400000).toISOString();
 
   useEffect(() => {
-    if (user?.role === 'admin')
+    // supervisors and admins may pick a team; the server narrows its figures with supervisorId
+    if (user && user.role !== 'agent')
       void api
         .get<Page<User>>(`${API}/users`, { limit: 100 })
         .then((p) => setUsers(p.items))

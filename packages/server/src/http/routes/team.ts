@@ -10,7 +10,7 @@ import {
   updateCommitment,
 } from '../../domain/commitments.ts';
 import { toApi } from '../../domain/common.ts';
-import { findDashboard } from '../../domain/dashboard.ts';
+import { findDashboard, findTeam } from '../../domain/dashboard.ts';
 import { createCheckIn, findCheckIns } from '../../domain/wellbeing.ts';
 import { ADMINS, EVERYONE, MANAGERS } from '../access.ts';
 import { defineRoute } from '../route.ts';
@@ -102,8 +102,18 @@ export const teamRoutes = [
     access: MANAGERS,
     tag: 'dashboard',
     summary: 'Counts and trends: incidents, time to acknowledge, debriefs on time, commitments kept',
-    query: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
-    handler: ({ deps, actor, query }) => findDashboard({ ...domain(deps, actor), days: query.days }),
+    query: z.object({
+      days: z.coerce.number().int().min(1).max(366).default(30),
+      /** Narrow the figures to this supervisor's team (the supervisor and their reports). */
+      supervisorId: Id.optional(),
+    }),
+    handler: async ({ deps, actor, query }) => {
+      const ctx = domain(deps, actor);
+      const team = query.supervisorId
+        ? await findTeam({ ...ctx, supervisorId: query.supervisorId })
+        : undefined;
+      return findDashboard({ ...ctx, days: query.days, team });
+    },
   }),
   defineRoute({
     method: 'get',
