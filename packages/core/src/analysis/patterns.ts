@@ -45,6 +45,26 @@ export function compileFile(file: PatternFile): ReadonlyMap<string, CompiledPatt
   return out;
 }
 
+/**
+ * Calls `onMatch(start, end, text)` for every non-empty match of the global regex `re` in `text`.
+ * A plain `exec` loop: `String.prototype.matchAll` clones the regex on every call, which is most
+ * of its cost when hundreds of patterns run per message.
+ */
+export function forEachMatch(
+  re: RegExp,
+  text: string,
+  onMatch: (start: number, end: number, match: string) => void,
+): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    onMatch(m.index, m.index + m[0].length, m[0]);
+  }
+}
+
 export interface NormalizedMatch {
   /** Half-open span in the normalised text. */
   readonly start: number;
@@ -55,15 +75,10 @@ export interface NormalizedMatch {
 /** All non-overlapping matches of `compiled` in `text`, minus those an allow pattern covers. */
 export function findMatches(compiled: CompiledPatterns, text: string): NormalizedMatch[] {
   const out: NormalizedMatch[] = [];
-  compiled.match.lastIndex = 0;
-  for (const m of text.matchAll(compiled.match)) {
-    if (m[0].length === 0) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
-  }
+  forEachMatch(compiled.match, text, (start, end, match) => out.push({ start, end, text: match }));
   if (out.length === 0 || !compiled.allow) return out;
   const allowed: NormalizedMatch[] = [];
-  for (const m of text.matchAll(compiled.allow))
-    allowed.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  forEachMatch(compiled.allow, text, (start, end, match) => allowed.push({ start, end, text: match }));
   return out.filter((hit) => !allowed.some((a) => a.start < hit.end && hit.start < a.end));
 }
 

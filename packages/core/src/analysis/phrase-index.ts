@@ -11,7 +11,7 @@
  * equal those of the single alternation (leftmost, non-overlapping, first alternative wins), except
  * that at one start a letter-led pattern wins over a scanned one.
  */
-import type { NormalizedMatch } from './patterns.ts';
+import { forEachMatch, type NormalizedMatch } from './patterns.ts';
 
 const ANY = 'any';
 type First = Set<string> | typeof ANY;
@@ -446,11 +446,8 @@ export function matchPhrases(index: PhraseIndex, text: string): NormalizedMatch[
     i = j;
   }
   if (!index.scan) return out;
-  index.scan.lastIndex = 0;
   const scanned: NormalizedMatch[] = [];
-  for (const m of text.matchAll(index.scan)) {
-    if (m[0].length > 0) scanned.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
-  }
+  forEachMatch(index.scan, text, (start, end, match) => scanned.push({ start, end, text: match }));
   if (scanned.length === 0) return out;
   // merge: leftmost first, drop what overlaps an earlier match
   const all = [...out, ...scanned].sort((a, b) => a.start - b.start || b.end - a.end);

@@ -5,7 +5,7 @@
  * tactic and request so that each family file is only its metas and its few special cases.
  */
 import type { Lang, SignalId } from '../../types.ts';
-import type { NormalizedMatch, PatternFile } from '../patterns.ts';
+import { forEachMatch, type NormalizedMatch, type PatternFile } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
 import { gateOf, gatePasses, type PatternGate } from './literal-gate.ts';
 
@@ -61,11 +61,7 @@ export function matchesOf(ctx: RuleContext, entry: GatedByLang): NormalizedMatch
   const found: NormalizedMatch[] = [];
   for (const p of g.patterns) {
     if (!gatePasses(p.gate, n)) continue;
-    p.re.lastIndex = 0;
-    for (const m of text.matchAll(p.re)) {
-      if (m[0].length === 0) continue;
-      found.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
-    }
+    forEachMatch(p.re, text, (start, end, match) => found.push({ start, end, text: match }));
   }
   if (found.length === 0) return [];
   found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -77,8 +73,7 @@ export function matchesOf(ctx: RuleContext, entry: GatedByLang): NormalizedMatch
   const allowed: { start: number; end: number }[] = [];
   for (const a of g.allow) {
     if (!gatePasses(a.gate, n)) continue;
-    a.re.lastIndex = 0;
-    for (const m of text.matchAll(a.re)) allowed.push({ start: m.index, end: m.index + m[0].length });
+    forEachMatch(a.re, text, (start, end) => allowed.push({ start, end }));
   }
   return allowed.length === 0
     ? kept
