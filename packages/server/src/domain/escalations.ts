@@ -137,9 +137,9 @@ export async function findEscalation(opts: DomainContext & { id: string }) {
   return toApi(row);
 }
 
-type Step = 'acknowledge' | 'take_over' | 'resolve' | 'note';
+export type EscalationStep = 'acknowledge' | 'take_over' | 'resolve' | 'note';
 
-const ALLOWED_FROM: Record<Exclude<Step, 'note'>, readonly EscalationStatus[]> = {
+const ALLOWED_FROM: Record<Exclude<EscalationStep, 'note'>, readonly EscalationStatus[]> = {
   acknowledge: ['raised'],
   take_over: ['raised', 'acknowledged'],
   resolve: ['raised', 'acknowledged', 'taken_over'],
@@ -147,7 +147,7 @@ const ALLOWED_FROM: Record<Exclude<Step, 'note'>, readonly EscalationStatus[]> =
 
 /** Moves an escalation one step (supervisors and admins only, checked by the route's access). */
 export async function advanceEscalation(
-  opts: DomainContext & { id: string; step: Step; supportNote?: string | undefined },
+  opts: DomainContext & { id: string; step: EscalationStep; supportNote?: string | undefined },
 ) {
   const { actor, now, step } = opts;
   const row = await opts.db.transaction().execute(async (trx) => {

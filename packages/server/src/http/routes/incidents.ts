@@ -8,6 +8,7 @@ import {
   advanceEscalation,
   createEscalation,
   ESCALATION_STATUSES,
+  type EscalationStep,
   findEscalation,
   findEscalations,
 } from '../../domain/escalations.ts';
@@ -33,6 +34,21 @@ const Kind = z.union([
     .max(60),
 ]);
 const Text = () => z.string().max(LIMITS.note);
+
+/** One step of an escalation's life (acknowledge, take over, resolve), with an optional support note. */
+function escalationStep(path: string, step: EscalationStep, summary: string) {
+  return defineRoute({
+    method: 'post',
+    path: `/escalations/{id}/${path}`,
+    access: MANAGERS,
+    tag: 'escalations',
+    summary,
+    params: IdParam,
+    body: z.object({ supportNote: note().optional() }),
+    handler: ({ deps, actor, params, body }) =>
+      advanceEscalation({ ...domain(deps, actor), id: params.id, step, supportNote: body.supportNote }),
+  });
+}
 
 export const incidentRoutes = [
   defineRoute({
@@ -152,54 +168,9 @@ export const incidentRoutes = [
     params: IdParam,
     handler: ({ deps, actor, params }) => findEscalation({ ...domain(deps, actor), id: params.id }),
   }),
-  defineRoute({
-    method: 'post',
-    path: '/escalations/{id}/acknowledge',
-    access: MANAGERS,
-    tag: 'escalations',
-    summary: 'Acknowledge: the employee knows a supervisor is on it',
-    params: IdParam,
-    body: z.object({ supportNote: note().optional() }),
-    handler: ({ deps, actor, params, body }) =>
-      advanceEscalation({
-        ...domain(deps, actor),
-        id: params.id,
-        step: 'acknowledge',
-        supportNote: body.supportNote,
-      }),
-  }),
-  defineRoute({
-    method: 'post',
-    path: '/escalations/{id}/take-over',
-    access: MANAGERS,
-    tag: 'escalations',
-    summary: 'Take the conversation over from the employee',
-    params: IdParam,
-    body: z.object({ supportNote: note().optional() }),
-    handler: ({ deps, actor, params, body }) =>
-      advanceEscalation({
-        ...domain(deps, actor),
-        id: params.id,
-        step: 'take_over',
-        supportNote: body.supportNote,
-      }),
-  }),
-  defineRoute({
-    method: 'post',
-    path: '/escalations/{id}/resolve',
-    access: MANAGERS,
-    tag: 'escalations',
-    summary: 'Resolve, with a support note to the employee',
-    params: IdParam,
-    body: z.object({ supportNote: note().optional() }),
-    handler: ({ deps, actor, params, body }) =>
-      advanceEscalation({
-        ...domain(deps, actor),
-        id: params.id,
-        step: 'resolve',
-        supportNote: body.supportNote,
-      }),
-  }),
+  escalationStep('acknowledge', 'acknowledge', 'Acknowledge: the employee knows a supervisor is on it'),
+  escalationStep('take-over', 'take_over', 'Take the conversation over from the employee'),
+  escalationStep('resolve', 'resolve', 'Resolve, with a support note to the employee'),
   defineRoute({
     method: 'patch',
     path: '/escalations/{id}',
