@@ -23,8 +23,8 @@ import type { NormalizedText } from '../../text/normalize.ts';
 import type { Lang, Localized, Severity, SignalId } from '../../types.ts';
 import { endsWithFrame, isNegated, isQuotedOrReported, sentenceOf } from '../context.ts';
 import { type Token, TokenLexicon, tokenize } from '../lexicon.ts';
-import type { NormalizedMatch, PatternEntry } from '../patterns.ts';
-import { compilePhraseSet, matchPhraseSet, type PhraseSet } from '../phrase-index.ts';
+import { BANKS, type PatternBank, type PatternSet } from '../pattern-bank.ts';
+import type { PatternEntry } from '../patterns.ts';
 import type { Hit, Rule, RuleContext } from '../rule.ts';
 
 // ---- data ---------------------------------------------------------------------------------
@@ -77,10 +77,14 @@ interface Compiled {
   /** Matched at the very start of the text after a word. */
   readonly vocativeAfter: RegExp;
   readonly notAimedAfter: RegExp | null;
-  /** Every phrase list of the language, matched in one pass: `<id>`, `<id>.allow`, `allow`, `cues`. */
-  readonly phrases: PhraseSet;
-  /** The abuse ids that have phrase patterns. */
-  readonly phraseIds: readonly SignalId[];
+  /** The language's pattern bank, and in it: */
+  readonly bank: PatternBank;
+  /** the phrase patterns of each abuse id (with their allow-lists), */
+  readonly phraseSets: ReadonlyMap<SignalId, PatternSet>;
+  /** harmless phrases that cancel a lexicon word they overlap (« tuer le temps »), */
+  readonly allow: PatternSet | null;
+  /** words that, two together or with a flirting emoji, make a remark sexual. */
+  readonly cues: PatternSet | null;
 }
 
 /** A frame must end right before the word (only spaces or an apostrophe between). */
@@ -94,7 +98,7 @@ function startAnchored(sources: readonly string[]): RegExp {
   return new RegExp(`^(?:${sources.map((s) => `(?:${s})`).join('|')})`, 'u');
 }
 
-function compileLang(lex: LexiconFile, patterns: PatternFile): Compiled {
+function compileLang(lex: LexiconFile, patterns: PatternFile, bank: PatternBank): Compiled {
   const lexicon = new TokenLexicon<Entry>();
   const mild = new TokenLexicon<true>();
   for (const spec of lex.mildProfanityWords) mild.add(spec, true);
@@ -114,17 +118,12 @@ function compileLang(lex: LexiconFile, patterns: PatternFile): Compiled {
   add(lex.weakNounWords, 'weakNoun');
   add(lex.weakAdjectiveWords, 'weakAdjective');
   add(lex.profanityWords, 'profanity');
-  const lists: Record<string, readonly string[]> = {
-    allow: lex.allowPatterns,
-    cues: lex.sexualCuePatterns ?? [],
-  };
-  const phraseIds: SignalId[] = [];
+  const phraseSets = new Map<SignalId, PatternSet>();
   for (const [id, entry] of Object.entries(patterns)) {
-    if (!id.startsWith('abuse.') || entry.patterns.length === 0) continue;
-    phraseIds.push(id as SignalId);
-    lists[id] = entry.patterns;
-    lists[`${id}.allow`] = entry.allow ?? [];
+    if (id.startsWith('abuse.') && entry.patterns.length > 0) phraseSets.set(id as SignalId, bank.add(entry));
   }
+  const listOrNull = (list: readonly string[] | undefined) =>
+    list && list.length > 0 ? bank.add({ patterns: list }) : null;
   return {
     lexicon,
     person: endAnchored(lex.personAimPatterns),
@@ -133,8 +132,10 @@ function compileLang(lex: LexiconFile, patterns: PatternFile): Compiled {
     determiner: endAnchored(lex.determinerAimPatterns),
     vocativeAfter: startAnchored(lex.vocativeAfterPatterns),
     notAimedAfter: lex.notAimedAfterPatterns.length > 0 ? startAnchored(lex.notAimedAfterPatterns) : null,
-    phrases: compilePhraseSet(lists),
-    phraseIds,
+    bank,
+    phraseSets,
+    allow: listOrNull(lex.allowPatterns),
+    cues: listOrNull(lex.sexualCuePatterns),
   };
 }
 
@@ -144,8 +145,8 @@ function isMild(mild: TokenLexicon<true>, spec: string): boolean {
 }
 
 const COMPILED: Readonly<Record<Lang, Compiled>> = {
-  fr: compileLang(frLexiconData as LexiconFile, frPatternData as unknown as PatternFile),
-  en: compileLang(enLexiconData as LexiconFile, enPatternData as unknown as PatternFile),
+  fr: compileLang(frLexiconData as LexiconFile, frPatternData as unknown as PatternFile, BANKS.fr),
+  en: compileLang(enLexiconData as LexiconFile, enPatternData as unknown as PatternFile, BANKS.en),
 };
 
 // ---- detection ----------------------------------------------------------------------------
@@ -190,16 +191,11 @@ function frameBefore(text: string, start: number, re: RegExp): boolean {
   return endsWithFrame(text.slice(Math.max(0, start - FRAME_WINDOW), start), re);
 }
 
-function analyseLexicon(
-  ctx: RuleContext,
-  c: Compiled,
-  phrases: ReadonlyMap<string, NormalizedMatch[]>,
-  out: AbuseHit[],
-): void {
+function analyseLexicon(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
   const text = ctx.normalized.text;
   const tokens = tokenize(ctx.normalized);
   const budget = { masked: 32 };
-  const allowed = phrases.get('allow') ?? [];
+  const allowed = c.allow ? c.bank.match(c.allow, ctx.normalized) : [];
   let examined = 0;
   for (let i = 0; i < tokens.length && examined < MAX_LEXICON_HITS; i++) {
     const m = c.lexicon.matchAt(tokens, i, budget);
@@ -259,21 +255,14 @@ function analyseLexicon(
   }
 }
 
-function analysePhrases(
-  ctx: RuleContext,
-  c: Compiled,
-  phrases: ReadonlyMap<string, NormalizedMatch[]>,
-  out: AbuseHit[],
-): void {
-  for (const id of c.phraseIds) {
-    const allowed = phrases.get(`${id}.allow`) ?? [];
-    for (const m of phrases.get(id) ?? []) {
-      if (allowed.some((a) => overlaps(a, m))) continue;
+function analysePhrases(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
+  for (const [id, set] of c.phraseSets) {
+    for (const m of c.bank.match(set, ctx.normalized)) {
       if (isQuotedOrReported(ctx, m.start, m.end)) continue;
       out.push({ id, start: m.start, end: m.end, severity: id === 'abuse.profanity' ? 2 : 3 });
     }
   }
-  const cueMatches = phrases.get('cues') ?? [];
+  const cueMatches = c.cues ? c.bank.match(c.cues, ctx.normalized) : [];
   if (cueMatches.length > 0 && !out.some((h) => h.id === 'abuse.sexual')) {
     const cues = cueMatches.filter((m) => !isQuotedOrReported(ctx, m.start, m.end));
     const distinct = new Set(cues.map((m) => m.text));
@@ -324,9 +313,8 @@ export function abuseHits(ctx: RuleContext): readonly AbuseHit[] {
   if (cached) return cached;
   const c = COMPILED[ctx.lang];
   const out: AbuseHit[] = [];
-  const phrases = matchPhraseSet(c.phrases, ctx.normalized.text);
-  analyseLexicon(ctx, c, phrases, out);
-  analysePhrases(ctx, c, phrases, out);
+  analyseLexicon(ctx, c, out);
+  analysePhrases(ctx, c, out);
   const hits = dedupe(absorbProfanity(ctx.normalized.text, out));
   cache.set(ctx.normalized, hits);
   return hits;

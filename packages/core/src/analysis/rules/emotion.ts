@@ -15,11 +15,11 @@ import fr from '../../../data/fr/emotion.json' with { type: 'json' };
 import { isNegated, isQuotedOrReported } from '../context.ts';
 import type { NormalizedMatch, PatternFile } from '../patterns.ts';
 import type { Hit, Rule, RuleContext } from '../rule.ts';
-import { byLang, type GatedByLang, matchesAny, matchesOf, toHits } from './phrase-rule.ts';
+import { byLang, matchesAny, matchesOf, type SetByLang, toHits } from './phrase-rule.ts';
 import { findShouting } from './tone.ts';
 
 const FILES: Readonly<Record<'fr' | 'en', PatternFile>> = { fr, en };
-const P = (key: string): GatedByLang => byLang(key, FILES);
+const P = (key: string): SetByLang => byLang(key, FILES);
 
 const ANGER_WORDS = P('angerWords');
 const ANGER_PHRASES = P('angerPhrases');
@@ -53,7 +53,7 @@ function negated(ctx: RuleContext, m: NormalizedMatch): boolean {
 const asserted = (ctx: RuleContext) => (m: NormalizedMatch) =>
   !negated(ctx, m) && !isQuotedOrReported(ctx, m.start, m.end);
 
-function words(ctx: RuleContext, w: GatedByLang, p: GatedByLang): NormalizedMatch[] {
+function words(ctx: RuleContext, w: SetByLang, p: SetByLang): NormalizedMatch[] {
   return [...matchesOf(ctx, w).filter(asserted(ctx)), ...matchesOf(ctx, p).filter(notQuoted(ctx))];
 }
 

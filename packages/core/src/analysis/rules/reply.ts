@@ -15,10 +15,10 @@ import enReply from '../../../data/en/reply.json' with { type: 'json' };
 import frReply from '../../../data/fr/reply.json' with { type: 'json' };
 import type { AgentQualityId, Lang, Localized } from '../../types.ts';
 import { isNegated, type Range, sentenceOf } from '../context.ts';
+import { BANKS, type PatternBank, type PatternSet } from '../pattern-bank.ts';
 import type { NormalizedMatch, PatternEntry } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
-import type { PhraseBank, PhraseSet } from './phrase-bank.ts';
-import { AGENT_BANKS, isReported, riskMatches, shoutingIn, textState } from './risk.ts';
+import { isReported, riskMatches, shoutingIn, textState } from './risk.ts';
 
 interface ReplyFileData {
   readonly [id: string]: PatternEntry | undefined;
@@ -29,10 +29,10 @@ interface CueFileData {
 }
 
 interface CompiledReply {
-  readonly bank: PhraseBank;
-  readonly byId: ReadonlyMap<AgentQualityId, PhraseSet>;
-  readonly date: PhraseSet | null;
-  readonly commitment: PhraseSet | null;
+  readonly bank: PatternBank;
+  readonly byId: ReadonlyMap<AgentQualityId, PatternSet>;
+  readonly date: PatternSet | null;
+  readonly commitment: PatternSet | null;
 }
 
 const QUALITY_IDS: readonly AgentQualityId[] = [
@@ -48,8 +48,8 @@ const QUALITY_IDS: readonly AgentQualityId[] = [
   'reply.boundary',
 ];
 
-function compileReplyFile(file: ReplyFileData & CueFileData, bank: PhraseBank): CompiledReply {
-  const byId = new Map<AgentQualityId, PhraseSet>();
+function compileReplyFile(file: ReplyFileData & CueFileData, bank: PatternBank): CompiledReply {
+  const byId = new Map<AgentQualityId, PatternSet>();
   for (const id of QUALITY_IDS) {
     const entry = file[id] as PatternEntry | undefined;
     if (entry && entry.patterns.length > 0) byId.set(id, bank.add(entry));
@@ -65,8 +65,8 @@ function compileReplyFile(file: ReplyFileData & CueFileData, bank: PhraseBank): 
 }
 
 const COMPILED: Readonly<Record<Lang, CompiledReply>> = {
-  fr: compileReplyFile(frReply as unknown as ReplyFileData & CueFileData, AGENT_BANKS.fr),
-  en: compileReplyFile(enReply as unknown as ReplyFileData & CueFileData, AGENT_BANKS.en),
+  fr: compileReplyFile(frReply as unknown as ReplyFileData & CueFileData, BANKS.fr),
+  en: compileReplyFile(enReply as unknown as ReplyFileData & CueFileData, BANKS.en),
 };
 
 /** Memo slots in the per-text state: one per quality, then the two cues. */
@@ -87,7 +87,7 @@ function phraseMatches(ctx: RuleContext, id: AgentQualityId): readonly Normalize
   const set = byId.get(id);
   let found = NONE;
   if (set) {
-    const raw = bank.match(set, ctx.normalized.text, ctx.normalized);
+    const raw = bank.match(set, ctx.normalized);
     found = raw.length === 0 ? NONE : raw.filter((m) => !isReported(ctx, m.start, m.end));
   }
   slots[slot] = found;
@@ -101,7 +101,7 @@ function cueMatches(ctx: RuleContext, cue: 'date' | 'commitment'): readonly Norm
   if (known) return known;
   const compiled = COMPILED[ctx.lang];
   const set = compiled[cue];
-  const found = set ? compiled.bank.match(set, ctx.normalized.text, ctx.normalized) : NONE;
+  const found = set ? compiled.bank.match(set, ctx.normalized) : NONE;
   slots[slot] = found;
   return found;
 }

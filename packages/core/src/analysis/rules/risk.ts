@@ -12,9 +12,9 @@ import enRisk from '../../../data/en/risk.json' with { type: 'json' };
 import frRisk from '../../../data/fr/risk.json' with { type: 'json' };
 import type { AgentRiskId, Lang, Localized, Severity } from '../../types.ts';
 import { isQuotedOrReported } from '../context.ts';
+import { BANKS, type PatternBank, type PatternSet } from '../pattern-bank.ts';
 import type { NormalizedMatch } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
-import { PhraseBank, type PhraseSet } from './phrase-bank.ts';
 
 interface RiskGroupData {
   readonly kind: string;
@@ -35,7 +35,7 @@ type RiskFileData = Readonly<Record<string, RiskEntryData>>;
 interface CompiledGroup {
   readonly kind: string;
   readonly severity: Severity | undefined;
-  readonly set: PhraseSet;
+  readonly set: PatternSet;
 }
 
 /** A phrase risk found in the normalised text, with the group that found it. */
@@ -58,17 +58,11 @@ function toSeverity(n: number | undefined): Severity | undefined {
 }
 
 interface CompiledRisks {
-  readonly bank: PhraseBank;
+  readonly bank: PatternBank;
   readonly byId: ReadonlyMap<PhraseRiskId, readonly CompiledGroup[]>;
 }
 
-/**
- * One phrase bank per language for every agent rule (risk.* here, reply.* in reply.ts): one scan
- * of the text finds the literals of both families.
- */
-export const AGENT_BANKS: Readonly<Record<Lang, PhraseBank>> = { fr: new PhraseBank(), en: new PhraseBank() };
-
-function compileRiskFile(file: RiskFileData, bank: PhraseBank): CompiledRisks {
+function compileRiskFile(file: RiskFileData, bank: PatternBank): CompiledRisks {
   const out = new Map<PhraseRiskId, CompiledGroup[]>();
   for (const id of PHRASE_RISKS) {
     const groups = file[id]?.groups ?? [];
@@ -85,8 +79,8 @@ function compileRiskFile(file: RiskFileData, bank: PhraseBank): CompiledRisks {
 }
 
 const COMPILED: Readonly<Record<Lang, CompiledRisks>> = {
-  fr: compileRiskFile(frRisk as RiskFileData, AGENT_BANKS.fr),
-  en: compileRiskFile(enRisk as RiskFileData, AGENT_BANKS.en),
+  fr: compileRiskFile(frRisk as RiskFileData, BANKS.fr),
+  en: compileRiskFile(enRisk as RiskFileData, BANKS.en),
 };
 
 const SHOUT_WORDS: ReadonlySet<string> = new Set([
@@ -155,7 +149,7 @@ export function riskMatches(ctx: RuleContext, id: PhraseRiskId): readonly RiskMa
   const found: RiskMatch[] = [];
   const { bank, byId: groups } = COMPILED[ctx.lang];
   for (const group of groups.get(id) ?? []) {
-    for (const m of bank.match(group.set, ctx.normalized.text, ctx.normalized)) {
+    for (const m of bank.match(group.set, ctx.normalized)) {
       if (isReported(ctx, m.start, m.end)) continue;
       if (found.some((f) => f.start < m.end && m.start < f.end)) continue;
       found.push({ start: m.start, end: m.end, text: m.text, kind: group.kind, severity: group.severity });
