@@ -5,7 +5,10 @@
  * database on BENCH_DATABASE_URL / TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test;
  * skipped if unreachable).
  *
- *   npm run bench:server [-- --duration 10 --connections 10 --only pglite|postgres]
+ *   npm run bench:server [-- --duration 10 --connections 10 --only pglite|postgres --runs analyze,ingest,calm --profile DIR]
+ *
+ * `--profile DIR` runs the server under `node --cpu-prof` and leaves its .cpuprofile files in DIR
+ * (the largest one is the server's main thread; tsx's loader thread writes a small one).
  *
  * The server is the `sangfroid serve` binary, as users run it. Message texts are the dev corpus's
  * client messages (a few abusive ones open incidents, as in life). Prints figures; asserts nothing.
@@ -51,6 +54,8 @@ const arg = (name: string, fallback: string): string => {
 const DURATION = Number(arg('duration', '10'));
 const CONNECTIONS = Number(arg('connections', '10'));
 const ONLY = arg('only', '');
+const PROFILE_DIR = arg('profile', '');
+const RUNS = new Set(arg('runs', 'analyze,ingest,calm').split(','));
 const PG_URL =
   process.env.BENCH_DATABASE_URL ||
   process.env.TEST_DATABASE_URL ||
@@ -78,7 +83,11 @@ function corpusTexts(): string[] {
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+  const child = spawn(process.execPath, [...profile, BIN, 'serve'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -103,6 +112,8 @@ async function json(url: string, init: RequestInit): Promise<Record<string, unkn
 interface Figures {
   /** Server CPU (user + system) per request, ms: what one dedicated core would pay. */
   readonly cpuMsPerRequest: number;
+  /** PostgreSQL only: CPU of the bench database's backend processes per request, ms. */
+  readonly dbCpuMsPerRequest?: number;
   readonly rps: number;
   readonly p50: number;
   readonly p97_5: number;
@@ -127,7 +138,9 @@ async function load(
   token: string,
   requests: AcRequest[],
   pid: number | undefined,
+  dbCpu?: () => Promise<Map<number, number>>,
 ): Promise<Figures> {
+  const dbBefore = await dbCpu?.();
   const cpuBefore = cpuMs(pid);
   const result = await autocannon({
     url,
@@ -136,8 +149,14 @@ async function load(
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     requests,
   });
+  const cpu = cpuMs(pid) - cpuBefore;
+  const dbAfter = await dbCpu?.();
+  let db = 0;
+  for (const [backend, ms] of dbAfter ?? []) db += ms - (dbBefore?.get(backend) ?? 0);
+  const requestsDone = Math.max(1, result.requests.total);
   return {
-    cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / Math.max(1, result.requests.total),
+    cpuMsPerRequest: cpu / requestsDone,
+    ...(dbAfter ? { dbCpuMsPerRequest: db / requestsDone } : {}),
     rps: result.requests.average,
     p50: result.latency.p50,
     p97_5: result.latency.p97_5,
@@ -148,7 +167,11 @@ async function load(
   };
 }
 
-async function benchBackend(label: string, env: NodeJS.ProcessEnv): Promise<Record<string, Figures>> {
+async function benchBackend(
+  label: string,
+  env: NodeJS.ProcessEnv,
+  dbCpu?: () => Promise<Map<number, number>>,
+): Promise<Record<string, Figures>> {
   const created = spawnSync(
     process.execPath,
     [
@@ -202,82 +225,71 @@ async function benchBackend(label: string, env: NodeJS.ProcessEnv): Promise<Reco
     const texts = corpusTexts();
     let n = 0;
 
-    const analyze = await load(
-      url,
-      token,
-      [
-        {
-          method: 'POST',
-          path: '/api/v1/analyze',
-          setupRequest: (req) => ({
-            ...req,
-            body: JSON.stringify({ text: texts[n++ % texts.length], role: 'client' }),
-          }),
-        },
-      ],
-      child.pid,
-    );
-    const ingest = await load(
-      url,
-      token,
-      [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const i = n++;
-            return {
+    const runs: Record<string, Figures> = {};
+    if (RUNS.has('analyze'))
+      runs.analyze = await load(
+        url,
+        token,
+        [
+          {
+            method: 'POST',
+            path: '/api/v1/analyze',
+            setupRequest: (req) => ({
               ...req,
-              path: `/api/v1/conversations/${conversations[i % conversations.length]}/messages`,
-              body: JSON.stringify({
-                direction: i % 3 === 2 ? 'outbound' : 'inbound',
-                text: texts[i % texts.length],
-              }),
-            };
+              body: JSON.stringify({ text: texts[n++ % texts.length], role: 'client' }),
+            }),
           },
+        ],
+        child.pid,
+        dbCpu,
+      );
+    const ingestOf = (pool: readonly string[]): AcRequest[] => [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const i = n++;
+          return {
+            ...req,
+            path: `/api/v1/conversations/${conversations[i % conversations.length]}/messages`,
+            body: JSON.stringify({
+              direction: i % 3 === 2 ? 'outbound' : 'inbound',
+              text: pool[i % pool.length],
+            }),
+          };
         },
-      ],
-      child.pid,
-    );
+      },
+    ];
+    if (RUNS.has('ingest')) runs.ingest = await load(url, token, ingestOf(texts), child.pid, dbCpu);
     // the same without abusive messages: every one of those opens an incident, a debrief and
-    // audit entries (about ten statements), so this separates plain ingest from incident cost
+    // audit entries (about twenty statements), so this separates plain ingest from incident cost
     const calm = texts.filter(
       (t) => !analyzeText(t, { role: 'client' }).findings.some((f) => f.id.startsWith('abuse.')),
     );
-    const ingestCalm = await load(
-      url,
-      token,
-      [
-        {
-          method: 'POST',
-          setupRequest: (req) => {
-            const i = n++;
-            return {
-              ...req,
-              path: `/api/v1/conversations/${conversations[i % conversations.length]}/messages`,
-              body: JSON.stringify({
-                direction: i % 3 === 2 ? 'outbound' : 'inbound',
-                text: calm[i % calm.length],
-              }),
-            };
-          },
-        },
-      ],
-      child.pid,
-    );
+    if (RUNS.has('calm')) runs.ingestCalm = await load(url, token, ingestOf(calm), child.pid, dbCpu);
     const dash = await json(`${url}/api/v1/dashboard`, { headers: h });
     process.stdout.write(
       `  ${label}: ${JSON.stringify((dash as { messages: unknown }).messages)} stored, incidents ${JSON.stringify((dash as { incidents: { total: number } }).incidents.total)}\n`,
     );
-    return { analyze, ingest, ingestCalm };
+    return runs;
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
 }
 
+const LABELS: Record<string, string> = {
+  analyze: 'POST /analyze',
+  ingest: 'POST …/messages (ingest)',
+  ingestCalm: '  same, no abusive message',
+};
+
+function printRuns(runs: Record<string, Figures>): void {
+  for (const [key, figures] of Object.entries(runs)) print(LABELS[key] ?? key, figures);
+}
+
 function print(label: string, f: Figures): void {
   process.stdout.write(
-    `  ${label.padEnd(28)} ${f.rps.toFixed(0).padStart(6)} req/s   p50 ${String(f.p50).padStart(3)} ms   p97.5 ${String(f.p97_5).padStart(3)} ms   p99 ${String(f.p99).padStart(3)} ms   max ${String(f.max).padStart(4)} ms   n=${f.total} errors=${f.errors}   server CPU ${f.cpuMsPerRequest.toFixed(2)} ms/req (≈ ${(1000 / Math.max(0.001, f.cpuMsPerRequest)).toFixed(0)} req/s per free core)\n`,
+    `  ${label.padEnd(28)} ${f.rps.toFixed(0).padStart(6)} req/s   p50 ${String(f.p50).padStart(3)} ms   p97.5 ${String(f.p97_5).padStart(3)} ms   p99 ${String(f.p99).padStart(3)} ms   max ${String(f.max).padStart(4)} ms   n=${f.total} errors=${f.errors}   server CPU ${f.cpuMsPerRequest.toFixed(2)} ms/req (≈ ${(1000 / Math.max(0.001, f.cpuMsPerRequest)).toFixed(0)} req/s per free core)${f.dbCpuMsPerRequest !== undefined ? `   + PostgreSQL backends ${f.dbCpuMsPerRequest.toFixed(2)} ms/req` : ''}\n`,
   );
 }
 
@@ -291,9 +303,7 @@ if (ONLY !== 'postgres') {
   try {
     const r = await benchBackend('pglite', { ...base, DATA_DIR: dataDir, DATABASE_URL: '' });
     process.stdout.write('embedded PGlite\n');
-    print('POST /analyze', r.analyze as Figures);
-    print('POST …/messages (ingest)', r.ingest as Figures);
-    print('  same, no abusive message', r.ingestCalm as Figures);
+    printRuns(r);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -308,11 +318,17 @@ if (ONLY !== 'pglite') {
     const url = new URL(PG_URL);
     url.pathname = `/${dbName}`;
     try {
-      const r = await benchBackend('postgres', { ...base, DATABASE_URL: url.toString() });
+      // the server's own CPU leaves out the database's: add that of the bench database's backends
+      const backendCpu = async (): Promise<Map<number, number>> => {
+        const { rows } = await admin.query<{ pid: number }>(
+          'select pid from pg_stat_activity where datname = $1',
+          [dbName],
+        );
+        return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
+      };
+      const r = await benchBackend('postgres', { ...base, DATABASE_URL: url.toString() }, backendCpu);
       process.stdout.write('PostgreSQL\n');
-      print('POST /analyze', r.analyze as Figures);
-      print('POST …/messages (ingest)', r.ingest as Figures);
-      print('  same, no abusive message', r.ingestCalm as Figures);
+      printRuns(r);
     } finally {
       await admin.query(`drop database if exists ${dbName} with (force)`);
     }
