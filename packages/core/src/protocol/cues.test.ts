@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import type { Lang } from '../types.ts';
 import type { CueKind } from './cue-types.ts';
 import { countListItems, detectCues } from './cues.ts';
@@ -64,4 +65,65 @@ test('cues: shape of a turn', () => {
   assert.ok(s.capsWords >= 3);
   assert.equal(s.hesitations >= 1, true);
   assert.equal(s.questions, 0);
+});
+
+/** countListItems as it was before it skipped sentences with fewer than two cuts (the reference). */
+function countListItemsReference(text: string): number {
+  const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+  const NOUN_PHRASE =
+    /^(?:l['’]|(?:le|la|les|un|une|des|du|mon|ma|mes|son|sa|ses|notre|nos|votre|vos|the|a|an|my|our|your|his|her|their)(?![\p{L}]))/iu;
+  let best = 0;
+  for (const sentence of text.match(/[^.!?\n]+[.!?\n]*/g) ?? []) {
+    const colon = sentence.indexOf(':');
+    const body = colon >= 0 ? sentence.slice(colon + 1) : sentence;
+    const parts = body
+      .split(/\s*(?:[,;]|(?<![\p{L}])(?:et|and)(?![\p{L}]))\s*/u)
+      .map((p) => p.trim())
+      .filter((p) => (p.match(WORD) ?? []).length >= 1);
+    if (colon >= 0) {
+      if (parts.filter((p) => (p.match(WORD) ?? []).length >= 2).length >= 3)
+        best = Math.max(best, parts.length);
+      continue;
+    }
+    const nounPhrases = parts.filter((p) => NOUN_PHRASE.test(p) && (p.match(WORD) ?? []).length <= 8);
+    if (parts.length >= 4 && nounPhrases.length >= Math.ceil(parts.length * 0.75))
+      best = Math.max(best, parts.length);
+  }
+  return best;
+}
+
+test('cues: enumerations are counted the same with or without the quick skip, on any text', () => {
+  const piece = fc.constantFrom(
+    'le bruit',
+    'la facture de mars',
+    "l'échéancier",
+    'the invoice',
+    'a refund',
+    'je suis seule',
+    'et',
+    'and',
+    'cette',
+    'grande',
+    ', ',
+    ' ; ',
+    ' : ',
+    ' et ',
+    ' and ',
+    '. ',
+    '\n',
+    '?',
+    ' ',
+  );
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.array(piece, { maxLength: 24 }).map((p) => p.join('')),
+        fc.string(),
+      ),
+      (text) => {
+        assert.equal(countListItems(text), countListItemsReference(text), JSON.stringify(text));
+      },
+    ),
+    { numRuns: 3000 },
+  );
 });

@@ -11,6 +11,15 @@ import type { Lang } from '../types.ts';
 import { CUE_KINDS, type CueKind, type CueTable } from './cue-types.ts';
 import { CUES_EN } from './data/cues-en.ts';
 import { CUES_FR } from './data/cues-fr.ts';
+import {
+  countCapsWords,
+  countDigitGroups,
+  countEllipses,
+  countQuestions,
+  countSentences,
+  countStutters,
+  countWords,
+} from './shape.ts';
 
 export interface CueHit {
   readonly kind: CueKind;
@@ -56,10 +65,29 @@ const SHORT_PART_WORDS = 8;
 const NOUN_PHRASE =
   /^(?:l['’]|(?:le|la|les|un|une|des|du|mon|ma|mes|son|sa|ses|notre|nos|votre|vos|the|a|an|my|our|your|his|her|their)(?![\p{L}]))/iu;
 
+/**
+ * Whether a sentence has at least two places where countListItems could cut it (a comma, a
+ * semicolon, « et », « and »): with fewer it has at most two parts, and neither kind of
+ * enumeration counts (three parts after a colon, four without). Saves the split on most turns.
+ */
+function mayHoldList(sentence: string): boolean {
+  let cuts = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    const next = sentence.charCodeAt(i + 1);
+    const isEt = c === 0x65 && next === 0x74;
+    const isAnd = c === 0x61 && next === 0x6e && sentence.charCodeAt(i + 2) === 0x64;
+    if (c === 0x2c || c === 0x3b || isEt || isAnd) cuts++;
+    if (cuts >= 2) return true;
+  }
+  return false;
+}
+
 /** Counts the parts of an enumeration: after a colon, or a run of short comma-separated parts. */
 export function countListItems(text: string): number {
   let best = 0;
   for (const sentence of text.match(SENTENCE) ?? []) {
+    if (!mayHoldList(sentence)) continue;
     const colon = sentence.indexOf(':');
     const body = colon >= 0 ? sentence.slice(colon + 1) : sentence;
     const parts = body
@@ -81,18 +109,17 @@ export function countListItems(text: string): number {
   return best;
 }
 
+/** The shape of a turn: `text` as written, `normalized` its normalised form (for stutters). */
 export function measureShape(text: string, normalized: string): TurnShape {
-  const sentences = (text.match(SENTENCE) ?? []).filter((s) => /\p{L}/u.test(s)).length;
-  const stutters = normalized.match(/(?<![\p{L}])(\p{L}{1,6})\.+ \1(?![\p{L}])/gu)?.length ?? 0;
-  const ellipses = text.match(/…|\.\.\./g)?.length ?? 0;
+  const ellipses = countEllipses(text);
   return {
-    words: (text.match(WORD) ?? []).length,
-    sentences,
-    questions: text.match(/\?/g)?.length ?? 0,
+    words: countWords(text),
+    sentences: countSentences(text),
+    questions: countQuestions(text),
     listItems: countListItems(text),
-    digits: text.match(/\d+(?:[ ,.]\d+)*/g)?.length ?? 0,
-    hesitations: stutters + (ellipses >= 2 ? 1 : 0),
-    capsWords: text.match(/(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/gu)?.length ?? 0,
+    digits: countDigitGroups(text),
+    hesitations: countStutters(normalized) + (ellipses >= 2 ? 1 : 0),
+    capsWords: countCapsWords(text),
   };
 }
 
