@@ -8,9 +8,17 @@
  */
 import { analyze as defaultAnalyze } from '../analysis/analyze.ts';
 import { normalize } from '../text/normalize.ts';
-import type { ActionId, AgentQualityId, AgentRiskId, Conversation, Finding, Lang } from '../types.ts';
+import type {
+  ActionId,
+  AgentQualityId,
+  AgentRiskId,
+  Analysis,
+  Conversation,
+  Finding,
+  Lang,
+} from '../types.ts';
 import { type Recommendation, recommendFromState } from './recommend.ts';
-import { type Analyzer, buildState } from './state.ts';
+import { type Analyzer, buildState, type ProtocolState } from './state.ts';
 
 interface Expectation {
   readonly required: readonly AgentQualityId[];
@@ -112,6 +120,15 @@ export interface DraftCheck {
 
 export interface CheckOptions {
   readonly analyzer?: Analyzer;
+  /** Checks against this action instead of the recommended one. */
+  readonly action?: ActionId;
+}
+
+export interface StateCheckOptions {
+  /** Analyses the draft when `analysis` is not given (default: `analyze`). */
+  readonly analyzer?: Analyzer;
+  /** The draft's analysis, already made as an agent reply in the state's language. */
+  readonly analysis?: Analysis;
   /** Checks against this action instead of the recommended one. */
   readonly action?: ActionId;
 }
@@ -258,11 +275,29 @@ export function checkDraft(
   options: CheckOptions = {},
 ): DraftCheck {
   const analyzer = options.analyzer ?? defaultAnalyze;
-  const state = buildState(conversation, { analyzer });
+  return checkDraftFromState(draft, buildState(conversation, { analyzer }), { ...options, analyzer });
+}
+
+/**
+ * Checks `draft` against a state already built (`buildState`, or `stateOfFold` while following a
+ * conversation), reusing the draft's analysis when given: nothing of the conversation is read
+ * again. Same result as `checkDraft` on the conversation of that state.
+ */
+export function checkDraftFromState(
+  draft: string,
+  state: ProtocolState,
+  options: StateCheckOptions = {},
+): DraftCheck {
+  const text = typeof draft === 'string' ? draft : '';
+  if (options.analysis && (options.analysis.role !== 'agent' || options.analysis.lang !== state.lang)) {
+    throw new TypeError(
+      `checkDraftFromState: an analysis made as ${options.analysis.role}/${options.analysis.lang} for an agent draft in ${state.lang}`,
+    );
+  }
   const recommendation = recommendFromState(state);
   const action = options.action ?? recommendation.action;
   const lang = state.lang;
-  const analysis = analyzer(typeof draft === 'string' ? draft : '', { role: 'agent', lang });
+  const analysis = options.analysis ?? (options.analyzer ?? defaultAnalyze)(text, { role: 'agent', lang });
   const present = [
     ...new Set(analysis.findings.filter((f) => f.id.startsWith('reply.')).map((f) => f.id as AgentQualityId)),
   ];
@@ -278,7 +313,7 @@ export function checkDraft(
       end: f.end,
       evidence: f.evidence,
       message: f.message,
-      suggestion: suggestionFor(f, lang, typeof draft === 'string' ? draft : ''),
+      suggestion: suggestionFor(f, lang, text),
     }));
 
   const weightOf = (id: AgentQualityId) => (expected.required.includes(id) ? 2 : 1);

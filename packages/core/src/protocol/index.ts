@@ -6,9 +6,11 @@
 export {
   type CheckOptions,
   checkDraft,
+  checkDraftFromState,
   type DraftCheck,
   EXPECTED,
   type RiskReport,
+  type StateCheckOptions,
   unshout,
 } from './check-draft.ts';
 export { CUE_KINDS, type CueKind } from './cue-types.ts';
@@ -17,6 +19,16 @@ export { AVOID } from './data/guidance.ts';
 export { type Draft, type DraftChannel, type DraftMove, type DraftOptions, draftReply } from './draft.ts';
 export { MOVE_KEYS, type MoveKey } from './draft-types.ts';
 export { type ClientPoints, clientPoints } from './facts.ts';
+export {
+  type FoldedTurn,
+  type FoldOptions,
+  type FoldStateOptions,
+  foldTurn,
+  foldTurns,
+  type ProtocolFold,
+  startFold,
+  stateOfFold,
+} from './fold.ts';
 export { toAgentSide } from './perspective.ts';
 export { type Formality, hashString, renderPhrase } from './phrases.ts';
 export {

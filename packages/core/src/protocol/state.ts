@@ -4,11 +4,22 @@
  * a limit was set and how the client answered it, the concessions on the table, the pressure and
  * how often it came back, the agent's commitments, and how anger and anxiety evolve.
  * Pure: the analyser is injectable (tests pass a fixed one); nothing reads a clock or a file.
+ * The per-turn reading (`viewOf`) and the derivation over the turns (`deriveState`) are shared
+ * with fold.ts, which follows a conversation one turn at a time to the same state.
  */
 import { analyze as defaultAnalyze } from '../analysis/analyze.ts';
 import { detectLang } from '../analysis/lang.ts';
 import { normalize } from '../text/normalize.ts';
-import type { Analysis, AnalyzeOptions, Channel, Conversation, Lang, Role, SignalId } from '../types.ts';
+import type {
+  Analysis,
+  AnalyzeOptions,
+  Channel,
+  Conversation,
+  Lang,
+  Role,
+  SignalId,
+  Turn,
+} from '../types.ts';
 import { detectCues, type TurnCues } from './cues.ts';
 
 export type Analyzer = (text: string, options: AnalyzeOptions) => Analysis;
@@ -193,40 +204,76 @@ function phaseOf(turns: readonly TurnView[]): Phase {
   return 'listening';
 }
 
+/**
+ * One turn as the protocol reads it: its analysis (made in the conversation's language), its
+ * distinct signals and its structural cues. The per-turn work of the protocol, done once.
+ */
+export function viewOf(
+  turn: Turn,
+  index: number,
+  text: string,
+  analysis: Analysis,
+  lang: Lang,
+  bubbles = 1,
+): TurnView {
+  return {
+    index,
+    role: turn.role,
+    text,
+    ...(turn.at !== undefined ? { at: turn.at } : {}),
+    ...(turn.channel !== undefined ? { channel: turn.channel } : {}),
+    analysis,
+    signals: [...new Set(analysis.findings.map((f) => f.id))],
+    cues: detectCues(text, lang),
+    ...(bubbles > 1 ? { bubbles } : {}),
+  };
+}
+
+/** The text of a turn as the protocol reads it (anything but a string reads as empty). */
+export const textOf = (turn: Turn): string => (typeof turn.text === 'string' ? turn.text : '');
+
+/**
+ * The one turn a trailing run of client messages is read as (a chat client often sends one
+ * message in several bubbles): their texts, trimmed and joined by new lines, at the first one's
+ * index, with the last one's date and channel.
+ */
+export function burstText(run: readonly Turn[]): string {
+  return run
+    .map((t) => (typeof t.text === 'string' ? t.text.trim() : ''))
+    .filter(Boolean)
+    .join('\n');
+}
+
 /** Analyses every turn and derives the protocol state. Deterministic for a given analyser. */
 export function buildState(conversation: Conversation, options: StateOptions = {}): ProtocolState {
   const analyzer = options.analyzer ?? defaultAnalyze;
   const lang = options.lang ?? languageOf(conversation);
-  const view = (turn: Conversation['turns'][number], index: number, text: string, bubbles = 1): TurnView => {
-    const analysis = analyzer(text, { role: turn.role, lang });
-    return {
-      index,
-      role: turn.role,
-      text,
-      ...(turn.at !== undefined ? { at: turn.at } : {}),
-      ...(turn.channel !== undefined ? { channel: turn.channel } : {}),
-      analysis,
-      signals: [...new Set(analysis.findings.map((f) => f.id))],
-      cues: detectCues(text, lang),
-      ...(bubbles > 1 ? { bubbles } : {}),
-    };
-  };
-  // a chat client often sends one message in several bubbles: the trailing run is read as one turn
+  const view = (turn: Turn, index: number, text: string, bubbles = 1): TurnView =>
+    viewOf(turn, index, text, analyzer(text, { role: turn.role, lang }), lang, bubbles);
   const source = conversation.turns;
   let burst = source.length;
   while (burst > 0 && source[burst - 1]?.role === 'client') burst--;
   const tail = source.length - burst;
   const turns: TurnView[] = source
     .slice(0, tail >= 2 ? burst : source.length)
-    .map((turn, index) => view(turn, index, typeof turn.text === 'string' ? turn.text : ''));
+    .map((turn, index) => view(turn, index, textOf(turn)));
   if (tail >= 2) {
     const run = source.slice(burst);
-    const text = run
-      .map((t) => (typeof t.text === 'string' ? t.text.trim() : ''))
-      .filter(Boolean)
-      .join('\n');
-    turns.push(view(run[run.length - 1] as Conversation['turns'][number], burst, text, tail));
+    turns.push(view(run[run.length - 1] as Turn, burst, burstText(run), tail));
   }
+  return deriveState(lang, conversation.channel, turns);
+}
+
+/**
+ * The state of a conversation read as `turns` (one view per turn, a trailing client run already
+ * merged): who spoke last, the limit and its answer, offers, pressure, commitments, emotions,
+ * requests, the phase. Light work over the views — no analysis, no cue detection.
+ */
+export function deriveState(
+  lang: Lang,
+  channel: Channel | undefined,
+  turns: readonly TurnView[],
+): ProtocolState {
   const clients = turns.filter((t) => t.role === 'client');
   const lastClient = clients.at(-1) ?? null;
   const lastAgent = turns.filter((t) => t.role === 'agent').at(-1) ?? null;
@@ -285,7 +332,7 @@ export function buildState(conversation: Conversation, options: StateOptions = {
 
   return {
     lang,
-    ...(conversation.channel !== undefined ? { channel: conversation.channel } : {}),
+    ...(channel !== undefined ? { channel } : {}),
     turns,
     phase: phaseOf(turns),
     boundary: { isSet: limitTurn !== null, turn: limitTurn?.index ?? null, clientAnswer },

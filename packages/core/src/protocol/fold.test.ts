@@ -1,0 +1,274 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { analyze } from '../analysis/analyze.ts';
+import type { Analysis, AnalyzeOptions, Conversation, Lang, SignalId, Turn } from '../types.ts';
+import { checkDraft, checkDraftFromState } from './check-draft.ts';
+import { CUE_KINDS } from './cue-types.ts';
+import { CASES } from './fixtures/conversations.ts';
+import { MORE_CASES } from './fixtures/more-conversations.ts';
+import { foldTurn, foldTurns, type ProtocolFold, startFold, stateOfFold } from './fold.ts';
+import { recommend, recommendFromState } from './recommend.ts';
+import { type Analyzer, buildState, languageOf } from './state.ts';
+import { annotatedAnalyzer } from './testing.ts';
+
+const DEV = fileURLToPath(new URL('../../../../../shared/corpus/dev/conversations.jsonl', import.meta.url));
+
+function devConversations(): Conversation[] {
+  if (!existsSync(DEV)) return [];
+  return readFileSync(DEV, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { turns: Conversation['turns']; lang?: Lang })
+    .map((o) => ({ turns: o.turns, ...(o.lang ? { lang: o.lang } : {}) }));
+}
+
+const FIXTURES: readonly Conversation[] = [
+  ...[...CASES, ...MORE_CASES].map((k) => ({ turns: k.turns, lang: k.lang })),
+  ...devConversations(),
+];
+
+/** A state as data: each turn's cue test (a closure) replaced by the cue kinds it answers yes to. */
+function comparable(value: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(value, (_key, v: unknown) => {
+      if (v && typeof v === 'object' && typeof (v as { has?: unknown }).has === 'function') {
+        const cues = v as { hits: unknown; shape: unknown; has(kind: string): boolean };
+        return { hits: cues.hits, shape: cues.shape, kinds: CUE_KINDS.filter((k) => cues.has(k)) };
+      }
+      return v;
+    }),
+  );
+}
+
+/** An analyser that counts its calls. */
+function counting(inner: Analyzer): Analyzer & { calls: number } {
+  const f = ((text: string, options: AnalyzeOptions) => {
+    f.calls++;
+    return inner(text, options);
+  }) as Analyzer & { calls: number };
+  f.calls = 0;
+  return f;
+}
+
+/**
+ * Follows `conversation` one turn at a time and checks, after every turn, that the folded state,
+ * its recommendation and (before each agent turn) the draft check of that reply are those of the
+ * whole-conversation calls on the same prefix.
+ */
+function assertFoldMatches(conversation: Conversation, analyzer: Analyzer): void {
+  const lang = conversation.lang ?? languageOf(conversation);
+  let fold: ProtocolFold = startFold({
+    lang,
+    ...(conversation.channel ? { channel: conversation.channel } : {}),
+  });
+  const turns = conversation.turns;
+  for (const [i, turn] of turns.entries()) {
+    const before = { ...conversation, turns: turns.slice(0, i), lang };
+    const analysis = analyzer(turn.text, { role: turn.role, lang });
+    if (turn.role === 'agent') {
+      const folded = checkDraftFromState(turn.text, stateOfFold(fold, { analyzer }), { analysis });
+      assert.deepEqual(
+        comparable(folded),
+        comparable(checkDraft(turn.text, before, { analyzer })),
+        `check ${i}`,
+      );
+    }
+    fold = foldTurn(fold, turn, analysis);
+    const prefix = { ...conversation, turns: turns.slice(0, i + 1), lang };
+    const state = stateOfFold(fold, { analyzer });
+    assert.deepEqual(comparable(state), comparable(buildState(prefix, { analyzer })), `state after ${i}`);
+    assert.deepEqual(
+      comparable(recommendFromState(state)),
+      comparable(recommend(prefix, { analyzer })),
+      `recommendation after ${i}`,
+    );
+  }
+}
+
+test('fold: turn by turn, state, recommendation and draft checks are those of the whole conversation (fixtures and dev corpus, real engine)', () => {
+  assert.ok(FIXTURES.length >= 90);
+  for (const conversation of FIXTURES) assertFoldMatches(conversation, analyze);
+});
+
+test('fold: the same on a conversation without a language (detected once, from the whole)', () => {
+  const conversation: Conversation = {
+    turns: [
+      { role: 'client', text: 'Hello, my parcel never came and I am really upset.' },
+      { role: 'agent', text: 'I am sorry to hear that. Could you give me the order number?' },
+      { role: 'client', text: 'It is 4471.' },
+      { role: 'client', text: 'And please hurry, I need it for Saturday.' },
+    ],
+  };
+  assertFoldMatches(conversation, analyze);
+  assert.equal(stateOfFold(foldTurns(startFold({ lang: 'en' }), conversation.turns)).lang, 'en');
+});
+
+/** Sentences written for this test, each calling for a different reading. */
+const CLIENT_LINES: Readonly<Record<Lang, readonly string[]>> = {
+  fr: [
+    'Mon abonnement a été débité deux fois ce mois-ci.',
+    'Je suis furieux, ça ne marche JAMAIS chez vous !!!',
+    'Espèce d’incapable, vous ne servez à rien.',
+    'Mon avocat recevra une copie de ce courrier.',
+    'Je suis très inquiète, je dois partir lundi.',
+    'D’accord, ça me va.',
+    'Merci beaucoup, tout fonctionne maintenant.',
+    'Voilà, c’est tout ce que j’avais à dire.',
+    'Je veux être remboursée.',
+    'Trois choses : la facture, le compteur et le contrat.',
+    'Oui, c’est exactement ça.',
+    'Je suis votre plus gros client, faites un geste ou je pars.',
+  ],
+  en: [
+    'My plan was charged twice this month.',
+    'I am furious, it NEVER works with you!!!',
+    'You are a bunch of useless idiots.',
+    'My solicitor will hear about this.',
+    'I am really worried, I fly out on Monday.',
+    'Okay, that works for me.',
+    'Thanks so much, it is working again.',
+    'That is all I wanted to say.',
+    'I want my money back.',
+    'Three things: the invoice, the meter and the contract.',
+    'Yes, that is right.',
+    'I am your biggest customer, give me a discount or I leave.',
+  ],
+};
+const AGENT_LINES: Readonly<Record<Lang, readonly string[]>> = {
+  fr: [
+    'Je comprends votre agacement, merci de nous avoir prévenus.',
+    'Pouvez-vous me donner le numéro de la commande ?',
+    'Je vous propose un remboursement intégral, cela vous convient-il ?',
+    'Je ne peux pas accepter ces propos, mais je reste là pour vous aider.',
+    'Je vous rappelle jeudi à 10 h pour faire le point.',
+    'Calmez-vous, ce n’est pas si grave.',
+    'Je vous écoute, prenez votre temps.',
+    'Je suis un peu perdu, laissez-moi un instant.',
+  ],
+  en: [
+    'I understand how frustrating this is, thank you for telling us.',
+    'Could you give me the order number?',
+    'I can offer you a full refund, does that work for you?',
+    'I cannot accept that language, but I am here to help.',
+    'I will call you on Thursday at 10 to follow up.',
+    'Calm down, it is not a big deal.',
+    'I am listening, take your time.',
+    'I am a bit lost, give me a moment.',
+  ],
+};
+
+const generated = fc.constantFrom<Lang>('fr', 'en').chain((lang) =>
+  fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(...CLIENT_LINES[lang]).map((text): Turn => ({ role: 'client', text })),
+        fc.constantFrom(...AGENT_LINES[lang]).map((text): Turn => ({ role: 'agent', text })),
+      ),
+      { minLength: 1, maxLength: 9 },
+    )
+    .map((turns): Conversation => (turns.length % 3 === 0 ? { turns } : { turns, lang })),
+);
+
+test('fold: the same on generated conversations, real engine (any order of turns, bubbles included)', () => {
+  fc.assert(
+    fc.property(generated, (conversation) => assertFoldMatches(conversation, analyze)),
+    { numRuns: 120 },
+  );
+});
+
+const SIGNALS: readonly SignalId[] = [
+  'abuse.insult',
+  'abuse.threat',
+  'pressure.legal',
+  'pressure.power',
+  'tactic.question_deflection',
+  'tactic.guilt_trip',
+  'emotion.anger',
+  'emotion.anxiety',
+  'request.refund',
+  'request.cancel',
+  'claim.generalization',
+  'reply.boundary',
+  'reply.solution',
+  'reply.empathy',
+  'reply.clarifying_question',
+  'risk.aggression',
+  'risk.dismissive',
+];
+
+/** Conversations whose turns carry arbitrary signals: every rule of the method gets its turn. */
+const annotated = fc
+  .array(
+    fc.record({
+      role: fc.constantFrom<Turn['role']>('client', 'agent'),
+      id: fc.nat(40),
+      signals: fc.subarray([...SIGNALS], { maxLength: 3 }),
+    }),
+    { minLength: 1, maxLength: 10 },
+  )
+  .map((rows) => {
+    const texts: Record<string, SignalId[]> = {};
+    const turns = rows.map((r, i): Turn => {
+      const text = `${r.role === 'client' ? 'Client' : 'Agent'} ${r.id} ${i}, merci ? d’accord.`;
+      texts[text] = r.signals;
+      return { role: r.role, text };
+    });
+    return { conversation: { turns, lang: 'fr' } as Conversation, texts };
+  });
+
+test('fold: the same with annotated signals (every rule and bubble case, fixed analyser)', () => {
+  fc.assert(
+    fc.property(annotated, ({ conversation, texts }) =>
+      assertFoldMatches(conversation, annotatedAnalyzer(texts)),
+    ),
+    { numRuns: 400 },
+  );
+});
+
+test('fold: following a conversation and checking every reply analyses each turn once', () => {
+  const analyzer = counting(analyze);
+  const turns = [...(CASES[3]?.turns ?? []), ...(CASES[4]?.turns ?? [])];
+  let fold = startFold({ lang: 'fr' });
+  for (const turn of turns) {
+    const analysis = analyzer(turn.text, { role: turn.role, lang: 'fr' });
+    if (turn.role === 'agent' && fold.clientRun < 2)
+      checkDraftFromState(turn.text, stateOfFold(fold, { analyzer }), { analysis });
+    fold = foldTurn(fold, turn, analysis);
+  }
+  recommendFromState(stateOfFold(fold, { analyzer }));
+  assert.ok(turns.length >= 4);
+  assert.equal(analyzer.calls, turns.length + (fold.clientRun >= 2 ? 1 : 0));
+});
+
+test('fold: pure — folding on from a fold leaves it as it was; branches share their past', () => {
+  const turn = (role: Turn['role'], text: string): [Turn, Analysis] => [
+    { role, text },
+    analyze(text, { role, lang: 'en' }),
+  ];
+  const root = foldTurn(startFold({ lang: 'en' }), ...turn('client', CLIENT_LINES.en[1] as string));
+  const before = comparable(stateOfFold(root));
+  const left = foldTurn(root, ...turn('agent', AGENT_LINES.en[3] as string));
+  const right = foldTurn(root, ...turn('client', CLIENT_LINES.en[2] as string));
+  assert.deepEqual(comparable(stateOfFold(root)), before);
+  assert.equal(left.last?.previous, root.last);
+  assert.equal(right.last?.previous, root.last);
+  assert.deepEqual([root.length, left.length, right.length], [1, 2, 2]);
+  assert.deepEqual([left.clientRun, right.clientRun], [0, 2]);
+  assert.equal(stateOfFold(right).turns.length, 1, 'two client bubbles read as one turn');
+});
+
+test('fold: an analysis in another language or for another role is refused', () => {
+  const fold = startFold({ lang: 'fr' });
+  const turn: Turn = { role: 'client', text: 'Bonjour, ma box ne marche plus.' };
+  assert.throws(() => foldTurn(fold, turn, analyze(turn.text, { role: 'client', lang: 'en' })), TypeError);
+  assert.throws(() => foldTurn(fold, turn, analyze(turn.text, { role: 'agent', lang: 'fr' })), TypeError);
+  const state = stateOfFold(foldTurn(fold, turn, analyze(turn.text, { role: 'client', lang: 'fr' })));
+  const draft = 'Je regarde cela tout de suite.';
+  assert.throws(
+    () => checkDraftFromState(draft, state, { analysis: analyze(draft, { role: 'agent', lang: 'en' }) }),
+    TypeError,
+  );
+});

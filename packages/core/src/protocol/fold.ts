@@ -1,0 +1,129 @@
+/**
+ * Following a conversation turn by turn. `foldTurn` reads one turn once — its analysis, handed
+ * in, its signals and cues — and `stateOfFold` gives exactly the state `buildState` gives for the
+ * turns folded so far, without analysing, normalising or reading any earlier turn again (only a
+ * trailing run of client bubbles, read as one turn, is analysed as such when asked for). For an
+ * import that checks every agent reply against the moment it was written, or a live view that
+ * grows one message at a time: n turns cost n readings, not n² as rebuilding the state would.
+ *
+ * Pure: a fold is an immutable list, newest turn first, so folding never changes the fold it
+ * starts from and two branches share their common past.
+ */
+import { analyze as defaultAnalyze } from '../analysis/analyze.ts';
+import type { Analysis, Channel, Lang, Turn } from '../types.ts';
+import {
+  type Analyzer,
+  burstText,
+  deriveState,
+  type ProtocolState,
+  type TurnView,
+  textOf,
+  viewOf,
+} from './state.ts';
+
+/** One folded turn: as given, as read, and the turns before it. */
+export interface FoldedTurn {
+  readonly turn: Turn;
+  readonly view: TurnView;
+  readonly previous: FoldedTurn | null;
+}
+
+/** A conversation followed so far (see `startFold`, `foldTurn`, `stateOfFold`). */
+export interface ProtocolFold {
+  readonly lang: Lang;
+  readonly channel?: Channel;
+  /** How many turns were folded. */
+  readonly length: number;
+  /** How many client turns end the conversation so far (0 when the agent spoke last). */
+  readonly clientRun: number;
+  /** The turns folded, newest first. */
+  readonly last: FoldedTurn | null;
+}
+
+export interface FoldOptions {
+  /** The conversation's language: every analysis folded in must have been made in it. */
+  readonly lang: Lang;
+  readonly channel?: Channel;
+}
+
+/** An empty conversation in `lang` (use `languageOf` when only the turns are known). */
+export function startFold(options: FoldOptions): ProtocolFold {
+  return {
+    lang: options.lang,
+    ...(options.channel !== undefined ? { channel: options.channel } : {}),
+    length: 0,
+    clientRun: 0,
+    last: null,
+  };
+}
+
+/**
+ * The fold with one more turn. `analysis` is the turn's own analysis — `analyze(turn.text,
+ * { role: turn.role, lang: fold.lang })` or the caller's equivalent — so that the state is the
+ * one `buildState` would make with that analyser. Throws a TypeError when it cannot be (another
+ * role or language): a programming mistake, never something a user typed.
+ */
+export function foldTurn(fold: ProtocolFold, turn: Turn, analysis: Analysis): ProtocolFold {
+  if (analysis.role !== turn.role || analysis.lang !== fold.lang) {
+    throw new TypeError(
+      `foldTurn: an analysis made as ${analysis.role}/${analysis.lang} for a ${turn.role} turn of a ${fold.lang} conversation`,
+    );
+  }
+  const view = viewOf(turn, fold.length, textOf(turn), analysis, fold.lang);
+  return {
+    lang: fold.lang,
+    ...(fold.channel !== undefined ? { channel: fold.channel } : {}),
+    length: fold.length + 1,
+    clientRun: turn.role === 'client' ? fold.clientRun + 1 : 0,
+    last: { turn, view, previous: fold.last },
+  };
+}
+
+/** Folds every turn of `turns`, analysing each with `analyzer` in the fold's language. */
+export function foldTurns(
+  fold: ProtocolFold,
+  turns: readonly Turn[],
+  analyzer: Analyzer = defaultAnalyze,
+): ProtocolFold {
+  let out = fold;
+  for (const turn of turns)
+    out = foldTurn(out, turn, analyzer(textOf(turn), { role: turn.role, lang: fold.lang }));
+  return out;
+}
+
+export interface FoldStateOptions {
+  /**
+   * Analyses the merged text of a trailing run of client bubbles, the one text no folded
+   * analysis covers (default: `analyze`). Called only when two or more client turns end the fold.
+   */
+  readonly analyzer?: Analyzer;
+}
+
+/** The protocol state of the turns folded so far: deep-equal to `buildState` on those turns. */
+export function stateOfFold(fold: ProtocolFold, options: FoldStateOptions = {}): ProtocolState {
+  const views: TurnView[] = new Array(fold.length);
+  const turns: Turn[] = new Array(fold.length);
+  let i = fold.length;
+  for (let link = fold.last; link !== null; link = link.previous) {
+    i--;
+    views[i] = link.view;
+    turns[i] = link.turn;
+  }
+  if (fold.clientRun < 2) return deriveState(fold.lang, fold.channel, views);
+  // a chat client often sends one message in several bubbles: the trailing run is read as one turn
+  const burst = fold.length - fold.clientRun;
+  const run = turns.slice(burst);
+  const text = burstText(run);
+  const analyzer = options.analyzer ?? defaultAnalyze;
+  const merged = viewOf(
+    run[run.length - 1] as Turn,
+    burst,
+    text,
+    analyzer(text, { role: 'client', lang: fold.lang }),
+    fold.lang,
+    fold.clientRun,
+  );
+  views.length = burst;
+  views.push(merged);
+  return deriveState(fold.lang, fold.channel, views);
+}
