@@ -5,7 +5,12 @@
  * database on BENCH_DATABASE_URL / TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test;
  * skipped if unreachable).
  *
- *   npm run bench:server [-- --duration 10 --connections 10 --only pglite|postgres --runs analyze,ingest,calm --profile DIR]
+ *   npm run bench:server [-- --duration 10 | --amount N] [--connections 10 --only pglite|postgres
+ *                          --runs analyze,ingest,calm --profile DIR]
+ *
+ * `--amount N` sends exactly N requests per run instead of running for a duration: the same work
+ * on every run, so that server CPU per request compares across runs on a shared machine (a timed
+ * run ingests more messages when the machine is idle, and longer conversations cost more).
  *
  * `--profile DIR` runs the server under `node --cpu-prof` and leaves its .cpuprofile files in DIR
  * (the largest one is the server's main thread; tsx's loader thread writes a small one).
@@ -39,7 +44,8 @@ interface AcResult {
 type Autocannon = (opts: {
   url: string;
   connections: number;
-  duration: number;
+  duration?: number;
+  amount?: number;
   headers: Record<string, string>;
   requests: AcRequest[];
 }) => Promise<AcResult>;
@@ -52,6 +58,7 @@ const arg = (name: string, fallback: string): string => {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
 const DURATION = Number(arg('duration', '10'));
+const AMOUNT = Number(arg('amount', '0'));
 const CONNECTIONS = Number(arg('connections', '10'));
 const ONLY = arg('only', '');
 const PROFILE_DIR = arg('profile', '');
@@ -145,7 +152,7 @@ async function load(
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
-    duration: DURATION,
+    ...(AMOUNT > 0 ? { amount: AMOUNT } : { duration: DURATION }),
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     requests,
   });
@@ -295,7 +302,7 @@ function print(label: string, f: Figures): void {
 
 const base = { ...process.env, PORT: '0', LOG_LEVEL: 'error' };
 process.stdout.write(
-  `bench:server — ${CONNECTIONS} connections, ${DURATION} s per run, ${cpus().length} CPUs, load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)}\n`,
+  `bench:server — ${CONNECTIONS} connections, ${AMOUNT > 0 ? `${AMOUNT} requests` : `${DURATION} s`} per run, ${cpus().length} CPUs, load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)}\n`,
 );
 
 if (ONLY !== 'postgres') {

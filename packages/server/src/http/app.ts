@@ -5,7 +5,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { analyze } from '@sangfroid/core';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { EventBus } from '../alerts/event-bus.ts';
 import { ActorCache } from '../auth/actor-cache.ts';
@@ -14,6 +13,7 @@ import type { AppDeps, Deps } from '../deps.ts';
 import { HistoryCache } from '../domain/history-cache.ts';
 import { AppError, type ErrorCode, fromDatabaseError } from '../errors.ts';
 import type { Env } from './access.ts';
+import { bodyLimit } from './body-limit.ts';
 import { type AnyRoute, mountRoutes } from './route.ts';
 import { ROUTES } from './routes/index.ts';
 import { mountWebApp, securityHeaders } from './static.ts';
