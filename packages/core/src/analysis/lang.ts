@@ -52,7 +52,8 @@ for (const w of EN_WEAK) LISTED.set(w, LISTED.has(w) ? 0 : -1);
 for (const w of EN_STRONG) LISTED.set(w, -2);
 for (const w of FR_STRONG) LISTED.set(w, EN_STRONG.has(w) ? 0 : 2);
 
-const FR_ENDING = /(?:ez|ais|ait|aient|ons|eux|euse|ees|ment|tion)$/;
+/** French verb and noun endings: weak evidence on longer words. */
+const FR_ENDINGS = ['ez', 'ais', 'ait', 'aient', 'ons', 'eux', 'euse', 'ees', 'ment', 'tion'];
 
 /** Scores one word; positive for French, negative for English. */
 function scoreWord(w: string): number {
@@ -65,7 +66,7 @@ function scoreWord(w: string): number {
   }
   if (w.length >= 5) {
     if (w.endsWith('ing') || w.endsWith('ly') || w.endsWith('ness')) return -0.5;
-    if (!w.endsWith('ation') && FR_ENDING.test(w)) return 0.5;
+    if (!w.endsWith('ation') && FR_ENDINGS.some((e) => w.endsWith(e))) return 0.5;
   }
   return 0;
 }

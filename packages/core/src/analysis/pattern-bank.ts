@@ -37,9 +37,14 @@ function isWordCode(c: number): boolean {
 }
 
 /** Literals are cut to their last MAX_LITERAL characters: a smaller automaton that stays in cache. */
-const MAX_LITERAL = 10;
-/** Shorter literals are in nearly every text: a set holding one gates nothing and is dropped. */
+const MAX_LITERAL = 8;
+/**
+ * A literal shorter than this is in nearly every text: a set holding one gates nothing and is
+ * dropped — except a single character that is not a letter, digit, space or apostrophe (« * »,
+ * « # », « € »), which most texts do not hold.
+ */
 const MIN_LITERAL = 2;
+const isRareCharacter = (lit: string): boolean => lit.length === 1 && !/[a-z0-9 ']/.test(lit);
 
 /** Rough letter frequencies of French and English text (per mille), to find a pattern's rarest set. */
 const FREQ: Readonly<Record<string, number>> = {
@@ -75,7 +80,7 @@ const FREQ: Readonly<Record<string, number>> = {
 
 /** Rough chance that a literal occurs in a 300-character message (independent letters: crude but ordinal). */
 function chanceOf(lit: string): number {
-  if (lit.length < 3) return 0.5;
+  if (lit.length < 3) return isRareCharacter(lit) ? 0.05 : 0.5;
   let best = 1;
   for (let i = 0; i + 2 < lit.length; i++) {
     let p = 300;
@@ -100,7 +105,7 @@ function gateSets(req: Requirement | null): string[][] {
     let weak = false;
     for (const lit of set) {
       const t = lit.trim();
-      if (t.length < MIN_LITERAL) weak = true;
+      if (t.length < MIN_LITERAL && !isRareCharacter(t)) weak = true;
       cut.add(t.length > MAX_LITERAL ? t.slice(-MAX_LITERAL) : t);
     }
     if (!weak) sets.push([...cut]);

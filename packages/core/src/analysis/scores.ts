@@ -77,17 +77,17 @@ export function computeScores(findings: readonly Finding[], ctx: RuleContext): S
   const norm = ctx.normalized.text;
   const text = ctx.text;
 
-  const intensifiers = count(INTENSIFIERS, norm, 3);
-  const base = count(DOWNTONERS, norm, 1) > 0 && intensifiers === 0 ? 0.3 : 0.5;
-  const urgency = count(URGENCY, norm, 3);
-  const exclamations = count(EXCLAMATION, text, 6);
-  const capitals = capitalShare(text);
-  const letterRuns = count(LETTER_RUN, text, 2);
+  const angerCues = n('emotion.anger');
+  const anxietyCues = n('emotion.anxiety');
+  const sadCues = n('emotion.disappointment');
   const shouting = n('tone.shouting');
   const insults = n('abuse.insult') + n('abuse.identity') + n('abuse.profanity');
   const threats = n('abuse.threat');
+  // the text scans below grade an emotion that is there: each runs only when it is needed
+  const emotional = angerCues + anxietyCues + sadCues > 0;
+  const intensifiers = emotional ? count(INTENSIFIERS, norm, 3) : 0;
+  const base = emotional && intensifiers === 0 && count(DOWNTONERS, norm, 1) > 0 ? 0.3 : 0.5;
 
-  const angerCues = n('emotion.anger');
   const anger =
     angerCues + shouting + insults + threats === 0
       ? 0
@@ -95,21 +95,25 @@ export function computeScores(findings: readonly Finding[], ctx: RuleContext): S
           angerCues > 0 ? base : 0,
           0.1 * Math.max(0, angerCues - 1),
           angerCues > 0 ? 0.07 * intensifiers : 0,
-          shouting > 0 ? 0.2 + 0.4 * capitals : 0,
-          0.04 * Math.max(0, exclamations - 1),
-          0.05 * letterRuns,
+          shouting > 0 ? 0.2 + 0.4 * capitalShare(text) : 0,
+          0.04 * Math.max(0, count(EXCLAMATION, text, 6) - 1),
+          0.05 * count(LETTER_RUN, text, 2),
           angerCues + shouting > 0 && hasRepeatedWord(norm) ? 0.05 : 0,
           0.2 * Math.min(2, insults),
           0.3 * Math.min(2, threats),
         ]);
 
-  const anxietyCues = n('emotion.anxiety');
   const anxiety =
     anxietyCues === 0
       ? 0
-      : noisyOr([base, 0.12 * (anxietyCues - 1), 0.07 * intensifiers, 0.06 * urgency, 0.03 * exclamations]);
+      : noisyOr([
+          base,
+          0.12 * (anxietyCues - 1),
+          0.07 * intensifiers,
+          0.06 * count(URGENCY, norm, 3),
+          0.03 * count(EXCLAMATION, text, 6),
+        ]);
 
-  const sadCues = n('emotion.disappointment');
   const disappointment = sadCues === 0 ? 0 : noisyOr([base, 0.12 * (sadCues - 1), 0.08 * intensifiers]);
 
   const escalationRisk = noisyOr([
