@@ -1,11 +1,20 @@
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { compileEntry, findMatches } from '../analysis/patterns.ts';
+import { normalize } from '../text/normalize.ts';
 import type { Lang } from '../types.ts';
-import type { CueKind } from './cue-types.ts';
+import { CUE_KINDS, type CueKind } from './cue-types.ts';
 import { countListItems, detectCues } from './cues.ts';
+import { CUES_EN } from './data/cues-en.ts';
+import { CUES_FR } from './data/cues-fr.ts';
+import { CASES } from './fixtures/conversations.ts';
+import { MORE_CASES } from './fixtures/more-conversations.ts';
 
-const CASES: readonly (readonly [Lang, string, CueKind, boolean])[] = [
+const CUE_CASES: readonly (readonly [Lang, string, CueKind, boolean])[] = [
   ['fr', "D'accord, ça me va.", 'accept', true],
   ['fr', "Je ne suis pas d'accord du tout.", 'accept', false],
   ['fr', 'Non, ça ne me va pas.', 'accept', false],
@@ -37,7 +46,7 @@ const CASES: readonly (readonly [Lang, string, CueKind, boolean])[] = [
   ['en', 'The service was awful.', 'vague', true],
 ];
 
-for (const [lang, text, kind, expected] of CASES) {
+for (const [lang, text, kind, expected] of CUE_CASES) {
   test(`cues ${lang}: « ${text} » ${expected ? 'has' : 'has no'} ${kind}`, () => {
     assert.equal(detectCues(text, lang).has(kind), expected);
   });
@@ -126,4 +135,76 @@ test('cues: enumerations are counted the same with or without the quick skip, on
     ),
     { numRuns: 3000 },
   );
+});
+
+/** detectCues' hits when every kind is tried (no literal gate): the reference. */
+function ungatedHits(text: string, lang: Lang): string[] {
+  const n = normalize(text);
+  const table = lang === 'fr' ? CUES_FR : CUES_EN;
+  const out: string[] = [];
+  for (const kind of CUE_KINDS) {
+    for (const m of findMatches(compileEntry(table[kind]), n.text)) {
+      if (m.end > m.start) out.push(`${kind}@${n.starts[m.start]}-${n.ends[m.end - 1]}`);
+    }
+  }
+  return out.sort();
+}
+
+const gatedHits = (text: string, lang: Lang): string[] =>
+  detectCues(text, lang)
+    .hits.map((h) => `${h.kind}@${h.start}-${h.end}`)
+    .sort();
+
+const DEV = fileURLToPath(new URL('../../../../../shared/corpus/dev/', import.meta.url));
+
+function devTexts(): [Lang, string][] {
+  if (!existsSync(DEV)) return [];
+  const out: [Lang, string][] = [];
+  for (const name of readdirSync(DEV).filter((f) => f.endsWith('.jsonl'))) {
+    for (const line of readFileSync(join(DEV, name), 'utf8').split('\n')) {
+      if (!line.trim()) continue;
+      const o = JSON.parse(line) as { lang: Lang; text?: string; turns?: { text: string }[] };
+      for (const text of o.turns ? o.turns.map((t) => t.text) : [o.text ?? '']) out.push([o.lang, text]);
+    }
+  }
+  return out;
+}
+
+test('cues: the literal gate leaves every cue as trying every kind finds it (fixtures, dev corpus, both languages)', () => {
+  const texts: [Lang, string][] = [
+    ...[...CASES, ...MORE_CASES].flatMap((k) => k.turns.map((t): [Lang, string] => [k.lang, t.text])),
+    ...devTexts(),
+    ...CUE_CASES.map(([lang, text]): [Lang, string] => [lang, text]),
+  ];
+  let found = 0;
+  for (const [lang, text] of texts) {
+    for (const l of [lang, lang === 'fr' ? 'en' : 'fr'] as const) {
+      const expected = ungatedHits(text, l);
+      found += expected.length;
+      assert.deepEqual(gatedHits(text, l), expected, `${l}: ${text}`);
+    }
+  }
+  assert.ok(found > 300, `${found} cues`);
+});
+
+test('cues: the literal gate leaves every cue, on word salads of the cue phrases', () => {
+  // words of the cue phrases themselves, so that the salads hold literals and partial phrases
+  const words = (lang: Lang) => {
+    const table = lang === 'fr' ? CUES_FR : CUES_EN;
+    const all = CUE_KINDS.flatMap((k) => table[k].patterns.join(' ').match(/[a-z']+/g) ?? []);
+    return [...new Set(all)];
+  };
+  for (const lang of ['fr', 'en'] as const) {
+    const salad = fc
+      .array(fc.oneof(fc.constantFrom(...words(lang)), fc.constantFrom(' ', ', ', '. ', '! ', ' ? ')), {
+        maxLength: 16,
+      })
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(salad, (text) => {
+        assert.deepEqual(gatedHits(text, lang), ungatedHits(text, lang), text);
+      }),
+      { numRuns: 1500 },
+    );
+  }
 });

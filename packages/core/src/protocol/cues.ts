@@ -3,11 +3,13 @@
  * that are not spec signals (the client accepts, thanks, has finished; the agent is overwhelmed,
  * has set a limit, has put an offer on the table…), plus a few shape measures (sentences, list
  * items, questions). Phrase data lives in data/cues-{fr,en}.ts; matching reuses the engine's
- * normaliser and word-bounded alternations, so « ÇA ME VA » and « ca me va » read the same.
+ * normaliser and word-bounded alternations, so « ÇA ME VA » and « ca me va » read the same; a
+ * kind is only tried on a text that holds one of the literals its patterns need (cue-gate.ts).
  */
 import { type CompiledPatterns, compileEntry, findMatches } from '../analysis/patterns.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Lang } from '../types.ts';
+import { CueGate } from './cue-gate.ts';
 import { CUE_KINDS, type CueKind, type CueTable } from './cue-types.ts';
 import { CUES_EN } from './data/cues-en.ts';
 import { CUES_FR } from './data/cues-fr.ts';
@@ -48,13 +50,20 @@ export interface TurnCues {
   has(kind: CueKind): boolean;
 }
 
-function compileTable(table: CueTable): ReadonlyMap<CueKind, CompiledPatterns> {
-  const out = new Map<CueKind, CompiledPatterns>();
-  for (const kind of CUE_KINDS) out.set(kind, compileEntry(table[kind]));
-  return out;
+interface CompiledTable {
+  readonly patterns: readonly CompiledPatterns[];
+  /** Which kinds (by position in CUE_KINDS) a text can match at all. */
+  readonly gate: CueGate;
 }
 
-const COMPILED: Readonly<Record<Lang, ReadonlyMap<CueKind, CompiledPatterns>>> = {
+function compileTable(table: CueTable): CompiledTable {
+  return {
+    patterns: CUE_KINDS.map((kind) => compileEntry(table[kind])),
+    gate: new CueGate(CUE_KINDS.map((kind) => table[kind].patterns)),
+  };
+}
+
+const COMPILED: Readonly<Record<Lang, CompiledTable>> = {
   fr: compileTable(CUES_FR),
   en: compileTable(CUES_EN),
 };
@@ -127,8 +136,12 @@ export function measureShape(text: string, normalized: string): TurnShape {
 export function detectCues(text: string, lang: Lang): TurnCues {
   const n = normalize(text);
   const hits: CueHit[] = [];
-  for (const [kind, compiled] of COMPILED[lang]) {
-    for (const m of findMatches(compiled, n.text)) {
+  const table = COMPILED[lang];
+  const awake = table.gate.awake(n.text);
+  for (let k = 0; k < CUE_KINDS.length; k++) {
+    if (awake[k] === 0) continue;
+    const kind = CUE_KINDS[k] as CueKind;
+    for (const m of findMatches(table.patterns[k] as CompiledPatterns, n.text)) {
       const span =
         m.end > m.start ? { start: n.starts[m.start] as number, end: n.ends[m.end - 1] as number } : null;
       if (!span) continue;
