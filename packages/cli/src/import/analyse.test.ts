@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { Analysis, AnalyzeOptions, Finding, SignalId } from '@sangfroid/core';
+import { fileURLToPath } from 'node:url';
+import type { Analysis, AnalyzeOptions, Finding, SignalId, Turn } from '@sangfroid/core';
+import * as core from '@sangfroid/core';
+import { CASES } from '../../../core/src/protocol/fixtures/conversations.ts';
+import { MORE_CASES } from '../../../core/src/protocol/fixtures/more-conversations.ts';
 import { analyseConversation, type WireConversation } from './analyse.ts';
 import { Assembler } from './assemble.ts';
 import { resolveEngine } from './engine.ts';
@@ -36,24 +41,22 @@ function fakeAnalyze(text: string, options: AnalyzeOptions): Analysis {
   findings.sort((a, b) => a.start - b.start);
   return {
     role: options.role,
-    lang: 'fr',
+    lang: options.lang ?? 'fr',
     findings,
     scores: { anger: 0, anxiety: 0, disappointment: 0, escalationRisk: findings.length > 0 ? 0.5 : 0 },
     truncated: false,
   };
 }
 
-const seen: { turns: number; reused: number }[] = [];
-const engine = resolveEngine({
-  analyze: fakeAnalyze,
-  recommend: (conversation: { turns: unknown[] }, options: { analyzer: typeof fakeAnalyze }) => {
-    let reused = 0;
-    const turns = conversation.turns as { role: 'client' | 'agent'; text: string }[];
-    for (const t of turns) if (options.analyzer(t.text, { role: t.role }).findings.length >= 0) reused++;
-    seen.push({ turns: turns.length, reused });
-    return { action: turns.some((t) => t.text.includes('idiots')) ? 'set_boundary' : 'clarify', reasons: [] };
-  },
-});
+/** The fake analyser, counting its calls. */
+let analysed = 0;
+function countedAnalyze(text: string, options: AnalyzeOptions): Analysis {
+  analysed++;
+  return fakeAnalyze(text, options);
+}
+
+/** The real protocol (fold, rules, draft checker) over the fake analyses. */
+const engine = resolveEngine({ ...core, analyze: countedAnalyze });
 
 const conv: WireConversation = {
   key: 'T-9',
@@ -75,7 +78,7 @@ const conv: WireConversation = {
 
 test('a conversation gives signal counts, the protocol’s action, the incident and per-agent skills', () => {
   const r = analyseConversation(conv, engine);
-  assert.equal(r.action, 'set_boundary');
+  assert.equal(r.action, 'escalate_legal', 'the last client turn threatens legal action');
   assert.deepEqual(r.signals, {
     'emotion.anger': 1,
     'abuse.insult': 1,
@@ -101,6 +104,11 @@ test('a conversation gives signal counts, the protocol’s action, the incident 
     counts: { 'reply.thanks': 1, 'reply.boundary': 1, 'risk.defensive': 1 },
     afterAbuse: 1,
     boundaryAfterAbuse: 1,
+    // the limit after the insult fits its moment but lacks empathy (83); the defensive reply to a
+    // legal threat misses the next steps that moment requires (38)
+    checked: 2,
+    scoreSum: 83 + 38,
+    missedRequired: 1,
   });
   assert.deepEqual(r.days, { '2026-03-01': [2, 1], '2026-03-02': [2, 0] });
   const worstClient = r.examples.find((e) => e.role === 'client');
@@ -115,32 +123,62 @@ test('a conversation gives signal counts, the protocol’s action, the incident 
   assert.equal(r.examples.find((e) => e.role === 'agent')?.findings[0]?.id, 'risk.defensive');
 });
 
-test('recommend is handed the analyses already made instead of analysing again', () => {
-  seen.length = 0;
+test('the protocol reads the analyses already made: each message is analysed once', () => {
+  analysed = 0;
   analyseConversation(conv, engine);
-  assert.deepEqual(seen, [{ turns: 4, reused: 4 }]);
+  assert.equal(analysed, conv.messages.length);
 });
 
-test('without a protocol engine there is no action, and it says so', () => {
+test('the protocol analyses only what no message covers: trailing bubbles as one turn, another language', () => {
+  const bubbles: WireConversation = {
+    ...conv,
+    messages: [
+      ...conv.messages,
+      { role: 'client', text: 'Bande d’idiots.', line: 14 },
+      { role: 'client', text: 'Je suis furieux.', line: 15, lang: 'en' },
+    ],
+  };
+  analysed = 0;
+  const r = analyseConversation(bubbles, engine);
+  // six messages, the last one again in the conversation's language, the two bubbles as one turn
+  assert.equal(analysed, 6 + 1 + 1);
+  assert.equal(r.action, 'end_and_escalate', 'abuse after a limit, read from the merged bubbles');
+});
+
+test('each agent reply is checked against its moment, with the scores of the core’s draft checker', () => {
+  const r = analyseConversation(conv, engine);
+  const turns = conv.messages.map((m) => ({ role: m.role, text: m.text }));
+  const expected = conv.messages.flatMap((m, i) =>
+    m.role === 'agent'
+      ? [core.checkDraft(m.text, { turns: turns.slice(0, i), lang: 'fr' }, { analyzer: fakeAnalyze }).score]
+      : [],
+  );
+  assert.deepEqual(expected, [83, 38]);
+  assert.equal(r.agents.Léa?.scoreSum, 83 + 38);
+  assert.equal(engine.hasCheckDraft, true);
+});
+
+test('without a protocol engine there is no action nor draft check, and it says so', () => {
   const bare = resolveEngine({ analyze: fakeAnalyze });
   const r = analyseConversation(conv, bare);
   assert.equal(r.action, undefined);
+  assert.equal(r.agents.Léa?.checked, 0);
   assert.equal(bare.hasRecommend, false);
   assert.equal(bare.hasCheckDraft, false);
 });
 
-test('a draft checker, when exported, gives the agent findings', () => {
-  const withChecker = resolveEngine({
+test('a protocol that throws is switched off, and the import goes on', () => {
+  const broken = resolveEngine({
+    ...core,
     analyze: fakeAnalyze,
-    checkDraft: (text: string) => ({
-      findings: [
-        { id: 'risk.overpromise', severity: 2, start: 0, end: 2, evidence: text.slice(0, 2), message: '' },
-      ],
-    }),
+    foldTurn: () => {
+      throw new Error('boom');
+    },
   });
-  const r = analyseConversation(conv, withChecker);
-  assert.equal(withChecker.hasCheckDraft, true);
-  assert.deepEqual(r.agents.Léa?.counts, { 'risk.overpromise': 2 });
+  const r = analyseConversation(conv, broken);
+  assert.equal(r.action, undefined);
+  assert.equal(r.messages, 4);
+  assert.deepEqual([broken.hasRecommend, broken.hasCheckDraft], [false, false]);
 });
 
 test('the summary ranks clients by risk, rates agents per skill and keeps the worst examples', () => {
@@ -174,11 +212,14 @@ test('the summary ranks clients by risk, rates agents per skill and keeps the wo
       ['c-2', 0, 0.5],
     ],
   );
-  assert.equal(s.actions.set_boundary, 1);
-  assert.equal(s.actions.clarify, 1);
+  assert.equal(s.actions.escalate_legal, 1);
+  assert.equal(s.actions.listen, 1, 'the client is still venting');
   assert.equal(s.agents.team.replies, 3);
   assert.equal(s.agents.team.skills['reply.thanks'], 0.667);
   assert.equal(s.agents.byAgent.find((a) => a.agent === 'Marc')?.skills['reply.empathy'], 1);
+  const marc = s.agents.byAgent.find((a) => a.agent === 'Marc');
+  assert.equal(s.agents.team.draftScore, Math.round(((83 + 38 + (marc?.draftScore ?? 0)) / 3) * 10) / 10);
+  assert.equal(s.agents.team.missedRequired, 0.333);
   assert.equal(s.incidents.byKind.abuse, 1);
   assert.equal(s.worst.client[0]?.line, 10);
   assert.deepEqual(s.timeline, [
@@ -213,4 +254,39 @@ test('the assembler groups interleaved messages, closes the oldest past maxOpen 
       ['A', 2, [6]],
     ],
   );
+});
+
+const DEV = fileURLToPath(new URL('../../../../../shared/corpus/dev/conversations.jsonl', import.meta.url));
+const CORE_CASES = [...CASES, ...MORE_CASES].map((k) => k.turns);
+
+test('with the real engines, actions and draft scores are those of recommend() and checkDraft() on each conversation', () => {
+  const real = resolveEngine();
+  const dev = existsSync(DEV)
+    ? readFileSync(DEV, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { turns: Turn[] }).turns)
+    : [];
+  const all = [...CORE_CASES, ...dev];
+  assert.ok(all.length >= 90);
+  for (const [n, turns] of all.entries()) {
+    const wire: WireConversation = {
+      key: `k-${n}`,
+      part: 1,
+      messages: turns.map((t, i) => ({ role: t.role, text: t.text, line: i + 1, author: 'A' })),
+    };
+    const r = analyseConversation(wire, real);
+    assert.equal(r.action, core.recommend({ turns }).action, `conversation ${n}`);
+    const lang = core.languageOf({ turns });
+    const scores = turns.flatMap((t, i) =>
+      t.role === 'agent' ? [core.checkDraft(t.text, { turns: turns.slice(0, i), lang }).score] : [],
+    );
+    assert.equal(
+      r.agents.A?.scoreSum ?? 0,
+      scores.reduce((a, b) => a + b, 0),
+      `conversation ${n}`,
+    );
+    assert.equal(r.agents.A?.checked ?? 0, scores.length);
+  }
+  assert.equal(real.hasRecommend && real.hasCheckDraft, true);
 });

@@ -1,8 +1,9 @@
 /**
- * Analyses one assembled conversation: every client message with the analysis engine, every agent
- * reply with the draft checker (given the turns before it), the conversation with the protocol.
- * Returns a compact result — counts, the incident, per-agent skills, a few worst examples — so
- * that workers send back little and the summary stays small whatever the export's size.
+ * Analyses one assembled conversation: every message with the analysis engine (once), every agent
+ * reply with the draft checker (against the turns before it), the conversation with the protocol,
+ * which follows it turn by turn on those same analyses. Returns a compact result — counts, the
+ * incident, per-agent skills and draft scores, a few worst examples — so that workers send back
+ * little and the summary stays small whatever the export's size.
  */
 import { type Analysis, type Finding, isAbuse, type Lang, type Role, type Turn } from '@sangfroid/core';
 import type { Engine } from './engine.ts';
@@ -66,6 +67,10 @@ export interface AgentTally {
   /** Replies that came right after an abusive client message, and how many set a boundary. */
   afterAbuse: number;
   boundaryAfterAbuse: number;
+  /** Replies the draft checker read, the sum of its scores, and how many missed a required move. */
+  checked: number;
+  scoreSum: number;
+  missedRequired: number;
 }
 
 /** What a worker keeps of one message when the import stores every finding (server mode). */
@@ -76,7 +81,7 @@ export interface MessageDetail {
   readonly text: string;
   readonly at?: string;
   readonly author?: string;
-  /** The engine's analysis, agent findings from the draft checker. */
+  /** The engine's analysis of the message. */
   readonly analysis: Analysis;
 }
 
@@ -156,6 +161,25 @@ function incidentKind(id: string): IncidentKind | undefined {
 
 const KIND_SEVERITY: Record<IncidentKind, number> = { threat: 3, abuse: 3, agent_aggression: 3, legal: 2 };
 
+/** The language the protocol reads the conversation in: the export's, when all its messages agree. */
+function conversationLang(conv: WireConversation, engine: Engine): Lang {
+  const given = conv.messages[0]?.lang;
+  if (given && conv.messages.every((m) => m.lang === given)) return given;
+  return engine.languageOf(conv.messages);
+}
+
+export function newTally(): AgentTally {
+  return {
+    replies: 0,
+    counts: {},
+    afterAbuse: 0,
+    boundaryAfterAbuse: 0,
+    checked: 0,
+    scoreSum: 0,
+    missedRequired: 0,
+  };
+}
+
 export function analyseConversation(
   conv: WireConversation,
   engine: Engine,
@@ -164,8 +188,8 @@ export function analyseConversation(
   const signals: Record<string, number> = {};
   const agents: Record<string, AgentTally> = {};
   const days: Record<string, [number, number]> = {};
-  const turns: Turn[] = [];
-  const analyses: Analysis[] = [];
+  const follower =
+    engine.hasRecommend || engine.hasCheckDraft ? engine.follow(conversationLang(conv, engine)) : undefined;
   const candidates: Example[] = [];
   const details: MessageDetail[] = [];
   const kinds = new Set<IncidentKind>();
@@ -177,12 +201,18 @@ export function analyseConversation(
   let previousAbusive = false;
 
   for (const [index, m] of conv.messages.entries()) {
-    let findings: readonly Finding[];
     let abusive = false;
     const analysis = engine.analyze(m.text, m.role, m.lang);
+    const turn: Turn = {
+      role: m.role,
+      text: m.text,
+      ...(m.at ? { at: m.at } : {}),
+      ...(m.author ? { author: m.author } : {}),
+    };
+    const verdict = follower?.add(turn, analysis);
+    const findings = analysis.findings;
     if (m.role === 'client') {
       clientMessages++;
-      findings = analysis.findings;
       if (analysis.scores.escalationRisk > maxRisk) maxRisk = analysis.scores.escalationRisk;
       abusive = findings.some((f) => isAbuse(f.id));
       if (abusive) abusiveMessages++;
@@ -190,14 +220,18 @@ export function analyseConversation(
       if (score > 0) candidates.push(example(conv, m, findings, score));
     } else {
       agentMessages++;
-      findings = engine.checkReply(m.text, analysis, turns);
       const agent = m.author ?? '—';
       let tally = agents[agent];
       if (!tally) {
-        tally = { replies: 0, counts: {}, afterAbuse: 0, boundaryAfterAbuse: 0 };
+        tally = newTally();
         agents[agent] = tally;
       }
       tally.replies++;
+      if (verdict) {
+        tally.checked++;
+        tally.scoreSum += verdict.score;
+        if (verdict.missedRequired) tally.missedRequired++;
+      }
       const seen = new Set(findings.map((f) => f.id));
       for (const id of seen) tally.counts[id] = (tally.counts[id] ?? 0) + 1;
       if (previousAbusive) {
@@ -247,18 +281,11 @@ export function analyseConversation(
         text: m.text,
         ...(m.at ? { at: m.at } : {}),
         ...(m.author ? { author: m.author } : {}),
-        analysis: findings === analysis.findings ? analysis : { ...analysis, findings },
+        analysis,
       });
     }
-    analyses.push(analysis);
-    turns.push({
-      role: m.role,
-      text: m.text,
-      ...(m.at ? { at: m.at } : {}),
-      ...(m.author ? { author: m.author } : {}),
-    });
   }
-  const action = engine.recommend(turns, analyses);
+  const action = follower?.action();
   candidates.sort((a, b) => b.score - a.score || a.line - b.line);
   const examples = [
     ...candidates.filter((c) => c.role === 'client').slice(0, EXAMPLES_PER_CONVERSATION),

@@ -1,76 +1,90 @@
 /**
- * The engines an import runs, resolved once: `analyze` for every message; the protocol's draft
- * checker for agent replies (when @sangfroid/core exports `checkDraft`; the agent analysis
- * meanwhile) and its `recommend` for each conversation. `recommend` is handed the analyses
- * already computed (its `analyzer` option), so no message is analysed twice. Functions whose
- * exact shape may still change are read defensively: a result in an unexpected shape falls back
- * as if the function were absent, so an import never fails because an engine changed.
+ * The engines an import runs, resolved once: `analyze` for every message, and the protocol
+ * following each conversation turn by turn (core's fold): every turn folded once with the
+ * analysis the import already made, every agent reply checked by the draft checker against the
+ * moment it was written (the state just before it), the next action at the end. Nothing is
+ * analysed twice; the protocol only analyses what no message analysis covers — a message whose
+ * own language differs from its conversation's, and a trailing run of client bubbles read as one.
+ *
+ * The protocol is read from the core's exports, so that tests can hand in an engine without it.
+ * A protocol that throws never stops an import: one that never worked is switched off (the
+ * summary says so), one that did only leaves that conversation without an action.
  */
 import * as core from '@sangfroid/core';
-import {
-  ACTION_IDS,
-  type ActionId,
-  type Analysis,
-  type AnalyzeOptions,
-  type Finding,
-  type Lang,
-  type Role,
-  type Turn,
-} from '@sangfroid/core';
+import { type ActionId, type Analysis, EXPECTED, type Lang, type Role, type Turn } from '@sangfroid/core';
+
+/** What the draft checker says of one agent reply, kept compact for the summary. */
+export interface ReplyVerdict {
+  /** The draft checker's score out of 100 for the moment (qualities, safety, timing). */
+  readonly score: number;
+  /** Whether a move the moment required is missing (required qualities absent). */
+  readonly missedRequired: boolean;
+}
+
+/** One conversation followed by the protocol. */
+export interface ProtocolFollower {
+  /**
+   * Adds one turn with the import's analysis of it. An agent reply is first checked against the
+   * turns before it; its verdict is returned (undefined for a client turn, or without checker).
+   */
+  add(turn: Turn, analysis: Analysis): ReplyVerdict | undefined;
+  /** The protocol's next action after the turns added so far. */
+  action(): ActionId | undefined;
+}
 
 export interface Engine {
   readonly hasRecommend: boolean;
   readonly hasCheckDraft: boolean;
   analyze(text: string, role: Role, lang: Lang | undefined): Analysis;
-  /** Findings of an agent reply given the turns before it. */
-  checkReply(text: string, analysis: Analysis, before: readonly Turn[]): readonly Finding[];
-  /** The protocol's next action for the conversation, reusing each turn's analysis. */
-  recommend(turns: readonly Turn[], analyses: readonly Analysis[]): ActionId | undefined;
+  /** The language the protocol reads these turns in (the client's, detected over all of them). */
+  languageOf(turns: readonly Turn[]): Lang;
+  /** Starts following a conversation in `lang`; undefined without a protocol engine. */
+  follow(lang: Lang): ProtocolFollower | undefined;
 }
 
-type AnyFn = (...args: unknown[]) => unknown;
-
-function findingsOf(result: unknown): readonly Finding[] | undefined {
-  if (typeof result !== 'object' || result === null) return undefined;
-  const r = result as Record<string, unknown>;
-  if (Array.isArray(r.findings)) return r.findings as Finding[];
-  const analysis = r.analysis as Record<string, unknown> | undefined;
-  if (analysis && Array.isArray(analysis.findings)) return analysis.findings as Finding[];
-  return undefined;
+/** The core functions the protocol side needs (all of them, or it is absent). */
+interface ProtocolExports {
+  readonly startFold: typeof core.startFold;
+  readonly foldTurn: typeof core.foldTurn;
+  readonly stateOfFold: typeof core.stateOfFold;
+  readonly recommendFromState: typeof core.recommendFromState;
+  readonly checkDraftFromState: typeof core.checkDraftFromState;
+  readonly languageOf: typeof core.languageOf;
 }
 
-function actionOf(result: unknown): ActionId | undefined {
-  const isAction = (v: unknown): v is ActionId =>
-    typeof v === 'string' && (ACTION_IDS as readonly string[]).includes(v);
-  if (isAction(result)) return result;
-  if (typeof result !== 'object' || result === null) return undefined;
-  const r = result as Record<string, unknown>;
-  if (isAction(r.action)) return r.action;
-  return undefined;
-}
+const PROTOCOL_NAMES = [
+  'startFold',
+  'foldTurn',
+  'stateOfFold',
+  'recommendFromState',
+  'checkDraftFromState',
+  'languageOf',
+] as const satisfies readonly (keyof ProtocolExports)[];
 
-/** An analyzer that hands back the analyses already made, in turn order (re-analysing on a miss). */
-function replay(analyses: readonly Analysis[], turns: readonly Turn[], analyze: typeof core.analyze) {
-  let next = 0;
-  return (text: string, options: AnalyzeOptions): Analysis => {
-    const i = next++;
-    const cached = analyses[i];
-    if (cached && turns[i]?.text === text && cached.role === options.role) return cached;
-    return analyze(text, options);
-  };
+function protocolOf(exports: Record<string, unknown>): ProtocolExports | undefined {
+  return PROTOCOL_NAMES.every((name) => typeof exports[name] === 'function')
+    ? (exports as unknown as ProtocolExports)
+    : undefined;
 }
 
 export function resolveEngine(
   exports: Record<string, unknown> = core as unknown as Record<string, unknown>,
 ): Engine {
   const analyze = exports.analyze as typeof core.analyze;
-  const recommendFn = typeof exports.recommend === 'function' ? (exports.recommend as AnyFn) : undefined;
-  const checkDraftFn = typeof exports.checkDraft === 'function' ? (exports.checkDraft as AnyFn) : undefined;
-  let checkDraftWorks = checkDraftFn !== undefined;
-  let recommendWorks = recommendFn !== undefined;
+  const protocol = protocolOf(exports);
+  let recommendWorks = protocol !== undefined;
+  let checkDraftWorks = protocol !== undefined;
   // A function that has worked once keeps being used: one odd conversation must not switch it off.
-  let checkDraftProven = false;
   let recommendProven = false;
+  let checkDraftProven = false;
+
+  /** The analysis the protocol needs: the import's own when it was made in the conversation's language. */
+  const inLang = (turn: Turn, analysis: Analysis, lang: Lang): Analysis =>
+    analysis.lang === lang && analysis.role === turn.role
+      ? analysis
+      : analyze(turn.text, { role: turn.role, lang });
+  const analyzer = analyze as core.Analyzer;
+
   return {
     get hasRecommend() {
       return recommendWorks;
@@ -81,36 +95,52 @@ export function resolveEngine(
     analyze(text, role, lang) {
       return analyze(text, { role, ...(lang ? { lang } : {}) });
     },
-    checkReply(text, analysis, before) {
-      if (checkDraftWorks && checkDraftFn) {
-        try {
-          const findings = findingsOf(
-            checkDraftFn(text, { lang: analysis.lang, conversation: { turns: before }, analysis }),
-          );
-          if (findings) {
-            checkDraftProven = true;
-            return findings;
-          }
-        } catch {
-          // fall back to the analysis: a checker that throws on real data must not stop an import
-        }
-        if (!checkDraftProven) checkDraftWorks = false;
-      }
-      return analysis.findings;
+    languageOf(turns) {
+      return protocol ? protocol.languageOf({ turns }) : 'fr';
     },
-    recommend(turns, analyses) {
-      if (!recommendWorks || !recommendFn) return undefined;
-      try {
-        const action = actionOf(recommendFn({ turns }, { analyzer: replay(analyses, turns, analyze) }));
-        if (action) {
-          recommendProven = true;
-          return action;
-        }
-      } catch {
-        // below: a protocol that never worked is switched off; one that did skips this conversation
-      }
-      if (!recommendProven) recommendWorks = false;
-      return undefined;
+    follow(lang) {
+      if (!protocol || (!recommendWorks && !checkDraftWorks)) return undefined;
+      let fold: core.ProtocolFold | undefined = protocol.startFold({ lang });
+      const fail = (): undefined => {
+        fold = undefined;
+        if (!recommendProven) recommendWorks = false;
+        if (!checkDraftProven) checkDraftWorks = false;
+        return undefined;
+      };
+      return {
+        add(turn, analysis) {
+          if (!fold) return undefined;
+          try {
+            const own = inLang(turn, analysis, lang);
+            let verdict: ReplyVerdict | undefined;
+            if (turn.role === 'agent' && checkDraftWorks) {
+              const state = protocol.stateOfFold(fold, { analyzer });
+              const check = protocol.checkDraftFromState(turn.text, state, { analysis: own });
+              checkDraftProven = true;
+              verdict = {
+                score: check.score,
+                missedRequired: check.qualities.missing.some((id) =>
+                  EXPECTED[check.action].required.includes(id),
+                ),
+              };
+            }
+            fold = protocol.foldTurn(fold, turn, own);
+            return verdict;
+          } catch {
+            return fail();
+          }
+        },
+        action() {
+          if (!fold || !recommendWorks) return undefined;
+          try {
+            const action = protocol.recommendFromState(protocol.stateOfFold(fold, { analyzer })).action;
+            recommendProven = true;
+            return action;
+          } catch {
+            return fail();
+          }
+        },
+      };
     },
   };
 }

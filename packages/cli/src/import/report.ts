@@ -172,6 +172,7 @@ export function renderReport(summary: ImportSummary, options: { lang: ReportLang
       ...agentSkills.map((id) => label(id, lang)),
       label('risk.defensive', lang),
       w.boundaryAfterAbuse,
+      w.draftScore,
     ],
     summary.agents.byAgent.map((a) => [
       escapeHtml(a.agent),
@@ -179,6 +180,7 @@ export function renderReport(summary: ImportSummary, options: { lang: ReportLang
       ...agentSkills.map((id) => pct(a.skills[id] ?? 0)),
       pct(a.risks['risk.defensive'] ?? 0),
       a.afterAbuse > 0 ? `${a.boundaryAfterAbuse} / ${a.afterAbuse}` : '—',
+      a.draftScore === null ? '—' : `${Math.round(a.draftScore)} / 100`,
     ]),
     w.none,
   );

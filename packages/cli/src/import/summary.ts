@@ -5,7 +5,14 @@
  * Every collection is bounded (top-k lists), except one small row per client and per agent.
  */
 import { ACTION_IDS, AGENT_QUALITY_IDS, AGENT_RISK_IDS, CLIENT_SIGNAL_IDS } from '@sangfroid/core';
-import type { ConversationResult, Example, Incident, IncidentKind } from './analyse.ts';
+import {
+  type AgentTally,
+  type ConversationResult,
+  type Example,
+  type Incident,
+  type IncidentKind,
+  newTally,
+} from './analyse.ts';
 import type { ImportIssue, ImportIssueCode } from './types.ts';
 
 export interface SkillTable {
@@ -16,6 +23,10 @@ export interface SkillTable {
   readonly risks: Record<string, number>;
   readonly afterAbuse: number;
   readonly boundaryAfterAbuse: number;
+  /** The draft checker's mean score (0–100) of the replies for their moment; null if none checked. */
+  readonly draftScore: number | null;
+  /** Share of checked replies that missed a move their moment required, in [0, 1]. */
+  readonly missedRequired: number;
 }
 
 export interface AgentRow extends SkillTable {
@@ -109,13 +120,11 @@ interface ClientAcc {
   signals: Record<string, number>;
 }
 
-interface AgentAcc {
-  replies: number;
+interface AgentAcc extends AgentTally {
   conversations: number;
-  counts: Record<string, number>;
-  afterAbuse: number;
-  boundaryAfterAbuse: number;
 }
+
+const newAgentAcc = (): AgentAcc => ({ ...newTally(), conversations: 0 });
 
 const rate = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000);
 
@@ -126,6 +135,8 @@ function skillTable(acc: Omit<AgentAcc, 'conversations'>): SkillTable {
     risks: Object.fromEntries(AGENT_RISK_IDS.map((id) => [id, rate(acc.counts[id] ?? 0, acc.replies)])),
     afterAbuse: acc.afterAbuse,
     boundaryAfterAbuse: acc.boundaryAfterAbuse,
+    draftScore: acc.checked === 0 ? null : Math.round((acc.scoreSum / acc.checked) * 10) / 10,
+    missedRequired: rate(acc.missedRequired, acc.checked),
   };
 }
 
@@ -140,13 +151,7 @@ export class SummaryBuilder {
   readonly #actions: Record<string, number> = Object.fromEntries(ACTION_IDS.map((id) => [id, 0]));
   readonly #clients = new Map<string, ClientAcc>();
   readonly #agents = new Map<string, AgentAcc>();
-  readonly #team: AgentAcc = {
-    replies: 0,
-    conversations: 0,
-    counts: {},
-    afterAbuse: 0,
-    boundaryAfterAbuse: 0,
-  };
+  readonly #team: AgentAcc = newAgentAcc();
   readonly #days = new Map<string, [number, number]>();
   readonly #incidents = new TopK<Incident>(
     SUMMARY_LIMITS.incidents,
@@ -227,7 +232,7 @@ export class SummaryBuilder {
     for (const [name, tally] of Object.entries(r.agents)) {
       let a = this.#agents.get(name);
       if (!a) {
-        a = { replies: 0, conversations: 0, counts: {}, afterAbuse: 0, boundaryAfterAbuse: 0 };
+        a = newAgentAcc();
         this.#agents.set(name, a);
       }
       a.conversations++;
@@ -235,6 +240,9 @@ export class SummaryBuilder {
         acc.replies += tally.replies;
         acc.afterAbuse += tally.afterAbuse;
         acc.boundaryAfterAbuse += tally.boundaryAfterAbuse;
+        acc.checked += tally.checked;
+        acc.scoreSum += tally.scoreSum;
+        acc.missedRequired += tally.missedRequired;
         for (const [id, n] of Object.entries(tally.counts)) acc.counts[id] = (acc.counts[id] ?? 0) + n;
       }
     }
