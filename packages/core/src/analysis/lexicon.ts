@@ -145,9 +145,9 @@ function maskPattern(token: string): RegExp | null {
 
 /** A lexicon of forms → values; the first value added for a form wins. */
 export class TokenLexicon<T> {
-  private readonly single = new Map<string, LexiconMatch<T>>();
+  /** First word → the form that is exactly that word, and the forms of several words it starts. */
+  private readonly byWord = new Map<string, { single?: LexiconMatch<T>; multi?: MultiForm<T>[] }>();
   private readonly squeezed = new Map<string, LexiconMatch<T>>();
-  private readonly multi = new Map<string, MultiForm<T>[]>();
   private readonly byInitial = new Map<string, LexiconMatch<T>[]>();
   /** Everyday words a mask could just as well hide (« c*n't », « w*re »): such masks match nothing. */
   private readonly common = new Map<string, string[]>();
@@ -170,9 +170,10 @@ export class TokenLexicon<T> {
       if (words.length === 0) continue;
       if (words.length === 1) {
         const word = words[0] as string;
-        if (this.single.has(word)) continue;
+        const entry = this.entry(word);
+        if (entry.single) continue;
         const match: LexiconMatch<T> = { value, length: 1, form: word };
-        this.single.set(word, match);
+        entry.single = match;
         const sq = squeeze(word);
         if (!this.squeezed.has(sq)) this.squeezed.set(sq, match);
         const initial = word[0] as string;
@@ -180,21 +181,31 @@ export class TokenLexicon<T> {
         bucket.push(match);
         this.byInitial.set(initial, bucket);
       } else {
-        const first = words[0] as string;
-        const list = this.multi.get(first) ?? [];
+        const entry = this.entry(words[0] as string);
+        const list = entry.multi ?? [];
         if (list.some((m) => m.form === words.join(' '))) continue;
         list.push({ words, form: words.join(' '), value });
         list.sort((a, b) => b.words.length - a.words.length);
-        this.multi.set(first, list);
+        entry.multi = list;
       }
     }
+  }
+
+  private entry(word: string): { single?: LexiconMatch<T>; multi?: MultiForm<T>[] } {
+    let entry = this.byWord.get(word);
+    if (!entry) {
+      entry = {};
+      this.byWord.set(word, entry);
+    }
+    return entry;
   }
 
   /** True when some form (single or phrase) is exactly this word sequence. */
   has(form: string): boolean {
     const words = splitWords(form);
-    if (words.length === 1) return this.single.has(words[0] as string);
-    return (this.multi.get(words[0] as string) ?? []).some((m) => m.form === words.join(' '));
+    const entry = this.byWord.get(words[0] as string);
+    if (words.length === 1) return entry?.single !== undefined;
+    return (entry?.multi ?? []).some((m) => m.form === words.join(' '));
   }
 
   /** The longest form starting at token `i`, or undefined. `budget` counts masked lookups. */
@@ -205,7 +216,8 @@ export class TokenLexicon<T> {
   ): LexiconMatch<T> | undefined {
     const token = tokens[i];
     if (!token) return undefined;
-    const phrases = this.multi.get(token.text);
+    const entry = this.byWord.get(token.text);
+    const phrases = entry?.multi;
     if (phrases) {
       for (const p of phrases) {
         let ok = true;
@@ -221,13 +233,12 @@ export class TokenLexicon<T> {
         if (ok) return { value: p.value, length: p.words.length, form: p.form };
       }
     }
-    const exact = this.single.get(token.text);
-    if (exact) return exact;
+    if (entry?.single) return entry.single;
     if (token.masked) return this.matchMasked(token.text, budget);
     if (hasDouble(token.text)) {
       const stretched = unstretch(token.text);
       if (stretched !== token.text)
-        return this.single.get(stretched) ?? this.squeezed.get(squeeze(stretched));
+        return this.byWord.get(stretched)?.single ?? this.squeezed.get(squeeze(stretched));
     }
     return undefined;
   }

@@ -365,6 +365,9 @@ export class PatternBank {
   match(set: PatternSet, n: NormalizedText): readonly NormalizedMatch[] {
     if (set.bank !== this) throw new Error('pattern-bank: a set matched against another bank');
     this.scan(n);
+    // most sets have nothing woken in a given message: answer before allocating anything
+    if (this.headGen[set.list] !== this.generation && (this.ungated[set.list] as number[]).length === 0)
+      return NONE;
     const raw: NormalizedMatch[] = [];
     this.runList(set.list, n.text, raw);
     if (raw.length === 0) return NONE;

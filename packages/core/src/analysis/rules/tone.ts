@@ -75,7 +75,6 @@ function looksLikeName(text: string, w: CapsWord): boolean {
   );
 }
 
-/** Shouted spans (original offsets): capital runs and « !! » / « ?? » runs. */
 /** Upper-case letter (ASCII, Latin-1, Latin Extended-A capitals, Greek/Cyrillic by a cheap test). */
 function isUpperCode(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -101,12 +100,27 @@ function mayShout(text: string): boolean {
   return false;
 }
 
-export function findShouting(ctx: Pick<RuleContext, 'text' | 'lang'>): Hit[] {
-  const text = ctx.text;
+/** The last text's answer: the anger rule and the shouting rule both ask, one after the other. */
+let lastText: string | null = null;
+let lastLang: RuleContext['lang'] | null = null;
+let lastHits: readonly Hit[] = [];
+
+/** Shouted spans of the text (original offsets), memoised for the last text asked about. */
+export function findShouting(ctx: Pick<RuleContext, 'text' | 'lang'>): readonly Hit[] {
+  if (ctx.text !== lastText || ctx.lang !== lastLang) {
+    lastHits = shoutedSpans(ctx.text, ctx.lang);
+    lastText = ctx.text;
+    lastLang = ctx.lang;
+  }
+  return lastHits;
+}
+
+/** Shouted spans (original offsets): capital runs and « !! » / « ?? » runs. */
+function shoutedSpans(text: string, lang: RuleContext['lang']): readonly Hit[] {
   if (!mayShout(text)) return [];
   const hits: Hit[] = [];
   const words = capsWords(text);
-  const shortWords = SHORT_WORDS[ctx.lang];
+  const shortWords = SHORT_WORDS[lang];
   let i = 0;
   while (i < words.length) {
     // group consecutive capital words separated only by spaces/punctuation
