@@ -5,6 +5,7 @@
  * BEGIN/COMMIT as plain queries, so two concurrent HTTP requests interleave — request B's insert
  * runs inside request A's transaction and is rolled back with it, after B was acknowledged. Here a
  * connection is a lease on a FIFO mutex: a transaction owns the database until COMMIT/ROLLBACK.
+ * Statements run as prepared statements in one engine call each (./pglite-statements.ts).
  */
 import type { PGlite } from '@electric-sql/pglite';
 import {
@@ -18,6 +19,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { PreparedStatements } from './pglite-statements.ts';
 
 /** How long a query waits for the connection before failing loudly (a leaked lease is a bug). */
 const LEASE_TIMEOUT_MS = 15_000;
@@ -47,10 +49,13 @@ class Mutex {
 class PGliteConnection implements DatabaseConnection {
   constructor(
     readonly client: PGlite,
+    readonly statements: PreparedStatements,
     readonly release: () => void,
   ) {}
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.client.query<R>(query.sql, [...query.parameters]);
+    const result =
+      (await this.statements.run<R>(query.sql, query.parameters)) ??
+      (await this.client.query<R>(query.sql, [...query.parameters]));
     const affected = result.affectedRows;
     return {
       rows: result.rows,
@@ -65,13 +70,16 @@ class PGliteConnection implements DatabaseConnection {
 
 class PGliteDriver implements Driver {
   readonly #mutex = new Mutex();
-  constructor(readonly client: PGlite) {}
+  readonly #statements: PreparedStatements;
+  constructor(readonly client: PGlite) {
+    this.#statements = new PreparedStatements(client);
+  }
   async init(): Promise<void> {
     await this.client.waitReady;
   }
   async acquireConnection(): Promise<DatabaseConnection> {
     const release = await this.#mutex.acquire();
-    return new PGliteConnection(this.client, release);
+    return new PGliteConnection(this.client, this.#statements, release);
   }
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('BEGIN'));
