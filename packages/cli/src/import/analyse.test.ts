@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Analysis, AnalyzeOptions, Finding, SignalId, Turn } from '@sangfroid/core';
 import * as core from '@sangfroid/core';
+import fc from 'fast-check';
 import { CASES } from '../../../core/src/protocol/fixtures/conversations.ts';
 import { MORE_CASES } from '../../../core/src/protocol/fixtures/more-conversations.ts';
 import { analyseConversation, type WireConversation } from './analyse.ts';
@@ -289,4 +290,47 @@ test('with the real engines, actions and draft scores are those of recommend() a
     assert.equal(r.agents.A?.checked ?? 0, scores.length);
   }
   assert.equal(real.hasRecommend && real.hasCheckDraft, true);
+});
+
+test('summaries gathered apart and merged are the summary of everything added in one place', () => {
+  const words = [
+    'Je suis furieux',
+    'bande d’idiots',
+    'mon avocat',
+    'merci',
+    'désolé',
+    'une limite',
+    'pas ma faute',
+  ];
+  const results = Array.from({ length: 24 }, (_, n) =>
+    analyseConversation(
+      {
+        key: `T-${n % 9}`,
+        part: n < 9 ? 1 : 2,
+        client: `c-${n % 5}`,
+        messages: Array.from({ length: 2 + (n % 4) }, (_, i) => ({
+          role: i % 2 === 0 ? ('client' as const) : ('agent' as const),
+          text: `${words[(n + i) % words.length]}, ${words[(n * 3 + i) % words.length]}.`,
+          line: n * 10 + i,
+          at: `2026-03-0${1 + ((n + i) % 7)}T10:00:00Z`,
+          author: i % 2 === 0 ? `c-${n % 5}` : `agent-${n % 3}`,
+        })),
+      },
+      engine,
+    ),
+  );
+  const whole = new SummaryBuilder();
+  for (const r of results) whole.add(r);
+  const source = { name: 'x', format: 'jsonl' };
+  const flags = { recommend: true, checkDraft: true };
+  fc.assert(
+    fc.property(fc.array(fc.nat(2), { minLength: results.length, maxLength: results.length }), (parts) => {
+      const apart = [new SummaryBuilder(), new SummaryBuilder(), new SummaryBuilder()];
+      results.forEach((r, i) => apart[parts[i] as number]?.add(r));
+      const merged = new SummaryBuilder();
+      for (const b of apart) merged.merge(structuredClone(b.snapshot()));
+      assert.deepEqual(merged.build(source, flags), whole.build(source, flags));
+    }),
+    { numRuns: 200 },
+  );
 });

@@ -1,12 +1,22 @@
 /**
  * Runs batches on worker threads, one per core by default, with backpressure: `submit` resolves
  * once the batch is queued and at most `depth` batches wait per worker, so the reader never runs
- * far ahead of the analysis and memory stays flat. With 0 workers, batches run in this thread
- * (small inputs, tests). Workers run the TypeScript sources through tsx (see workerBoot).
+ * far ahead of the analysis and memory stays flat. With `summarise`, workers keep the summary of
+ * what they analysed and `close` collects it once; otherwise every result comes back with its
+ * batch (server storage needs them). With 0 workers, batches run in this thread (small inputs,
+ * tests). Workers run the TypeScript sources through tsx (see workerBoot).
  */
 import { Worker } from 'node:worker_threads';
 import { resolveEngine } from './engine.ts';
-import { analyseBatch, type BatchRequest, type BatchResponse } from './worker-thread.ts';
+import type { SummarySnapshot } from './summary.ts';
+import {
+  analyseBatch,
+  type BatchRequest,
+  type BatchResponse,
+  type WorkerOptions,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './worker-thread.ts';
 
 /**
  * A worker cannot load .ts by itself, and on Node 20 `execArgv: ['--import', 'tsx']` does not
@@ -32,6 +42,8 @@ export type OnResponse = (response: BatchResponse) => void | Promise<void>;
 interface Slot {
   worker: Worker;
   inFlight: number;
+  /** Resolves with the worker's summary once asked to finish. */
+  onSummary?: (snapshot: SummarySnapshot) => void;
 }
 
 export class WorkerPool {
@@ -40,6 +52,7 @@ export class WorkerPool {
   readonly #depth: number;
   readonly #onResponse: OnResponse;
   readonly #keepDetails: boolean;
+  readonly #summarise: boolean;
   #nextId = 1;
   #waiters: (() => void)[] = [];
   #failure: Error | undefined;
@@ -47,19 +60,29 @@ export class WorkerPool {
   #closing = false;
   #inline: ReturnType<typeof resolveEngine> | undefined;
 
-  constructor(options: { size: number; onResponse: OnResponse; keepDetails?: boolean; depth?: number }) {
+  constructor(options: {
+    size: number;
+    onResponse: OnResponse;
+    keepDetails?: boolean;
+    /** Workers keep the summary and hand it over at `close` (results are not sent back). */
+    summarise?: boolean;
+    depth?: number;
+  }) {
     this.size = Math.max(0, options.size);
     this.#depth = options.depth ?? 2;
     this.#onResponse = options.onResponse;
     this.#keepDetails = options.keepDetails ?? false;
+    this.#summarise = (options.summarise ?? false) && this.size > 0;
     if (this.size === 0) this.#inline = resolveEngine();
+    const workerData: WorkerOptions = { keepDetails: this.#keepDetails, summarise: this.#summarise };
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(workerBoot(), {
-        workerData: { keepDetails: this.#keepDetails },
-        resourceLimits: WORKER_LIMITS,
-      });
+      const worker = new Worker(workerBoot(), { workerData, resourceLimits: WORKER_LIMITS });
       const slot: Slot = { worker, inFlight: 0 };
-      worker.on('message', (response: BatchResponse) => {
+      worker.on('message', (response: WorkerResponse) => {
+        if (response.type === 'summary') {
+          slot.onSummary?.(response.snapshot);
+          return;
+        }
         slot.inFlight--;
         const done: Promise<void> = Promise.resolve(this.#onResponse(response))
           .catch((error: Error) => {
@@ -82,6 +105,11 @@ export class WorkerPool {
     }
   }
 
+  /** Whether results stay in the workers (collected by `close`) rather than coming back per batch. */
+  get summarises(): boolean {
+    return this.#summarise;
+  }
+
   #wake(): void {
     const waiters = this.#waiters;
     this.#waiters = [];
@@ -90,7 +118,7 @@ export class WorkerPool {
 
   /** Queues a batch; waits while every worker already has `depth` batches. */
   async submit(conversations: BatchRequest['conversations']): Promise<void> {
-    const request: BatchRequest = { id: this.#nextId++, conversations };
+    const request: BatchRequest = { type: 'batch', id: this.#nextId++, conversations };
     if (this.#inline) {
       await this.#onResponse(analyseBatch(request, this.#inline, this.#keepDetails));
       return;
@@ -107,15 +135,36 @@ export class WorkerPool {
     }
   }
 
-  /** Waits for every queued batch, then stops the workers. */
-  async close(): Promise<void> {
+  /**
+   * Waits for every queued batch, collects the workers' summaries (when they keep them), then
+   * stops the workers.
+   */
+  async close(): Promise<SummarySnapshot[]> {
     while (this.#slots.some((s) => s.inFlight > 0) && !this.#failure) {
       await new Promise<void>((resolve) => this.#waiters.push(resolve));
     }
     await Promise.all([...this.#pending]);
+    const snapshots =
+      this.#summarise && !this.#failure
+        ? await Promise.all(
+            this.#slots.map(
+              (slot) =>
+                new Promise<SummarySnapshot>((resolve, reject) => {
+                  slot.onSummary = resolve;
+                  slot.worker.once('error', reject);
+                  slot.worker.once('exit', () =>
+                    reject(new Error('an import worker stopped before its summary')),
+                  );
+                  const finish: WorkerRequest = { type: 'finish' };
+                  slot.worker.postMessage(finish);
+                }),
+            ),
+          )
+        : [];
     this.#closing = true;
     await Promise.all(this.#slots.map((s) => s.worker.terminate()));
     if (this.#failure) throw this.#failure;
+    return snapshots;
   }
 
   /** Stops at once (an import that gives up). */

@@ -101,10 +101,9 @@ test('a clean import exits 0 and the same summary comes out of worker threads as
   const strip = (s: typeof inline.summary) => ({ ...s, run: undefined });
   assert.equal(threaded.summary.run?.workers, 2);
   assert.equal(inline.summary.totals.messages, 120);
-  assert.deepEqual(strip(threaded.summary).totals, strip(inline.summary).totals);
-  assert.deepEqual(threaded.summary.signals, inline.summary.signals);
-  assert.deepEqual(threaded.summary.actions, inline.summary.actions);
-  assert.deepEqual(threaded.summary.worst, inline.summary.worst);
+  // workers keep their own summaries and hand them over once: the merge is the whole summary
+  assert.deepEqual(strip(threaded.summary), strip(inline.summary));
+  assert.ok(inline.summary.agents.team.draftScore !== null);
 });
 
 test('the report is one offline page: chart.js inlined, no external resource, export text escaped, French by default', async () => {

@@ -1,6 +1,7 @@
 /**
- * The import pipeline: reader → assembler → batches → worker pool → summary, with errors written
- * as they are found and outputs written at the end. Everything the command line decides (paths,
+ * The import pipeline: reader → assembler → batches → worker pool (each worker keeps the summary
+ * of what it analysed) → one merged summary, with errors written as they are found and outputs
+ * written at the end. Everything the command line decides (paths,
  * streams, worker count) comes in as options, so that tests run the whole pipeline in-process.
  */
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
@@ -139,15 +140,19 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   };
 
   const dispatched = { batches: 0, messages: 0, conversations: 0 };
+  let analysed = 0;
   const pool = new WorkerPool({
     size: options.dispatch ? 0 : workers,
     keepDetails: options.onResults !== undefined,
+    // results stay in the workers unless someone stores them one by one
+    summarise: options.onResults === undefined,
     onResponse: async (response) => {
       protocol = response.protocol;
+      analysed += response.messages;
       for (const r of response.results) summary.add(r);
       for (const f of response.failures) report({ line: f.line, code: 'engine_error', message: f.message });
       if (options.onResults && response.results.length > 0) await options.onResults(response.results);
-      progress.update(bytesRead, summary.messages);
+      progress.update(bytesRead, analysed);
     },
   });
 
@@ -200,7 +205,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
       await send(assembler.flush());
       if (batch.length > 0) await submit(batch);
     }
-    await pool.close();
+    for (const snapshot of await pool.close()) summary.merge(snapshot);
   } catch (error) {
     await pool.destroy();
     progress.stop();

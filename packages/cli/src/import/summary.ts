@@ -110,6 +110,11 @@ class TopK<T> {
   }
 }
 
+/** Adds the counts of `from` into `into`. */
+function addCounts(into: Record<string, number>, from: Readonly<Record<string, number>>): void {
+  for (const id in from) into[id] = (into[id] ?? 0) + (from[id] as number);
+}
+
 interface ClientAcc {
   conversations: number;
   messages: number;
@@ -126,6 +131,51 @@ interface AgentAcc extends AgentTally {
 
 const newAgentAcc = (): AgentAcc => ({ ...newTally(), conversations: 0 });
 
+const newClientAcc = (): ClientAcc => ({
+  conversations: 0,
+  messages: 0,
+  abusiveMessages: 0,
+  incidents: 0,
+  maxRisk: 0,
+  score: 0,
+  signals: {},
+});
+
+function addAgent(into: AgentAcc, from: Omit<AgentAcc, 'conversations'>): void {
+  into.replies += from.replies;
+  into.afterAbuse += from.afterAbuse;
+  into.boundaryAfterAbuse += from.boundaryAfterAbuse;
+  into.checked += from.checked;
+  into.scoreSum += from.scoreSum;
+  into.missedRequired += from.missedRequired;
+  addCounts(into.counts, from.counts);
+}
+
+/**
+ * What a SummaryBuilder has gathered from conversation results, as plain data: a worker thread
+ * folds its results into its own builder and hands this over once, at the end, instead of
+ * sending every result to the reading thread. (Input problems and skipped records stay with the
+ * reader, which finds them.)
+ */
+export interface SummarySnapshot {
+  readonly conversations: number;
+  readonly messages: number;
+  readonly clientMessages: number;
+  readonly agentMessages: number;
+  readonly abusive: number;
+  readonly incidentCount: number;
+  readonly signals: Record<string, number>;
+  readonly actions: Record<string, number>;
+  readonly byKind: Record<IncidentKind, number>;
+  readonly clients: readonly (readonly [string, ClientAcc])[];
+  readonly agents: readonly (readonly [string, AgentAcc])[];
+  readonly team: AgentAcc;
+  readonly days: readonly (readonly [string, [number, number]])[];
+  readonly incidents: readonly Incident[];
+  readonly worstClient: readonly Example[];
+  readonly worstAgent: readonly Example[];
+}
+
 const rate = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000);
 
 function skillTable(acc: Omit<AgentAcc, 'conversations'>): SkillTable {
@@ -140,9 +190,22 @@ function skillTable(acc: Omit<AgentAcc, 'conversations'>): SkillTable {
   };
 }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Worst first; ties in a fixed order, so that the summary is the same whichever thread saw what. */
 const byScore = (a: Example, b: Example) =>
   b.score - a.score ||
-  (a.conversation < b.conversation ? -1 : a.conversation > b.conversation ? 1 : a.line - b.line);
+  compareText(a.conversation, b.conversation) ||
+  a.line - b.line ||
+  compareText(a.role, b.role) ||
+  compareText(a.text, b.text);
+
+const byIncident = (a: Incident, b: Incident) =>
+  b.severity - a.severity ||
+  (a.at ?? '').localeCompare(b.at ?? '') ||
+  a.line - b.line ||
+  compareText(a.conversation, b.conversation) ||
+  a.index - b.index;
 
 export class SummaryBuilder {
   readonly #signals: Record<string, number> = Object.fromEntries(
@@ -153,10 +216,7 @@ export class SummaryBuilder {
   readonly #agents = new Map<string, AgentAcc>();
   readonly #team: AgentAcc = newAgentAcc();
   readonly #days = new Map<string, [number, number]>();
-  readonly #incidents = new TopK<Incident>(
-    SUMMARY_LIMITS.incidents,
-    (a, b) => b.severity - a.severity || (a.at ?? '').localeCompare(b.at ?? '') || a.line - b.line,
-  );
+  readonly #incidents = new TopK<Incident>(SUMMARY_LIMITS.incidents, byIncident);
   readonly #byKind: Record<IncidentKind, number> = { threat: 0, abuse: 0, legal: 0, agent_aggression: 0 };
   readonly #worstClient = new TopK<Example>(SUMMARY_LIMITS.examples, byScore);
   readonly #worstAgent = new TopK<Example>(SUMMARY_LIMITS.examples, byScore);
@@ -209,15 +269,7 @@ export class SummaryBuilder {
     const clientKey = r.client ?? r.key;
     let c = this.#clients.get(clientKey);
     if (!c) {
-      c = {
-        conversations: 0,
-        messages: 0,
-        abusiveMessages: 0,
-        incidents: 0,
-        maxRisk: 0,
-        score: 0,
-        signals: {},
-      };
+      c = newClientAcc();
       this.#clients.set(clientKey, c);
     }
     if (r.part === 1) c.conversations++;
@@ -236,15 +288,8 @@ export class SummaryBuilder {
         this.#agents.set(name, a);
       }
       a.conversations++;
-      for (const acc of [a, this.#team]) {
-        acc.replies += tally.replies;
-        acc.afterAbuse += tally.afterAbuse;
-        acc.boundaryAfterAbuse += tally.boundaryAfterAbuse;
-        acc.checked += tally.checked;
-        acc.scoreSum += tally.scoreSum;
-        acc.missedRequired += tally.missedRequired;
-        for (const [id, n] of Object.entries(tally.counts)) acc.counts[id] = (acc.counts[id] ?? 0) + n;
-      }
+      addAgent(a, tally);
+      addAgent(this.#team, tally);
     }
     for (const e of r.examples) (e.role === 'client' ? this.#worstClient : this.#worstAgent).push(e);
     for (const [day, [messages, abusive]] of Object.entries(r.days)) {
@@ -253,6 +298,74 @@ export class SummaryBuilder {
       d[1] += abusive;
       this.#days.set(day, d);
     }
+  }
+
+  /** What was gathered from results so far (see SummarySnapshot). */
+  snapshot(): SummarySnapshot {
+    return {
+      conversations: this.#conversations,
+      messages: this.#messages,
+      clientMessages: this.#clientMessages,
+      agentMessages: this.#agentMessages,
+      abusive: this.#abusive,
+      incidentCount: this.#incidentCount,
+      signals: { ...this.#signals },
+      actions: { ...this.#actions },
+      byKind: { ...this.#byKind },
+      clients: [...this.#clients.entries()],
+      agents: [...this.#agents.entries()],
+      team: this.#team,
+      days: [...this.#days.entries()],
+      incidents: this.#incidents.values(),
+      worstClient: this.#worstClient.values(),
+      worstAgent: this.#worstAgent.values(),
+    };
+  }
+
+  /** Adds what another builder gathered: the same as if its results had been added here. */
+  merge(s: SummarySnapshot): void {
+    this.#conversations += s.conversations;
+    this.#messages += s.messages;
+    this.#clientMessages += s.clientMessages;
+    this.#agentMessages += s.agentMessages;
+    this.#abusive += s.abusive;
+    this.#incidentCount += s.incidentCount;
+    addCounts(this.#signals, s.signals);
+    addCounts(this.#actions, s.actions);
+    for (const kind of Object.keys(s.byKind) as IncidentKind[]) this.#byKind[kind] += s.byKind[kind];
+    for (const [key, from] of s.clients) {
+      const c = this.#clients.get(key);
+      if (!c) {
+        this.#clients.set(key, { ...from, signals: { ...from.signals } });
+        continue;
+      }
+      c.conversations += from.conversations;
+      c.messages += from.messages;
+      c.abusiveMessages += from.abusiveMessages;
+      c.incidents += from.incidents;
+      c.maxRisk = Math.max(c.maxRisk, from.maxRisk);
+      c.score += from.score;
+      addCounts(c.signals, from.signals);
+    }
+    for (const [name, from] of s.agents) {
+      let a = this.#agents.get(name);
+      if (!a) {
+        a = newAgentAcc();
+        this.#agents.set(name, a);
+      }
+      a.conversations += from.conversations;
+      addAgent(a, from);
+    }
+    addAgent(this.#team, s.team);
+    for (const [day, [messages, abusive]] of s.days) {
+      const d = this.#days.get(day) ?? [0, 0];
+      d[0] += messages;
+      d[1] += abusive;
+      this.#days.set(day, d);
+    }
+    for (const i of s.incidents) this.#incidents.push(i);
+    for (const e of s.worstClient) this.#worstClient.push(e);
+    for (const e of s.worstAgent) this.#worstAgent.push(e);
   }
 
   build(

@@ -1,17 +1,29 @@
 /**
  * A worker thread of `sangfroid import`: receives batches of conversations, analyses them with
- * the engines, posts the compact results back. Started by pool.ts through tsx, so it runs the
- * TypeScript sources like the rest of the CLI. A conversation that makes an engine throw is
- * reported as such and the batch goes on.
+ * the engines and answers each batch with little — the count, the conversations an engine failed
+ * on and, only when the reader stores every result (server mode), the results themselves.
+ * Otherwise the worker folds its results into its own summary and hands it over once, when
+ * asked to finish: a million messages cross between threads as batches in, one summary out.
+ * Started by pool.ts through tsx, so it runs the TypeScript sources like the rest of the CLI. A
+ * conversation that makes an engine throw is reported as such and the batch goes on.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyseConversation, type ConversationResult, type WireConversation } from './analyse.ts';
-import { resolveEngine } from './engine.ts';
+import { type Engine, resolveEngine } from './engine.ts';
+import { SummaryBuilder, type SummarySnapshot } from './summary.ts';
 
 export interface BatchRequest {
+  readonly type: 'batch';
   readonly id: number;
   readonly conversations: readonly WireConversation[];
 }
+
+/** Asks a summarising worker for its summary (it answers with a SummaryResponse). */
+export interface FinishRequest {
+  readonly type: 'finish';
+}
+
+export type WorkerRequest = BatchRequest | FinishRequest;
 
 export interface EngineFailure {
   readonly key: string;
@@ -20,22 +32,46 @@ export interface EngineFailure {
 }
 
 export interface BatchResponse {
+  readonly type: 'batch';
   readonly id: number;
+  /** Messages analysed in this batch. */
+  readonly messages: number;
+  /** The results, when the reader wants them (else folded into the worker's summary). */
   readonly results: readonly ConversationResult[];
   readonly failures: readonly EngineFailure[];
   readonly protocol: { readonly recommend: boolean; readonly checkDraft: boolean };
 }
 
+export interface SummaryResponse {
+  readonly type: 'summary';
+  readonly snapshot: SummarySnapshot;
+}
+
+export type WorkerResponse = BatchResponse | SummaryResponse;
+
+/** Options a worker is started with. */
+export interface WorkerOptions {
+  /** Keep every message's analysis in the results (server storage). */
+  readonly keepDetails: boolean;
+  /** Fold results into the worker's own summary instead of sending them back. */
+  readonly summarise: boolean;
+}
+
 export function analyseBatch(
-  request: BatchRequest,
-  engine: ReturnType<typeof resolveEngine>,
+  request: Pick<BatchRequest, 'id' | 'conversations'>,
+  engine: Engine,
   keepDetails: boolean,
+  into?: SummaryBuilder,
 ): BatchResponse {
   const results: ConversationResult[] = [];
   const failures: EngineFailure[] = [];
+  let messages = 0;
   for (const conversation of request.conversations) {
     try {
-      results.push(analyseConversation(conversation, engine, { keepDetails }));
+      const result = analyseConversation(conversation, engine, { keepDetails });
+      messages += result.messages;
+      if (into) into.add(result);
+      else results.push(result);
     } catch (error) {
       failures.push({
         key: conversation.key,
@@ -45,7 +81,9 @@ export function analyseBatch(
     }
   }
   return {
+    type: 'batch',
     id: request.id,
+    messages,
     results,
     failures,
     protocol: { recommend: engine.hasRecommend, checkDraft: engine.hasCheckDraft },
@@ -55,8 +93,17 @@ export function analyseBatch(
 if (parentPort) {
   const port = parentPort;
   const engine = resolveEngine();
-  const keepDetails = Boolean((workerData as { keepDetails?: boolean } | null)?.keepDetails);
-  port.on('message', (request: BatchRequest) => {
-    port.postMessage(analyseBatch(request, engine, keepDetails));
+  const options = (workerData ?? {}) as Partial<WorkerOptions>;
+  const summary = options.summarise ? new SummaryBuilder() : undefined;
+  port.on('message', (request: WorkerRequest) => {
+    if (request.type === 'finish') {
+      const response: SummaryResponse = {
+        type: 'summary',
+        snapshot: (summary ?? new SummaryBuilder()).snapshot(),
+      };
+      port.postMessage(response);
+      return;
+    }
+    port.postMessage(analyseBatch(request, engine, Boolean(options.keepDetails), summary));
   });
 }
