@@ -24,8 +24,6 @@ const SHORT_WORDS: Readonly<Record<'fr' | 'en', ReadonlySet<string>>> = {
 };
 const ROMAN = /^[ivxlcdm]+$/;
 
-/** A maximal run of letters (with inner apostrophes/hyphens), and whether it touches a digit. */
-const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 const HAS_LOWER = /\p{Ll}/u;
 const PUNCT_RUN = /[!?！？](?:\s?[!?！？])+/gu;
 /** What may separate two capital words of one shouted run (spaces, punctuation, digits, €). */
@@ -42,15 +40,41 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Fully capitalised words of the text (any length), skipping codes glued to digits (« V2 », « 6A12 »). */
+/** The word (letters with inner apostrophes/hyphens) that starts exactly at lastIndex. */
+const WORD_AT = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/uy;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return true;
+  return c >= 0xc0 && LETTER_OR_MARK.test(text[i] as string);
+}
+
+/** Is `i` inside a word that starts before it (after a letter, or after « ' » / « - » that follows one)? */
+function insideWord(text: string, i: number): boolean {
+  if (i === 0) return false;
+  if (isLetterAt(text, i - 1)) return true;
+  const c = text.charCodeAt(i - 1);
+  return (c === 39 || c === 0x2019 || c === 45) && i >= 2 && isLetterAt(text, i - 2);
+}
+
+/**
+ * Fully capitalised words of the text (any length), skipping codes glued to digits (« V2 »,
+ * « 6A12 »). Only words that start with a capital are read at all.
+ */
 function capsWords(text: string): CapsWord[] {
   const out: CapsWord[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (let i = 0; i < text.length; i++) {
+    if (!isUpperCode(text, i) || insideWord(text, i)) continue;
+    WORD_AT.lastIndex = i;
+    const m = WORD_AT.exec(text);
+    if (!m) continue;
     const w = m[0];
+    const start = i;
+    const end = start + w.length;
+    i = end - 1;
     if (HAS_LOWER.test(w)) continue;
     if (w.toLowerCase() === w) continue; // no case at all (CJK…) or symbols
-    const start = m.index;
-    const end = start + w.length;
     if ((start > 0 && isDigit(text.charCodeAt(start - 1))) || isDigit(text.charCodeAt(end))) continue;
     if (w.length === 1 && text.charCodeAt(end) === 46) continue; // an initial: « M. », « C. »
     const folded = fold(w);
