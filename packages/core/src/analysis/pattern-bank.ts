@@ -137,8 +137,13 @@ interface Automaton {
   /** Code unit → symbol (0: any character no literal uses). */
   readonly symbolOf: Uint8Array;
   readonly width: number;
-  /** next = delta[state * width + symbol], failure links folded in. */
+  /**
+   * next = delta[state * width + symbol] & mask, failure links folded in; the `flag` bit is set
+   * on the entries leading to a state with outputs, so the pass reads one entry per character.
+   */
   readonly delta: Uint16Array | Int32Array;
+  readonly mask: number;
+  readonly flag: number;
   /** Literal ids ending at state k (its failure chain included): outIds[outStart[k] .. outStart[k+1]). */
   readonly outStart: Int32Array;
   readonly outIds: Int32Array;
@@ -198,7 +203,22 @@ function buildAutomaton(literals: readonly string[]): Automaton {
   const outStart = new Int32Array(n + 1);
   const lists = outs.map((o) => [...new Set(o)]);
   for (let st = 0; st < n; st++) outStart[st + 1] = (outStart[st] as number) + (lists[st] as number[]).length;
-  return { symbolOf, width, delta, outStart, outIds: Int32Array.from(lists.flat()) };
+  const small = n < 0x8000;
+  const flag = small ? 0x8000 : 0x40000000;
+  const flagged = small ? new Uint16Array(delta.length) : new Int32Array(delta.length);
+  for (let k = 0; k < delta.length; k++) {
+    const next = delta[k] as number;
+    flagged[k] = (lists[next] as number[]).length > 0 ? next | flag : next;
+  }
+  return {
+    symbolOf,
+    width,
+    delta: flagged,
+    mask: flag - 1,
+    flag,
+    outStart,
+    outIds: Int32Array.from(lists.flat()),
+  };
 }
 
 /** The shared empty answer: callers never mutate a result. */
@@ -216,6 +236,8 @@ export class PatternBank {
     /** Literal id → the patterns keyed on it: wakeIds[wakeStart[l] .. wakeStart[l+1]). */
     readonly wakeStart: Int32Array;
     readonly wakeIds: Int32Array;
+    /** Pattern → its list, flat. */
+    readonly listOf: Int32Array;
   } | null = null;
 
   // per-text state, reset by bumping `generation` (nothing is allocated per message)
@@ -284,7 +306,12 @@ export class PatternBank {
     this.headGen = new Uint32Array(this.ungated.length);
     this.generation = 0;
     this.scannedText = null;
-    this.built = { automaton, wakeStart, wakeIds: Int32Array.from(keyed.flat()) };
+    this.built = {
+      automaton,
+      wakeStart,
+      wakeIds: Int32Array.from(keyed.flat()),
+      listOf: Int32Array.from(this.patterns, (p) => p.list),
+    };
     return this.built;
   }
 
@@ -301,13 +328,15 @@ export class PatternBank {
     }
     this.generation = gen;
     this.scannedText = n;
-    const { symbolOf, width, delta, outStart, outIds } = built.automaton;
-    const { wakeStart, wakeIds } = built;
-    const { literalSeen, patternWoken, head, headGen, nextWoken, patterns } = this;
+    const { symbolOf, width, delta, mask, flag, outStart, outIds } = built.automaton;
+    const { wakeStart, wakeIds, listOf } = built;
+    const { literalSeen, patternWoken, head, headGen, nextWoken } = this;
     const text = n.text;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      state = delta[state * width + (symbolOf[text.charCodeAt(i)] as number)] as number;
+      const entry = delta[state * width + (symbolOf[text.charCodeAt(i)] as number)] as number;
+      state = entry & mask;
+      if ((entry & flag) === 0) continue;
       for (let k = outStart[state] as number, end = outStart[state + 1] as number; k < end; k++) {
         const lit = outIds[k] as number;
         if (literalSeen[lit] === gen) continue;
@@ -316,7 +345,7 @@ export class PatternBank {
           const p = wakeIds[w] as number;
           if (patternWoken[p] === gen) continue;
           patternWoken[p] = gen;
-          const list = (patterns[p] as Pattern).list;
+          const list = listOf[p] as number;
           nextWoken[p] = headGen[list] === gen ? (head[list] as number) : -1;
           head[list] = p;
           headGen[list] = gen;
