@@ -6,6 +6,7 @@
  * text alike. Mixed messages go to the language with more evidence; ties and texts with no
  * evidence fall back to French, the product's first language. Cheap enough for every keystroke.
  */
+import { WordTable } from '../text/word-table.ts';
 import type { Lang } from '../types.ts';
 
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
@@ -46,7 +47,7 @@ const MARKS = /\p{M}/gu;
 const APOSTROPHES = /[\u2019\u2018\u02bc`]/g;
 
 /** Word → score for the listed words (positive French, negative English), built once. */
-const LISTED = new Map<string, number>();
+const LISTED = new WordTable<number>();
 for (const w of FR_WEAK) LISTED.set(w, 1);
 for (const w of EN_WEAK) LISTED.set(w, LISTED.has(w) ? 0 : -1);
 for (const w of EN_STRONG) LISTED.set(w, -2);
@@ -55,18 +56,34 @@ for (const w of FR_STRONG) LISTED.set(w, EN_STRONG.has(w) ? 0 : 2);
 /** French verb and noun endings: weak evidence on longer words. */
 const FR_ENDINGS = ['ez', 'ais', 'ait', 'aient', 'ons', 'eux', 'euse', 'ees', 'ment', 'tion'];
 
-/** Scores one word; positive for French, negative for English. */
-function scoreWord(w: string): number {
-  const listed = LISTED.get(w);
+/** Does the word text[start, end) end with `suffix`? */
+function endsWith(text: string, start: number, end: number, suffix: string): boolean {
+  if (end - start < suffix.length) return false;
+  for (let k = 1; k <= suffix.length; k++)
+    if (text.charCodeAt(end - k) !== suffix.charCodeAt(suffix.length - k)) return false;
+  return true;
+}
+
+/** Scores the word text[start, end); positive for French, negative for English. No slicing unless it holds « ' ». */
+function scoreWord(text: string, start: number, end: number): number {
+  const listed = LISTED.get(text, start, end);
   if (listed !== undefined) return listed;
-  if (w.includes("'")) {
+  const apostrophe = text.indexOf("'", start);
+  if (apostrophe >= 0 && apostrophe < end) {
+    const w = text.slice(start, end);
     if (FR_ELISION.test(w)) return 2;
     if (EN_CONTRACTION.test(w)) return -2;
     return 0;
   }
-  if (w.length >= 5) {
-    if (w.endsWith('ing') || w.endsWith('ly') || w.endsWith('ness')) return -0.5;
-    if (!w.endsWith('ation') && FR_ENDINGS.some((e) => w.endsWith(e))) return 0.5;
+  if (end - start >= 5) {
+    if (
+      endsWith(text, start, end, 'ing') ||
+      endsWith(text, start, end, 'ly') ||
+      endsWith(text, start, end, 'ness')
+    )
+      return -0.5;
+    if (!endsWith(text, start, end, 'ation') && FR_ENDINGS.some((e) => endsWith(text, start, end, e)))
+      return 0.5;
   }
   return 0;
 }
@@ -103,7 +120,7 @@ export function detectLang(text: string): Lang {
     let end = i;
     while (start < end && lower.charCodeAt(start) === 39) start++;
     while (end > start && lower.charCodeAt(end - 1) === 39) end--;
-    if (end > start) score += scoreWord(lower.slice(start, end));
+    if (end > start) score += scoreWord(lower, start, end);
   }
   return score < 0 ? 'en' : 'fr';
 }
