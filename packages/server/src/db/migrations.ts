@@ -354,10 +354,20 @@ const DEBRIEF_SCHEDULE = /* sql */ `
 alter table debriefs add column scheduled_at timestamptz;
 `;
 
+/**
+ * A conversation's history version, bumped when stored turns change other than by a new message
+ * (erasure): servers caching recent turns (domain/history-cache.ts) write only at the version they
+ * read, so one instance's erasure cannot be undone by another instance's cache.
+ */
+const HISTORY_VERSION = /* sql */ `
+alter table conversations add column history_version integer not null default 0;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL },
   { version: 2, name: 'integrations', sql: INTEGRATIONS },
   { version: 3, name: 'training', sql: TRAINING },
   { version: 4, name: 'imports', sql: IMPORTS },
   { version: 5, name: 'debrief_schedule', sql: DEBRIEF_SCHEDULE },
+  { version: 6, name: 'history_version', sql: HISTORY_VERSION },
 ];

@@ -77,6 +77,8 @@ export interface ConversationsTable {
   assigned_user_id: string | null;
   created_by: string | null;
   message_count: Generated<number>;
+  /** Bumped when stored turns change other than by a new message (erasure); internal. */
+  history_version: Generated<number>;
   recommendation: Json | null;
   created_at: Ts;
   updated_at: Ts;

@@ -344,7 +344,8 @@ export async function eraseClient(opts: DomainContext & { id: string; reason: st
       .execute();
     await trx
       .updateTable('conversations')
-      .set({ subject: null, external_ref: null })
+      // the version tells every instance's history cache that these turns changed
+      .set({ subject: null, external_ref: null, history_version: sql`history_version + 1` })
       .where('org_id', '=', opts.actor.orgId)
       .where('client_id', '=', opts.id)
       .execute();

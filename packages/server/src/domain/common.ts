@@ -5,11 +5,14 @@ import { invalid, notFound } from '../errors.ts';
 
 export const newId = (): string => crypto.randomUUID();
 
-/** snake_case row → camelCase API object; `org_id` is internal and dropped. */
+/** Columns that never leave the server. */
+const INTERNAL_COLUMNS = new Set(['org_id', 'password_hash', 'history_version']);
+
+/** snake_case row → camelCase API object; internal columns (`org_id`…) are dropped. */
 export function toApi<T extends object>(row: T): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    if (key === 'org_id' || key === 'password_hash') continue;
+    if (INTERNAL_COLUMNS.has(key)) continue;
     out[key.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())] = value;
   }
   return out;

@@ -13,8 +13,15 @@ import { findActiveRestrictions } from './clients.ts';
 import { afterCursor, newId, type Page, requireInOrg, toApi, toJsonb, toPage } from './common.ts';
 import type { DomainContext } from './context.ts';
 import { escalationEvent, insertEscalation } from './escalations.ts';
+import type { ConversationHead } from './history-cache.ts';
 import { countAbusiveMessages, incidentEvent, insertIncident } from './incidents.ts';
-import { PROTOCOL_WINDOW, recommendFor, type StoredTurn } from './protocol.ts';
+import {
+  type AnalysisMemo,
+  PROTOCOL_WINDOW,
+  type recommendFor,
+  recommendWithMemo,
+  type StoredTurn,
+} from './protocol.ts';
 
 export interface NewConversation {
   readonly channel: Channel;
@@ -146,23 +153,24 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
   const maxSeverity = analysis.findings.reduce((m, f) => Math.max(m, f.severity), 0);
 
   const newTurn: StoredTurn = { role, text: input.text, analysis };
-  let head =
+  let head: ConversationHead =
     opts.history?.peek(opts.conversationId) ?? (await loadHead(opts.db, actor.orgId, opts.conversationId));
   let result: Awaited<ReturnType<typeof writeMessage>> | null = null;
   // Optimistic write: the message, the next sequence number and the new recommendation in ONE
   // statement, applied only if nobody wrote to the conversation since `head` (PGlite pays per
   // statement, and a lone statement is its own transaction). On a race, reload and retry.
-  const attempt = (ex: Executor, at: Head) => {
+  const attempt = (ex: Executor, at: ConversationHead) => {
     const turns = [...at.turns, newTurn].slice(-PROTOCOL_WINDOW);
-    const recommendation = recommendFor(turns, input.lang);
+    const { recommendation, analyses } = recommendWithMemo(turns, input.lang, at.analyses);
     return writeMessage(ex, {
       ...opts,
       input,
       analysis,
       abuse,
       maxSeverity,
-      lastSeq: at.lastSeq,
+      head: at,
       recommendation,
+      analyses,
       turns,
     });
   };
@@ -171,7 +179,12 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
       abuse.length === 0
         ? await attempt(opts.db, head)
         : await opts.db.transaction().execute((trx) => attempt(trx, head));
-    if (!result) head = await loadHead(opts.db, actor.orgId, opts.conversationId);
+    // the memo holds analyses by content, so it stays valid across a reload
+    if (!result)
+      head = {
+        ...(await loadHead(opts.db, actor.orgId, opts.conversationId)),
+        ...(head.analyses ? { analyses: head.analyses } : {}),
+      };
   }
   // a busy conversation: lock it, read its head under the lock, then the write cannot miss
   result ??= await opts.db.transaction().execute(async (trx) => {
@@ -181,7 +194,12 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
     return attempt(trx, await loadHead(trx, actor.orgId, opts.conversationId));
   });
   if (!result) throw new AppError('conflict', 'the conversation changed during the write; retry');
-  opts.history?.set(opts.conversationId, result.message.seq, result.turns);
+  opts.history?.set(opts.conversationId, {
+    lastSeq: result.message.seq,
+    historyVersion: result.historyVersion,
+    turns: result.turns,
+    analyses: result.analyses,
+  });
 
   if (result.incident)
     opts.events.publish({
@@ -203,18 +221,14 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
   };
 }
 
-interface Head {
-  readonly lastSeq: number;
-  readonly turns: readonly StoredTurn[];
-}
-
-/** The conversation's current sequence number and recent turns, in one statement. */
-async function loadHead(db: Executor, orgId: string, conversationId: string): Promise<Head> {
+/** The conversation's current sequence number, history version and recent turns, in one statement. */
+async function loadHead(db: Executor, orgId: string, conversationId: string): Promise<ConversationHead> {
   const r = await sql<{
     message_count: number;
+    history_version: number;
     history: { direction: string; text: string; analysis: Analysis }[];
   }>`
-    select c.message_count, coalesce((select jsonb_agg(jsonb_build_object('direction', m.direction, 'text', m.text, 'analysis', m.analysis) order by m.seq)
+    select c.message_count, c.history_version, coalesce((select jsonb_agg(jsonb_build_object('direction', m.direction, 'text', m.text, 'analysis', m.analysis) order by m.seq)
       from (select direction, text, analysis, seq from messages
             where conversation_id = c.id and org_id = c.org_id
             order by seq desc limit ${PROTOCOL_WINDOW - 1}) m), '[]'::jsonb) as history
@@ -223,6 +237,7 @@ async function loadHead(db: Executor, orgId: string, conversationId: string): Pr
   if (!row) throw notFound('conversation');
   return {
     lastSeq: row.message_count,
+    historyVersion: row.history_version,
     turns: row.history.map((m) => ({
       role: m.direction === 'inbound' ? 'client' : 'agent',
       text: m.text,
@@ -237,14 +252,17 @@ interface WriteInput extends DomainContext {
   readonly analysis: Analysis;
   readonly abuse: readonly Finding[];
   readonly maxSeverity: number;
-  readonly lastSeq: number;
+  /** The head the recommendation was computed from: the write applies only at it. */
+  readonly head: ConversationHead;
   readonly recommendation: ReturnType<typeof recommendFor>;
+  readonly analyses: AnalysisMemo;
   readonly turns: StoredTurn[];
 }
 
 /**
  * Inserts the message as number lastSeq + 1 and stores the recommendation, if the conversation is
- * still at lastSeq; then, for abuse, the incident (and escalation) in the same transaction.
+ * still at the head's lastSeq and history version; then, for abuse, the incident (and escalation)
+ * in the same transaction.
  * Returns null when the conversation moved on (the caller reloads and retries).
  */
 async function writeMessage(ex: Executor, w: WriteInput) {
@@ -258,7 +276,8 @@ async function writeMessage(ex: Executor, w: WriteInput) {
     with c as (
       update conversations
       set message_count = message_count + 1, updated_at = ${now}, recommendation = ${toJsonb(w.recommendation)}
-      where id = ${w.conversationId} and org_id = ${actor.orgId} and message_count = ${w.lastSeq}
+      where id = ${w.conversationId} and org_id = ${actor.orgId}
+        and message_count = ${w.head.lastSeq} and history_version = ${w.head.historyVersion}
       returning message_count, channel, assigned_user_id),
     m as (
       insert into messages (id, org_id, conversation_id, seq, direction, channel, author_name, author_user_id, text, lang, analysis, max_severity, has_abuse, sent_at, created_at)
@@ -316,7 +335,15 @@ async function writeMessage(ex: Executor, w: WriteInput) {
       });
     }
   }
-  return { message, incident, escalation, recommendation: w.recommendation, turns: w.turns };
+  return {
+    message,
+    incident,
+    escalation,
+    recommendation: w.recommendation,
+    analyses: w.analyses,
+    historyVersion: w.head.historyVersion,
+    turns: w.turns,
+  };
 }
 
 /** Stored turns of a conversation, oldest first (for /assist). */

@@ -2,17 +2,21 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { HistoryCache } from './history-cache.ts';
 
-it('serves turns only for the exact previous sequence number, and evicts the least recent', () => {
+it('keeps the most recently used conversations and evicts the least recent', () => {
   const cache = new HistoryCache(2);
-  const turns = [{ role: 'client' as const, text: 'a' }];
-  cache.set('c1', 3, turns);
-  assert.equal(cache.get('c1', 3), turns);
-  assert.equal(cache.get('c1', 4), undefined, 'someone else wrote message 4: reload');
-  cache.set('c2', 1, turns);
-  cache.get('c1', 3); // c1 is now the most recent
-  cache.set('c3', 1, turns);
-  assert.equal(cache.get('c2', 1), undefined);
-  assert.equal(cache.get('c1', 3), turns);
+  const head = (lastSeq: number) => ({
+    lastSeq,
+    historyVersion: 0,
+    turns: [{ role: 'client' as const, text: 'a' }],
+  });
+  cache.set('c1', head(3));
+  cache.set('c2', head(1));
+  assert.equal(cache.peek('c1')?.lastSeq, 3); // c1 is now the most recent
+  cache.set('c3', head(1));
+  assert.equal(cache.peek('c2'), undefined);
+  assert.equal(cache.peek('c1')?.lastSeq, 3);
+  cache.set('c1', head(4));
+  assert.equal(cache.peek('c1')?.lastSeq, 4, 'a write replaces the entry');
   cache.clear();
-  assert.equal(cache.get('c1', 3), undefined);
+  assert.equal(cache.peek('c1'), undefined);
 });

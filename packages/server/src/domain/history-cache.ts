@@ -1,35 +1,43 @@
 /**
  * Recent turns of busy conversations, kept in memory so that ingesting a message does not read
- * back (and re-parse) the analyses of the last 30 messages each time. An entry is only used when
- * its last sequence number is exactly the one before the message being added — any write made
- * elsewhere (another instance, an import) bumps the sequence and forces a reload, so the cache can
- * be stale only in time, never in content. Erasure clears it.
+ * back (and re-parse) the analyses of the last 30 messages each time, nor re-analyse the turns the
+ * protocol reads in another language than their own (the analysis memo). An entry is only trusted
+ * by a write that the database applies at exactly the entry's message count and history version:
+ * a message written elsewhere (another instance, an import) bumps the count, an erasure made
+ * elsewhere bumps the version, and either makes the write miss and reload. So the cache can be
+ * stale only in time, never in content. Erasure in this process also clears it.
  */
-import type { StoredTurn } from './protocol.ts';
+import type { AnalysisMemo, StoredTurn } from './protocol.ts';
+
+/** What a conversation looked like after its last write seen here. */
+export interface ConversationHead {
+  readonly lastSeq: number;
+  readonly historyVersion: number;
+  readonly turns: readonly StoredTurn[];
+  /** Analyses the protocol made of these turns beyond the stored ones (see protocol.ts). */
+  readonly analyses?: AnalysisMemo;
+}
 
 export class HistoryCache {
-  readonly #entries = new Map<string, { lastSeq: number; turns: readonly StoredTurn[] }>();
+  readonly #entries = new Map<string, ConversationHead>();
   constructor(readonly maxConversations = 1000) {}
 
-  /** The cached turns if they end at `lastSeq`, else undefined. */
-  get(conversationId: string, lastSeq: number): readonly StoredTurn[] | undefined {
+  /** The cached head whatever its age (the writer checks it against the database). */
+  peek(conversationId: string): ConversationHead | undefined {
     const hit = this.#entries.get(conversationId);
-    if (!hit || hit.lastSeq !== lastSeq) return undefined;
-    this.#entries.delete(conversationId); // refresh LRU position
-    this.#entries.set(conversationId, hit);
-    return hit.turns;
+    if (hit) {
+      this.#entries.delete(conversationId); // refresh LRU position
+      this.#entries.set(conversationId, hit);
+    }
+    return hit;
   }
-  /** The cached entry whatever its sequence number (the writer checks it against the database). */
-  peek(conversationId: string): { lastSeq: number; turns: readonly StoredTurn[] } | undefined {
-    return this.#entries.get(conversationId);
-  }
-  set(conversationId: string, lastSeq: number, turns: readonly StoredTurn[]): void {
+  set(conversationId: string, head: ConversationHead): void {
     this.#entries.delete(conversationId);
     if (this.#entries.size >= this.maxConversations) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
-    this.#entries.set(conversationId, { lastSeq, turns });
+    this.#entries.set(conversationId, head);
   }
   clear(): void {
     this.#entries.clear();

@@ -27,13 +27,27 @@ export interface StoredTurn {
   readonly analysis?: Analysis | undefined;
 }
 
-function cachedAnalyzer(turns: readonly StoredTurn[]) {
-  const cache = new Map<string, Analysis>();
-  for (const t of turns) if (t.analysis) cache.set(`${t.role}\u0000${t.text}`, t.analysis);
-  return (text: string, options: AnalyzeOptions): Analysis => {
-    const hit = cache.get(`${options.role}\u0000${text}`);
-    return hit && (options.lang === undefined || hit.lang === options.lang) ? hit : analyze(text, options);
+/**
+ * Analyses the engine asks for that are not the stored ones — it reads every turn in the
+ * conversation's language, so a turn whose own detected language differs (a short « OK » in a
+ * French exchange, a switch of language) is analysed again, as is a client's run of bubbles read
+ * as one turn. Keyed by role, language and text; `analyze` is pure, so a memo is exact.
+ */
+export type AnalysisMemo = ReadonlyMap<string, Analysis>;
+
+function cachedAnalyzer(turns: readonly StoredTurn[], memo?: AnalysisMemo) {
+  const stored = new Map<string, Analysis>();
+  for (const t of turns) if (t.analysis) stored.set(`${t.role}\u0000${t.text}`, t.analysis);
+  const used = new Map<string, Analysis>();
+  const analyzer = (text: string, options: AnalyzeOptions): Analysis => {
+    const hit = stored.get(`${options.role}\u0000${text}`);
+    if (hit && (options.lang === undefined || hit.lang === options.lang)) return hit;
+    const key = `${options.role}\u0000${options.lang ?? ''}\u0000${text}`;
+    const analysis = used.get(key) ?? memo?.get(key) ?? analyze(text, options);
+    used.set(key, analysis);
+    return analysis;
   };
+  return { analyzer, used: used as AnalysisMemo };
 }
 
 function conversationOf(turns: readonly StoredTurn[], lang?: Lang): Conversation {
@@ -54,10 +68,24 @@ export function recommendFor(
   turns: readonly StoredTurn[],
   lang?: Lang,
 ): ReturnType<typeof slimRecommendation> | null {
-  if (turns.length === 0) return null;
-  return slimRecommendation(
-    recommend(conversationOf(turns, lang), { analyzer: cachedAnalyzer(turns), ...(lang ? { lang } : {}) }),
+  return recommendWithMemo(turns, lang).recommendation;
+}
+
+/**
+ * `recommendFor`, reusing the analyses of an earlier call on the same conversation (`memo`), and
+ * returning the ones this call used: the memo for the next message.
+ */
+export function recommendWithMemo(
+  turns: readonly StoredTurn[],
+  lang?: Lang,
+  memo?: AnalysisMemo,
+): { recommendation: ReturnType<typeof slimRecommendation> | null; analyses: AnalysisMemo } {
+  if (turns.length === 0) return { recommendation: null, analyses: new Map() };
+  const { analyzer, used } = cachedAnalyzer(turns, memo);
+  const recommendation = slimRecommendation(
+    recommend(conversationOf(turns, lang), { analyzer, ...(lang ? { lang } : {}) }),
   );
+  return { recommendation, analyses: used };
 }
 
 export interface DraftInput {
@@ -75,7 +103,7 @@ export function draftFor(turns: readonly StoredTurn[], lang: Lang | undefined, i
   const options = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   const { recommendation: _r, ...draft } = draftReply(conversationOf(turns, lang), {
     ...options,
-    analyzer: cachedAnalyzer(turns),
+    analyzer: cachedAnalyzer(turns).analyzer,
   });
   return draft;
 }
@@ -83,7 +111,7 @@ export function draftFor(turns: readonly StoredTurn[], lang: Lang | undefined, i
 /** How the agent's draft fits the moment: qualities present/missing/premature, risks, score. */
 export function checkDraftFor(draft: string, turns: readonly StoredTurn[], lang?: Lang) {
   const { recommendation: _r, ...check } = checkDraft(draft, conversationOf(turns, lang), {
-    analyzer: cachedAnalyzer(turns),
+    analyzer: cachedAnalyzer(turns).analyzer,
   });
   return check;
 }

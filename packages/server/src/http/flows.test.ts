@@ -146,6 +146,41 @@ describeStorage('team memory flows', (getDb) => {
     );
   });
 
+  it('keeps an erasure made through another instance out of the turns this one cached (history version)', async () => {
+    const database = getDb();
+    const { app: one } = makeTestApp(database);
+    const { app: two } = makeTestApp(database);
+    const org = await seedOrg(one);
+    const client = await call(one, org.agent, 'POST', '/clients', { name: 'Paul Martin' });
+    const conv = await call(one, org.agent, 'POST', '/conversations', {
+      channel: 'chat',
+      clientId: client.body.id,
+    });
+    const path = `/conversations/${conv.body.id}/messages`;
+    const first = await call(one, org.agent, 'POST', path, {
+      direction: 'inbound',
+      text: 'Je vais contacter mon avocat et laisser un avis sur Google si rien ne bouge.',
+    });
+    assert.match(JSON.stringify(first.body.recommendation), /avocat/, 'the recommendation quotes the client');
+    const erased = await call(two, org.admin, 'POST', `/clients/${client.body.id}/erase`, {
+      reason: 'request',
+    });
+    assert.equal(erased.status, 200, erased.text);
+    // instance one still holds the original text in its cache: it must not write from it (a
+    // client's run of messages is read as one turn, so this recommendation would quote it)
+    const last = await call(one, org.agent, 'POST', path, { direction: 'inbound', text: 'Alors ?' });
+    assert.equal(last.status, 201, last.text);
+    assert.doesNotMatch(JSON.stringify(last.body.recommendation), /avocat|Google/);
+    const fromDatabase = await call(two, org.agent, 'POST', '/assist', { conversationId: conv.body.id });
+    assert.deepEqual(last.body.recommendation, fromDatabase.body.recommendation);
+    const stored = await call(two, org.agent, 'GET', `/conversations/${conv.body.id}`);
+    assert.equal(stored.body.historyVersion, undefined, 'the version is internal');
+    assert.deepEqual(
+      stored.body.messages.map((m: { seq: number }) => m.seq),
+      [1, 2],
+    );
+  });
+
   it('does not open an incident for a calm message', async () => {
     const { app } = makeTestApp(getDb());
     const org = await seedOrg(app);
