@@ -170,7 +170,8 @@ function candidates(texts: string[], labels: boolean[]): void {
   let nToxic = 0;
   let nClean = 0;
   for (let i = 0; i < texts.length; i++) {
-    const words = new Set(tokenize(normalize(texts[i] as string)).map((t) => t.text));
+    const n = normalize(texts[i] as string);
+    const words = new Set(tokenize(n).map((t) => n.text.slice(t.start, t.end)));
     const into = labels[i] ? toxicDocs : cleanDocs;
     if (labels[i]) nToxic++;
     else nClean++;

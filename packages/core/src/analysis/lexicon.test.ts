@@ -19,7 +19,7 @@ function first(text: string, lex = lexicon()): { form: string; value: string; ev
   const n = normalize(text);
   const tokens = tokenize(n);
   for (let i = 0; i < tokens.length; i++) {
-    const m = lex.matchAt(tokens, i);
+    const m = lex.matchAt(n.text, tokens, i);
     if (m) {
       const a = tokens[i];
       const b = tokens[i + m.length - 1];
@@ -82,7 +82,7 @@ describe('TokenLexicon', () => {
     const lex = lexicon();
     const budget = { masked: 32 };
     const t0 = performance.now();
-    for (let i = 0; i < tokens.length; i++) lex.matchAt(tokens, i, budget);
+    for (let i = 0; i < tokens.length; i++) lex.matchAt(n.text, tokens, i, budget);
     assert.equal(budget.masked, 0);
     assert.ok(performance.now() - t0 < 2_000);
   });

@@ -10,14 +10,16 @@
  * A form spec `base/a/b` expands to base, base+a, base+b (« abruti/e/s/es »).
  */
 import { isLetterCode, type NormalizedText } from '../text/normalize.ts';
+import { WordTable } from '../text/word-table.ts';
 
 export interface Token {
   /** Half-open span in the normalised text. */
   readonly start: number;
   readonly end: number;
-  readonly text: string;
   /** Holds `*` or `#` masks. */
   readonly masked: boolean;
+  /** Holds the same letter twice in a row (a stretched word may hide behind it). */
+  readonly doubled: boolean;
 }
 
 const STAR = 42;
@@ -29,7 +31,7 @@ const MAX_MASKED_PER_TEXT = 32;
 
 const tokenCache = new WeakMap<NormalizedText, readonly Token[]>();
 
-/** Words of the normalised text: letters, with masks allowed after a first letter. */
+/** Words of the normalised text: letters, with masks allowed after a first letter (spans only: no string per word). */
 export function tokenize(n: NormalizedText): readonly Token[] {
   const cached = tokenCache.get(n);
   if (cached) return cached;
@@ -45,16 +47,22 @@ export function tokenize(n: NormalizedText): readonly Token[] {
     }
     const start = i;
     let masked = false;
+    let doubled = false;
+    let prev = c;
     i++;
     while (i < len) {
       const d = t.charCodeAt(i);
-      if (isLetterCode(d)) i++;
-      else if (d === STAR || d === HASH) {
+      if (isLetterCode(d)) {
+        if (d === prev) doubled = true;
+        prev = d;
+        i++;
+      } else if (d === STAR || d === HASH) {
         masked = true;
+        prev = d;
         i++;
       } else break;
     }
-    out.push({ start, end: i, text: t.slice(start, i), masked });
+    out.push({ start, end: i, masked, doubled });
   }
   tokenCache.set(n, out);
   return out;
@@ -96,9 +104,10 @@ export function unstretch(word: string): string {
   return out;
 }
 
-function hasDouble(word: string): boolean {
-  for (let i = 1; i < word.length; i++) if (word[i] === word[i - 1]) return true;
-  return false;
+/** Is the token exactly `word`? */
+function spanIs(text: string, token: Token, word: string): boolean {
+  if (token.end - token.start !== word.length) return false;
+  return text.startsWith(word, token.start);
 }
 
 export interface LexiconMatch<T> {
@@ -146,7 +155,7 @@ function maskPattern(token: string): RegExp | null {
 /** A lexicon of forms → values; the first value added for a form wins. */
 export class TokenLexicon<T> {
   /** First word → the form that is exactly that word, and the forms of several words it starts. */
-  private readonly byWord = new Map<string, { single?: LexiconMatch<T>; multi?: MultiForm<T>[] }>();
+  private readonly byWord = new WordTable<{ single?: LexiconMatch<T>; multi?: MultiForm<T>[] }>();
   private readonly squeezed = new Map<string, LexiconMatch<T>>();
   private readonly byInitial = new Map<string, LexiconMatch<T>[]>();
   /** Everyday words a mask could just as well hide (« c*n't », « w*re »): such masks match nothing. */
@@ -192,7 +201,7 @@ export class TokenLexicon<T> {
   }
 
   private entry(word: string): { single?: LexiconMatch<T>; multi?: MultiForm<T>[] } {
-    let entry = this.byWord.get(word);
+    let entry = this.byWord.get(word, 0, word.length);
     if (!entry) {
       entry = {};
       this.byWord.set(word, entry);
@@ -203,20 +212,25 @@ export class TokenLexicon<T> {
   /** True when some form (single or phrase) is exactly this word sequence. */
   has(form: string): boolean {
     const words = splitWords(form);
-    const entry = this.byWord.get(words[0] as string);
+    const head = words[0] as string;
+    const entry = this.byWord.get(head, 0, head.length);
     if (words.length === 1) return entry?.single !== undefined;
     return (entry?.multi ?? []).some((m) => m.form === words.join(' '));
   }
 
-  /** The longest form starting at token `i`, or undefined. `budget` counts masked lookups. */
+  /**
+   * The longest form starting at token `i` of `text` (the normalised text the tokens come from),
+   * or undefined. `budget` counts masked lookups.
+   */
   matchAt(
+    text: string,
     tokens: readonly Token[],
     i: number,
     budget: { masked: number } = { masked: MAX_MASKED_PER_TEXT },
   ): LexiconMatch<T> | undefined {
     const token = tokens[i];
     if (!token) return undefined;
-    const entry = this.byWord.get(token.text);
+    const entry = this.byWord.get(text, token.start, token.end);
     const phrases = entry?.multi;
     if (phrases) {
       for (const p of phrases) {
@@ -225,7 +239,7 @@ export class TokenLexicon<T> {
           const next = tokens[i + k];
           const prev = tokens[i + k - 1] as Token;
           // the words of a phrase are adjacent: only spaces, hyphens or apostrophes between them
-          if (!next || next.text !== p.words[k] || next.start - prev.end > 3) {
+          if (!next || !spanIs(text, next, p.words[k] as string) || next.start - prev.end > 3) {
             ok = false;
             break;
           }
@@ -234,11 +248,14 @@ export class TokenLexicon<T> {
       }
     }
     if (entry?.single) return entry.single;
-    if (token.masked) return this.matchMasked(token.text, budget);
-    if (hasDouble(token.text)) {
-      const stretched = unstretch(token.text);
-      if (stretched !== token.text)
-        return this.byWord.get(stretched)?.single ?? this.squeezed.get(squeeze(stretched));
+    if (token.masked) return this.matchMasked(text.slice(token.start, token.end), budget);
+    if (token.doubled) {
+      const word = text.slice(token.start, token.end);
+      const stretched = unstretch(word);
+      if (stretched !== word)
+        return (
+          this.byWord.get(stretched, 0, stretched.length)?.single ?? this.squeezed.get(squeeze(stretched))
+        );
     }
     return undefined;
   }

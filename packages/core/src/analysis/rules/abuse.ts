@@ -198,7 +198,7 @@ function analyseLexicon(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
   const allowed = c.allow ? c.bank.match(c.allow, ctx.normalized) : [];
   let examined = 0;
   for (let i = 0; i < tokens.length && examined < MAX_LEXICON_HITS; i++) {
-    const m = c.lexicon.matchAt(tokens, i, budget);
+    const m = c.lexicon.matchAt(text, tokens, i, budget);
     if (!m) continue;
     const first = tokens[i] as Token;
     const last = tokens[i + m.length - 1] as Token;
