@@ -13,15 +13,7 @@ import { CueGate } from './cue-gate.ts';
 import { CUE_KINDS, type CueKind, type CueTable } from './cue-types.ts';
 import { CUES_EN } from './data/cues-en.ts';
 import { CUES_FR } from './data/cues-fr.ts';
-import {
-  countCapsWords,
-  countDigitGroups,
-  countEllipses,
-  countQuestions,
-  countSentences,
-  countStutters,
-  countWords,
-} from './shape.ts';
+import { countShape, countStutters } from './shape.ts';
 
 export interface CueHit {
   readonly kind: CueKind;
@@ -120,15 +112,16 @@ export function countListItems(text: string): number {
 
 /** The shape of a turn: `text` as written, `normalized` its normalised form (for stutters). */
 export function measureShape(text: string, normalized: string): TurnShape {
-  const ellipses = countEllipses(text);
+  const counts = countShape(text);
   return {
-    words: countWords(text),
-    sentences: countSentences(text),
-    questions: countQuestions(text),
-    listItems: countListItems(text),
-    digits: countDigitGroups(text),
-    hesitations: countStutters(normalized) + (ellipses >= 2 ? 1 : 0),
-    capsWords: countCapsWords(text),
+    words: counts.words,
+    sentences: counts.sentences,
+    questions: counts.questions,
+    // fewer than two cuts in every sentence: no enumeration to look for
+    listItems: counts.mostCuts >= 2 ? countListItems(text) : 0,
+    digits: counts.digits,
+    hesitations: countStutters(normalized) + (counts.ellipses >= 2 ? 1 : 0),
+    capsWords: counts.capsWords,
   };
 }
 

@@ -1,28 +1,36 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import {
-  countCapsWords,
-  countDigitGroups,
-  countEllipses,
-  countQuestions,
-  countSentences,
-  countStutters,
-  countWords,
-} from './shape.ts';
+import { countShape, countStutters } from './shape.ts';
+
+/** Cuts a sentence could be split at as a list, the way countShape counts them. */
+const cutsOf = (sentence: string) => (sentence.match(/[,;]|(?=et)|(?=and)/g) ?? []).length;
 
 /** The regular expressions each count is defined by (what cues.ts used before the loops). */
 const REFERENCE: readonly (readonly [string, (text: string) => number, (text: string) => number])[] = [
-  ['words', countWords, (t) => (t.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length],
+  [
+    'words',
+    (t) => countShape(t).words,
+    (t) => (t.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length,
+  ],
   [
     'sentences',
-    countSentences,
+    (t) => countShape(t).sentences,
     (t) => (t.match(/[^.!?\n]+[.!?\n]*/g) ?? []).filter((s) => /\p{L}/u.test(s)).length,
   ],
-  ['digits', countDigitGroups, (t) => t.match(/\d+(?:[ ,.]\d+)*/g)?.length ?? 0],
-  ['ellipses', countEllipses, (t) => t.match(/…|\.\.\./g)?.length ?? 0],
-  ['questions', countQuestions, (t) => t.match(/\?/g)?.length ?? 0],
-  ['capsWords', countCapsWords, (t) => t.match(/(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/gu)?.length ?? 0],
+  ['digits', (t) => countShape(t).digits, (t) => t.match(/\d+(?:[ ,.]\d+)*/g)?.length ?? 0],
+  ['ellipses', (t) => countShape(t).ellipses, (t) => t.match(/…|\.\.\./g)?.length ?? 0],
+  ['questions', (t) => countShape(t).questions, (t) => t.match(/\?/g)?.length ?? 0],
+  [
+    'capsWords',
+    (t) => countShape(t).capsWords,
+    (t) => t.match(/(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/gu)?.length ?? 0,
+  ],
+  [
+    'mostCuts',
+    (t) => countShape(t).mostCuts,
+    (t) => Math.max(0, ...(t.match(/[^.!?\n]+[.!?\n]*/g) ?? []).map(cutsOf)),
+  ],
   ['stutters', countStutters, (t) => t.match(/(?<![\p{L}])(\p{L}{1,6})\.+ \1(?![\p{L}])/gu)?.length ?? 0],
 ];
 
@@ -94,7 +102,7 @@ const repeats = fc
     fc.constantFrom('.', '..', '...', '. '),
     fc.constantFrom(' ', ''),
     fc.constantFrom('je', 'abcdef', 'abcdefg', 'é', '𝐀', 'ǅa', 'jeu'),
-    fc.constantFrom('', 'a', ' ', '.', '\u0301'),
+    fc.constantFrom('', 'a', ' ', '.', '\u0301', '. je', '. abcdef', '... je. je'),
   )
   .map((parts) => parts.join(''));
 
@@ -111,12 +119,17 @@ for (const [name, fast, reference] of REFERENCE) {
 
 test('shape: counts on a written turn', () => {
   const text = 'OUI, J’AI COMPRIS, JE NE SUIS PAS SOURDE ! Pardon, je… je reprends. Le 12,5 ou le 3 ?';
-  assert.equal(countWords(text), 18); // « 12,5 » is two words, one digit group
-  assert.equal(countSentences(text), 3); // « … » ends no sentence
-  assert.equal(countCapsWords(text), 5);
-  assert.equal(countDigitGroups(text), 2);
-  assert.equal(countQuestions(text), 1);
-  assert.equal(countEllipses('Bon... euh… voilà......'), 4);
+  assert.deepEqual(countShape(text), {
+    words: 18, // « 12,5 » is two words, one digit group
+    sentences: 3, // « … » ends no sentence
+    questions: 1,
+    digits: 2,
+    ellipses: 1,
+    capsWords: 5,
+    mostCuts: 2,
+  });
+  assert.equal(countShape('Bon... euh… voilà......').ellipses, 4);
   assert.equal(countStutters('je. je crois. euh... euh non. je. jeudi'), 2);
   assert.deepEqual([countStutters('abcdef. abcdef'), countStutters('abcdefg. abcdefg')], [1, 0]);
+  assert.equal(countStutters('je. je. je. je'), 2, 'matches do not overlap');
 });

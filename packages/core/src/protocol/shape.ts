@@ -68,152 +68,142 @@ function classBefore(text: string, i: number): number {
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-/** Matches of /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\/gu. */
-export function countWords(text: string): number {
-  let n = 0;
-  let i = 0;
-  const len = text.length;
-  while (i < len) {
-    if ((classAt(text, i) & (L | N)) === 0) {
-      i += widthAt(text, i);
-      continue;
-    }
-    n++;
-    while (true) {
-      while ((classAt(text, i) & (L | N)) !== 0) i += widthAt(text, i);
-      const c = text.charCodeAt(i);
-      if ((c === 0x27 || c === 0x2019 || c === 0x2d) && (classAt(text, i + 1) & (L | N)) !== 0) i++;
-      else break;
-    }
-  }
-  return n;
+/** What one pass over a turn's text counts (each as the matches of the regex beside it). */
+export interface ShapeCounts {
+  /** /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*\/gu */
+  readonly words: number;
+  /** /[^.!?\n]+[.!?\n]*\/g, those holding a letter (\p{L}) */
+  readonly sentences: number;
+  /** /\?/g */
+  readonly questions: number;
+  /** /\d+(?:[ ,.]\d+)*\/g */
+  readonly digits: number;
+  /** /…|\.\.\./g */
+  readonly ellipses: number;
+  /** /(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/gu: whole runs of letters, all upper case, 3 or more */
+  readonly capsWords: number;
+  /**
+   * The most places one sentence could be cut at as a list (« , » « ; » and the letters « et »,
+   * « and »): a sentence with fewer than two holds no enumeration (see countListItems).
+   */
+  readonly mostCuts: number;
 }
 
-/** Matches of /[^.!?\n]+[.!?\n]*\/g that hold a letter (\p{L}). */
-export function countSentences(text: string): number {
-  let n = 0;
-  let inside = false;
-  let hasLetter = false;
-  let i = 0;
+/** Counts the shape of `text` in one pass over its code points. */
+export function countShape(text: string): ShapeCounts {
+  let words = 0;
+  let sentences = 0;
+  let questions = 0;
+  let digits = 0;
+  let ellipses = 0;
+  let capsWords = 0;
+  let mostCuts = 0;
+  let inWord = false;
+  let inDigits = false;
+  let inSentence = false;
+  let sentenceHasLetter = false;
+  let cuts = 0;
+  let run = 0; // letters in the current run
+  let runUpper = true;
+  let dotsInEllipsis = 0; // dots still to pass of an ellipsis already counted
   const len = text.length;
+  let i = 0;
   while (i < len) {
     const c = text.charCodeAt(i);
+    const width = c >= 0xd800 && c <= 0xdbff ? widthAt(text, i) : 1;
+    const cls =
+      c < 128 ? (BMP[c] as number) : classOfCodePoint(width === 2 ? (text.codePointAt(i) as number) : c);
+    // sentences: runs of anything but . ! ? and new lines, with their terminators
     if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a) {
-      if (inside && hasLetter) n++;
-      inside = false;
-      i++;
-      continue;
+      if (inSentence) {
+        if (sentenceHasLetter) sentences++;
+        if (cuts > mostCuts) mostCuts = cuts;
+        inSentence = false;
+      }
+      if (c === 0x3f) questions++;
+    } else {
+      if (!inSentence) {
+        inSentence = true;
+        sentenceHasLetter = false;
+        cuts = 0;
+      }
+      if ((cls & L) !== 0) sentenceHasLetter = true;
+      if (c === 0x2c || c === 0x3b) cuts++;
+      else if (c === 0x65 && text.charCodeAt(i + 1) === 0x74) cuts++;
+      else if (c === 0x61 && text.charCodeAt(i + 1) === 0x6e && text.charCodeAt(i + 2) === 0x64) cuts++;
     }
-    if (!inside) {
-      inside = true;
-      hasLetter = false;
+    // ellipses, leftmost first: « … », or three dots (the next two then start none)
+    if (c === 0x2026) ellipses++;
+    else if (c === 0x2e) {
+      if (dotsInEllipsis > 0) dotsInEllipsis--;
+      else if (text.charCodeAt(i + 1) === 0x2e && text.charCodeAt(i + 2) === 0x2e) {
+        ellipses++;
+        dotsInEllipsis = 2;
+      }
     }
-    if (!hasLetter && (classAt(text, i) & L) !== 0) hasLetter = true;
-    i += widthAt(text, i);
-  }
-  if (inside && hasLetter) n++;
-  return n;
-}
-
-/** Matches of /\d+(?:[ ,.]\d+)*\/g. */
-export function countDigitGroups(text: string): number {
-  let n = 0;
-  let i = 0;
-  const len = text.length;
-  while (i < len) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    n++;
-    while (true) {
-      while (i < len && isDigit(text.charCodeAt(i))) i++;
-      const sep = text.charCodeAt(i);
-      if ((sep === 0x20 || sep === 0x2c || sep === 0x2e) && isDigit(text.charCodeAt(i + 1))) i++;
-      else break;
-    }
-  }
-  return n;
-}
-
-/** Matches of /…|\.\.\./g. */
-export function countEllipses(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x2026) n++;
-    else if (c === 0x2e && text.charCodeAt(i + 1) === 0x2e && text.charCodeAt(i + 2) === 0x2e) {
-      n++;
-      i += 2;
-    }
-  }
-  return n;
-}
-
-/** Matches of /\?/g. */
-export function countQuestions(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('?'); i !== -1; i = text.indexOf('?', i + 1)) n++;
-  return n;
-}
-
-/**
- * Matches of /(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/gu: whole runs of letters that are all upper
- * case and at least three long (a run with one lower-case letter in it is no shouted word).
- */
-export function countCapsWords(text: string): number {
-  let n = 0;
-  let run = 0;
-  let allUpper = true;
-  let i = 0;
-  const len = text.length;
-  while (i < len) {
-    const cls = classAt(text, i);
+    // runs of letters, for shouted words
     if ((cls & L) !== 0) {
       run++;
-      if ((cls & LU) === 0) allUpper = false;
+      if ((cls & LU) === 0) runUpper = false;
     } else {
-      if (run >= 3 && allUpper) n++;
+      if (run >= 3 && runUpper) capsWords++;
       run = 0;
-      allUpper = true;
+      runUpper = true;
     }
-    i += widthAt(text, i);
+    // words: letters and numbers, joined by ' ’ - when a letter or number follows
+    if ((cls & (L | N)) !== 0) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (
+      inWord &&
+      (c === 0x27 || c === 0x2019 || c === 0x2d) &&
+      (classAt(text, i + 1) & (L | N)) !== 0
+    ) {
+      // the joiner belongs to the word
+    } else inWord = false;
+    // digit groups: ASCII digits, joined by one of « ,. » when a digit follows
+    if (isDigit(c)) {
+      if (!inDigits) digits++;
+      inDigits = true;
+    } else if (inDigits && (c === 0x20 || c === 0x2c || c === 0x2e) && isDigit(text.charCodeAt(i + 1))) {
+      // the separator belongs to the group
+    } else inDigits = false;
+    i += width;
   }
-  if (run >= 3 && allUpper) n++;
-  return n;
+  if (inSentence) {
+    if (sentenceHasLetter) sentences++;
+    if (cuts > mostCuts) mostCuts = cuts;
+  }
+  if (run >= 3 && runUpper) capsWords++;
+  return { words, sentences, questions, digits, ellipses, capsWords, mostCuts };
 }
 
 /**
  * Stutters: matches of /(?<![\p{L}])(\p{L}{1,6})\.+ \1(?![\p{L}])/gu (« je. je », « euh... euh »).
- * The group can only be a whole run of letters that ends on the dots, so runs are tried one by one.
+ * Every match has its group right before the dots of a « . »: each such place is tried, left to
+ * right, the group being the whole run of letters before the dots (at most six).
  */
 export function countStutters(text: string): number {
   let n = 0;
-  let i = 0;
-  const len = text.length;
-  while (i < len) {
-    if ((classAt(text, i) & L) === 0 || (classBefore(text, i) & L) !== 0) {
-      i += widthAt(text, i);
-      continue;
-    }
-    let j = i;
+  let lastEnd = 0;
+  for (let p = text.indexOf('. '); p !== -1; p = text.indexOf('. ', p + 1)) {
+    let dots = p;
+    while (dots > 0 && text.charCodeAt(dots - 1) === 0x2e) dots--;
+    // the run of letters before the dots, at most 7 code points back (6 is the most a group holds)
+    let start = dots;
     let letters = 0;
-    while ((classAt(text, j) & L) !== 0) {
-      j += widthAt(text, j);
+    while (letters <= 6 && (classBefore(text, start) & L) !== 0) {
+      const low = text.charCodeAt(start - 1);
+      start -= low >= 0xdc00 && low <= 0xdfff && start >= 2 && widthAt(text, start - 2) === 2 ? 2 : 1;
       letters++;
     }
-    if (letters <= 6 && text.charCodeAt(j) === 0x2e) {
-      let k = j;
-      while (text.charCodeAt(k) === 0x2e) k++;
-      const word = text.slice(i, j);
-      const end = k + 1 + word.length;
-      if (text.charCodeAt(k) === 0x20 && text.startsWith(word, k + 1) && (classAt(text, end) & L) === 0) {
-        n++;
-        i = end;
-        continue;
-      }
+    if (letters === 0 || letters > 6 || start < lastEnd) continue;
+    const word = text.slice(start, dots);
+    const end = p + 2 + word.length;
+    if (text.startsWith(word, p + 2) && (classAt(text, end) & L) === 0) {
+      n++;
+      lastEnd = end;
     }
-    i = j;
   }
   return n;
 }
