@@ -13,6 +13,7 @@ import {
   analyseBatch,
   type BatchRequest,
   type BatchResponse,
+  type SummaryResponse,
   type WorkerOptions,
   type WorkerRequest,
   type WorkerResponse,
@@ -39,11 +40,19 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 
 
 export type OnResponse = (response: BatchResponse) => void | Promise<void>;
 
+/** What `close` collects from the workers. */
+export interface PoolOutcome {
+  /** The workers' summaries (when they keep them). */
+  readonly snapshots: readonly SummarySnapshot[];
+  /** CPU seconds the worker threads used, summed (Linux; absent without workers). */
+  readonly workerCpuSeconds?: number;
+}
+
 interface Slot {
   worker: Worker;
   inFlight: number;
-  /** Resolves with the worker's summary once asked to finish. */
-  onSummary?: (snapshot: SummarySnapshot) => void;
+  /** Resolves with the worker's last word once asked to finish. */
+  onSummary?: (response: SummaryResponse) => void;
 }
 
 export class WorkerPool {
@@ -80,7 +89,7 @@ export class WorkerPool {
       const slot: Slot = { worker, inFlight: 0 };
       worker.on('message', (response: WorkerResponse) => {
         if (response.type === 'summary') {
-          slot.onSummary?.(response.snapshot);
+          slot.onSummary?.(response);
           return;
         }
         slot.inFlight--;
@@ -136,35 +145,38 @@ export class WorkerPool {
   }
 
   /**
-   * Waits for every queued batch, collects the workers' summaries (when they keep them), then
-   * stops the workers.
+   * Waits for every queued batch, collects each worker's last word — its summary when workers
+   * keep them, and the CPU time its thread used — then stops the workers.
    */
-  async close(): Promise<SummarySnapshot[]> {
+  async close(): Promise<PoolOutcome> {
     while (this.#slots.some((s) => s.inFlight > 0) && !this.#failure) {
       await new Promise<void>((resolve) => this.#waiters.push(resolve));
     }
     await Promise.all([...this.#pending]);
-    const snapshots =
-      this.#summarise && !this.#failure
-        ? await Promise.all(
-            this.#slots.map(
-              (slot) =>
-                new Promise<SummarySnapshot>((resolve, reject) => {
-                  slot.onSummary = resolve;
-                  slot.worker.once('error', reject);
-                  slot.worker.once('exit', () =>
-                    reject(new Error('an import worker stopped before its summary')),
-                  );
-                  const finish: WorkerRequest = { type: 'finish' };
-                  slot.worker.postMessage(finish);
-                }),
-            ),
-          )
-        : [];
+    const last = this.#failure
+      ? []
+      : await Promise.all(
+          this.#slots.map(
+            (slot) =>
+              new Promise<SummaryResponse>((resolve, reject) => {
+                slot.onSummary = resolve;
+                slot.worker.once('error', reject);
+                slot.worker.once('exit', () => reject(new Error('an import worker stopped before the end')));
+                const finish: WorkerRequest = { type: 'finish' };
+                slot.worker.postMessage(finish);
+              }),
+          ),
+        );
     this.#closing = true;
     await Promise.all(this.#slots.map((s) => s.worker.terminate()));
     if (this.#failure) throw this.#failure;
-    return snapshots;
+    const cpu = last.map((r) => r.cpuSeconds);
+    return {
+      snapshots: last.flatMap((r) => (r.snapshot ? [r.snapshot] : [])),
+      ...(cpu.length > 0 && cpu.every((c) => c !== undefined)
+        ? { workerCpuSeconds: cpu.reduce((a: number, b) => a + (b as number), 0) }
+        : {}),
+    };
   }
 
   /** Stops at once (an import that gives up). */

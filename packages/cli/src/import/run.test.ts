@@ -104,6 +104,11 @@ test('a clean import exits 0 and the same summary comes out of worker threads as
   // workers keep their own summaries and hand them over once: the merge is the whole summary
   assert.deepEqual(strip(threaded.summary), strip(inline.summary));
   assert.ok(inline.summary.agents.team.draftScore !== null);
+  if (process.platform === 'linux') {
+    // the run figures split the CPU between the reading thread and the workers
+    assert.equal(typeof threaded.summary.run?.readerCpuSeconds, 'number');
+    assert.ok((threaded.summary.run?.workerCpuSeconds ?? 0) > 0);
+  }
 });
 
 test('the report is one offline page: chart.js inlined, no external resource, export text escaped, French by default', async () => {

@@ -20,6 +20,7 @@ import { detectFormat, readExport } from './read.ts';
 import { renderReport } from './report.ts';
 import { counted, peek } from './source.ts';
 import { type ImportSummary, SummaryBuilder } from './summary.ts';
+import { threadCpuSeconds } from './thread-cpu.ts';
 import { DEFAULT_LIMITS, type ImportFormat, ImportInputError, type ImportIssue } from './types.ts';
 
 export interface ImportOptions {
@@ -187,6 +188,8 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
   };
 
   const assembler = new Assembler(options.assemble ?? DEFAULT_ASSEMBLE);
+  let workerCpuSeconds: number | undefined;
+  const readerCpuStart = threadCpuSeconds();
   try {
     const items = readExport(
       counted(source, (n) => {
@@ -205,7 +208,9 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
       await send(assembler.flush());
       if (batch.length > 0) await submit(batch);
     }
-    for (const snapshot of await pool.close()) summary.merge(snapshot);
+    const closed = await pool.close();
+    for (const snapshot of closed.snapshots) summary.merge(snapshot);
+    workerCpuSeconds = closed.workerCpuSeconds;
   } catch (error) {
     await pool.destroy();
     progress.stop();
@@ -231,6 +236,13 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
       return Math.round((cpu.user + cpu.system) / 1000) / 1000;
     })(),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...(() => {
+      const reader = threadCpuSeconds();
+      return reader !== undefined && readerCpuStart !== undefined
+        ? { readerCpuSeconds: Math.round((reader - readerCpuStart) * 100) / 100 }
+        : {};
+    })(),
+    ...(workerCpuSeconds !== undefined ? { workerCpuSeconds: Math.round(workerCpuSeconds * 100) / 100 } : {}),
   };
   if (options.jsonPath) await writeFile(options.jsonPath, `${JSON.stringify(built, null, 2)}\n`);
   if (options.reportPath) {

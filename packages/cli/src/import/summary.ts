@@ -84,6 +84,10 @@ export interface ImportSummary {
     /** CPU time of every thread: on a shared machine, messages per CPU-second is the fair figure. */
     readonly cpuSeconds: number;
     readonly peakRssMB: number;
+    /** CPU time of the reading thread (parse, assemble, dispatch), where the system says it. */
+    readonly readerCpuSeconds?: number;
+    /** CPU time of the worker threads together (analysis, protocol, summaries). */
+    readonly workerCpuSeconds?: number;
   };
 }
 

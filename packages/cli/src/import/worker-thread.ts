@@ -11,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { analyseConversation, type ConversationResult, type WireConversation } from './analyse.ts';
 import { type Engine, resolveEngine } from './engine.ts';
 import { SummaryBuilder, type SummarySnapshot } from './summary.ts';
+import { threadCpuSeconds } from './thread-cpu.ts';
 
 export interface BatchRequest {
   readonly type: 'batch';
@@ -18,7 +19,7 @@ export interface BatchRequest {
   readonly conversations: readonly WireConversation[];
 }
 
-/** Asks a summarising worker for its summary (it answers with a SummaryResponse). */
+/** Asks a worker, once its batches are done, for its last word (a SummaryResponse). */
 export interface FinishRequest {
   readonly type: 'finish';
 }
@@ -42,9 +43,11 @@ export interface BatchResponse {
   readonly protocol: { readonly recommend: boolean; readonly checkDraft: boolean };
 }
 
+/** A worker's last word: its summary (when it keeps one) and the CPU time its thread used. */
 export interface SummaryResponse {
   readonly type: 'summary';
-  readonly snapshot: SummarySnapshot;
+  readonly snapshot?: SummarySnapshot;
+  readonly cpuSeconds?: number;
 }
 
 export type WorkerResponse = BatchResponse | SummaryResponse;
@@ -97,9 +100,11 @@ if (parentPort) {
   const summary = options.summarise ? new SummaryBuilder() : undefined;
   port.on('message', (request: WorkerRequest) => {
     if (request.type === 'finish') {
+      const cpuSeconds = threadCpuSeconds();
       const response: SummaryResponse = {
         type: 'summary',
-        snapshot: (summary ?? new SummaryBuilder()).snapshot(),
+        ...(summary ? { snapshot: summary.snapshot() } : {}),
+        ...(cpuSeconds !== undefined ? { cpuSeconds } : {}),
       };
       port.postMessage(response);
       return;
