@@ -33,8 +33,9 @@ export interface AuditEntryInput {
   readonly at: Date;
 }
 
-export function hashEntry(prevHash: string, e: Omit<AuditEntryInput, 'at'> & { at: Date }): string {
-  const body = canonicalJson({
+/** The text an entry's hash covers after the previous hash and a newline: its canonical JSON. */
+export function entryBody(e: Omit<AuditEntryInput, 'at'> & { at: Date }): string {
+  return canonicalJson({
     orgId: e.orgId,
     at: e.at.toISOString(),
     actorId: e.actorId,
@@ -43,36 +44,43 @@ export function hashEntry(prevHash: string, e: Omit<AuditEntryInput, 'at'> & { a
     action: e.action,
     data: e.data,
   });
-  return createHash('sha256').update(`${prevHash}\n${body}`).digest('hex');
 }
 
-/** Appends one entry; call it inside the transaction of the change it records. */
+export function hashEntry(prevHash: string, e: Omit<AuditEntryInput, 'at'> & { at: Date }): string {
+  return createHash('sha256')
+    .update(`${prevHash}\n${entryBody(e)}`)
+    .digest('hex');
+}
+
+/** Organisations whose chain lock a transaction already holds (it lasts until its end). */
+const heldLocks = new WeakMap<Executor, Set<string>>();
+
+async function lockChain(trx: Executor, orgId: string): Promise<void> {
+  const held = trx.isTransaction ? (heldLocks.get(trx) ?? new Set<string>()) : undefined;
+  if (held?.has(orgId)) return; // a second entry in the same transaction (incident + escalation)
+  await sql`select pg_advisory_xact_lock(hashtext(${`audit:${orgId}`}))`.execute(trx);
+  if (held) heldLocks.set(trx, held.add(orgId));
+}
+
+/**
+ * Appends one entry; call it inside the transaction of the change it records. Two statements: the
+ * lock, then one INSERT that reads the previous hash and computes the new one in the database —
+ * sha256(prev_hash || "\n" || body) over UTF-8, the very formula of `hashEntry`, which
+ * `verifyAuditChain` recomputes. The read must come after the lock in its own statement: a
+ * statement's snapshot is taken when it starts, so one that waited for the lock inside itself
+ * could miss the entry committed by the writer it waited for, and fork the chain.
+ */
 export async function appendAudit(trx: Executor, entry: AuditEntryInput): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`audit:${entry.orgId}`}))`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select('hash')
-    .where('org_id', '=', entry.orgId)
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  await lockChain(trx, entry.orgId);
   // jsonb normalises the stored data; hash the value as it will read back
   const data = JSON.parse(toJsonb(entry.data)) as Record<string, unknown>;
-  await trx
-    .insertInto('audit_log')
-    .values({
-      org_id: entry.orgId,
-      at: entry.at,
-      actor_id: entry.actorId,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      action: entry.action,
-      data: toJsonb(data),
-      prev_hash: prevHash,
-      hash: hashEntry(prevHash, { ...entry, data }),
-    })
-    .execute();
+  await sql`
+    insert into audit_log (org_id, at, actor_id, entity_type, entity_id, action, data, prev_hash, hash)
+    select ${entry.orgId}::uuid, ${entry.at}::timestamptz, ${entry.actorId}::uuid, ${entry.entityType}::text,
+           ${entry.entityId}::uuid, ${entry.action}::text, ${toJsonb(data)}::jsonb, prev.hash,
+           encode(sha256(convert_to(prev.hash || chr(10) || ${entryBody({ ...entry, data })}::text, 'UTF8')), 'hex')
+    from (select coalesce((select hash from audit_log where org_id = ${entry.orgId}::uuid order by seq desc limit 1),
+                          ${GENESIS_HASH}::text) as hash) prev`.execute(trx);
 }
 
 export interface AuditVerification {

@@ -14,7 +14,7 @@ import { afterCursor, newId, type Page, requireInOrg, toApi, toJsonb, toPage } f
 import type { DomainContext } from './context.ts';
 import { escalationEvent, insertEscalation } from './escalations.ts';
 import type { ConversationHead } from './history-cache.ts';
-import { countAbusiveMessages, incidentEvent, insertIncident } from './incidents.ts';
+import { incidentEvent, insertIncident } from './incidents.ts';
 import {
   type AnalysisMemo,
   PROTOCOL_WINDOW,
@@ -272,20 +272,33 @@ async function writeMessage(ex: Executor, w: WriteInput) {
   const authorName = input.authorName ?? (role === 'agent' ? actor.name : null);
   const authorUserId = role === 'agent' ? actor.userId : null;
   const sentAt = input.sentAt ? new Date(input.sentAt) : null;
-  const written = await sql<{ seq: number; channel: string; assigned_user_id: string | null }>`
+  const hasAbuse = w.abuse.length > 0;
+  // With abuse, the same statement also returns the conversation's client and its abusive
+  // messages before this one (the insert below is not visible to the count: one snapshot), which
+  // the incident and the repeat-abuse rule need; the count is not run for a calm message.
+  const written = await sql<{
+    seq: number;
+    channel: string;
+    assigned_user_id: string | null;
+    client_id: string | null;
+    abusive_before: number;
+  }>`
     with c as (
       update conversations
       set message_count = message_count + 1, updated_at = ${now}, recommendation = ${toJsonb(w.recommendation)}
       where id = ${w.conversationId} and org_id = ${actor.orgId}
         and message_count = ${w.head.lastSeq} and history_version = ${w.head.historyVersion}
-      returning message_count, channel, assigned_user_id),
+      returning message_count, channel, assigned_user_id, client_id),
     m as (
       insert into messages (id, org_id, conversation_id, seq, direction, channel, author_name, author_user_id, text, lang, analysis, max_severity, has_abuse, sent_at, created_at)
       select ${id}, ${actor.orgId}, ${w.conversationId}, c.message_count, ${input.direction}, coalesce(${input.channel ?? null}::text, c.channel),
-             ${authorName}, ${authorUserId}, ${input.text}, ${analysis.lang}, ${toJsonb(analysis)}::jsonb, ${w.maxSeverity}, ${w.abuse.length > 0}, ${sentAt}::timestamptz, ${now}::timestamptz
+             ${authorName}, ${authorUserId}, ${input.text}, ${analysis.lang}, ${toJsonb(analysis)}::jsonb, ${w.maxSeverity}, ${hasAbuse}, ${sentAt}::timestamptz, ${now}::timestamptz
       from c
       returning seq, channel)
-    select m.seq, m.channel, c.assigned_user_id from m, c`.execute(ex);
+    select m.seq, m.channel, c.assigned_user_id, c.client_id,
+      case when ${hasAbuse}::boolean then (select count(*)::int from messages
+        where conversation_id = ${w.conversationId} and org_id = ${actor.orgId} and has_abuse) else 0 end as abusive_before
+    from m, c`.execute(ex);
   const row = written.rows[0];
   if (!row) return null;
   const message: MessageRow = {
@@ -301,17 +314,19 @@ async function writeMessage(ex: Executor, w: WriteInput) {
     lang: analysis.lang,
     analysis,
     max_severity: w.maxSeverity,
-    has_abuse: w.abuse.length > 0,
+    has_abuse: hasAbuse,
     sent_at: sentAt,
     created_at: now,
   };
   let incident = null;
   let escalation = null;
-  if (w.abuse.length > 0) {
+  if (hasAbuse) {
     const { kind, severity } = incidentKindOf(w.abuse);
     incident = await insertIncident(ex, {
       ...w,
       source: 'auto',
+      // this statement just updated the conversation in the actor's organisation and wrote the message
+      known: { conversationClientId: row.client_id, messageTexts: new Map([[id, input.text]]) },
       input: {
         kind,
         severity,
@@ -322,11 +337,12 @@ async function writeMessage(ex: Executor, w: WriteInput) {
         evidence: w.abuse.map((f) => ({ messageId: id, start: f.start, end: f.end, signalId: f.id })),
       },
     });
-    const abusive = await countAbusiveMessages(ex, { orgId: actor.orgId, conversationId: w.conversationId });
+    const abusive = row.abusive_before + 1;
     const threat = w.abuse.some((f) => f.id === 'abuse.threat');
     if (abusive >= 2 || threat) {
       escalation = await insertEscalation(ex, {
         ...w,
+        inOrg: new Set([w.conversationId, incident.id]),
         input: {
           reason: threat ? 'threat' : 'repeated_abuse',
           conversationId: w.conversationId,

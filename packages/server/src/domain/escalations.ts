@@ -36,13 +36,22 @@ export interface NewEscalation {
   readonly supervisorId?: string | undefined;
 }
 
-/** Inserts an escalation inside a transaction (also used when abuse repeats in a conversation). */
-export async function insertEscalation(trx: Executor, opts: DomainContext & { input: NewEscalation }) {
+/**
+ * Inserts an escalation inside a transaction (also used when abuse repeats in a conversation).
+ * `inOrg`: ids the caller has itself written in the caller's organisation within this transaction
+ * (the conversation and incident of an automatic escalation), which need no second look.
+ */
+export async function insertEscalation(
+  trx: Executor,
+  opts: DomainContext & { input: NewEscalation; inOrg?: ReadonlySet<string> },
+) {
   const { input, actor, now } = opts;
   const org = actor.orgId;
-  if (input.conversationId)
+  const checked = opts.inOrg ?? new Set<string>();
+  if (input.conversationId && !checked.has(input.conversationId))
     await requireInOrg(trx, 'conversations', input.conversationId, org, 'conversation');
-  if (input.incidentId) await requireInOrg(trx, 'incidents', input.incidentId, org, 'incident');
+  if (input.incidentId && !checked.has(input.incidentId))
+    await requireInOrg(trx, 'incidents', input.incidentId, org, 'incident');
   let supervisorId = input.supervisorId ?? null;
   if (supervisorId) {
     const sup = await trx

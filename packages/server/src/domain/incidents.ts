@@ -32,23 +32,38 @@ export interface NewIncident {
   readonly evidence?: readonly EvidenceSpan[] | undefined;
 }
 
+/**
+ * What the caller has already established in the same transaction, so that it is not read again:
+ * the incident's conversation row in the caller's organisation (its client), and the texts of
+ * messages the caller has just written (evidence spans are checked against them all the same).
+ */
+export interface KnownFacts {
+  readonly conversationClientId?: string | null;
+  readonly messageTexts?: ReadonlyMap<string, string>;
+}
+
 /** Inserts an incident, its evidence, exposure and debrief; call inside a transaction. */
 export async function insertIncident(
   trx: Executor,
-  opts: DomainContext & { input: NewIncident; source: 'auto' | 'manual' },
+  opts: DomainContext & { input: NewIncident; source: 'auto' | 'manual'; known?: KnownFacts },
 ) {
   const { input, actor, now } = opts;
   const org = actor.orgId;
+  const known = opts.known ?? {};
   let clientId = input.clientId ?? null;
   if (input.conversationId) {
-    const conv = await trx
-      .selectFrom('conversations')
-      .select(['client_id'])
-      .where('id', '=', input.conversationId)
-      .where('org_id', '=', org)
-      .executeTakeFirst();
-    if (!conv) throw notFound('conversation');
-    clientId ??= conv.client_id;
+    let conversationClientId = known.conversationClientId;
+    if (conversationClientId === undefined) {
+      const conv = await trx
+        .selectFrom('conversations')
+        .select(['client_id'])
+        .where('id', '=', input.conversationId)
+        .where('org_id', '=', org)
+        .executeTakeFirst();
+      if (!conv) throw notFound('conversation');
+      conversationClientId = conv.client_id;
+    }
+    clientId ??= conversationClientId;
   }
   if (clientId) await requireInOrg(trx, 'clients', clientId, org, 'client');
   const id = newId();
@@ -71,18 +86,26 @@ export async function insertIncident(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const evidence = [];
-  for (const span of input.evidence ?? []) {
-    const msg = await trx
+  const spans = input.evidence ?? [];
+  // the texts of every message the spans quote, in one read (those just written are known)
+  const texts = new Map(known.messageTexts);
+  const unread = [...new Set(spans.map((s) => s.messageId))].filter((m) => !texts.has(m));
+  if (unread.length > 0) {
+    const rows = await trx
       .selectFrom('messages')
-      .select(['text', 'conversation_id'])
-      .where('id', '=', span.messageId)
+      .select(['id', 'text'])
+      .where('id', 'in', unread)
       .where('org_id', '=', org)
-      .executeTakeFirst();
-    if (!msg) throw notFound('evidence message');
-    if (span.end > msg.text.length || span.start >= span.end)
+      .execute();
+    for (const r of rows) texts.set(r.id, r.text);
+  }
+  const evidence = [];
+  for (const span of spans) {
+    const text = texts.get(span.messageId);
+    if (text === undefined) throw notFound('evidence message');
+    if (span.end > text.length || span.start >= span.end)
       throw invalid(
-        `evidence: span [${span.start}, ${span.end}) is outside the message (${msg.text.length} characters)`,
+        `evidence: span [${span.start}, ${span.end}) is outside the message (${text.length} characters)`,
       );
     evidence.push({
       id: newId(),
@@ -92,24 +115,20 @@ export async function insertIncident(
       signal_id: span.signalId ?? null,
       start_offset: span.start,
       end_offset: span.end,
-      quote: msg.text.slice(span.start, span.end),
+      quote: text.slice(span.start, span.end),
       created_at: now,
     });
   }
   if (evidence.length > 0) await trx.insertInto('incident_evidence').values(evidence).execute();
   const exposed = [...new Set(input.exposedUserIds ?? [actor.userId])];
   if (exposed.length > 0) {
-    const found = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('org_id', '=', org)
-      .where('id', 'in', exposed)
-      .execute();
-    if (found.length !== exposed.length) throw notFound('exposed user');
-    await trx
-      .insertInto('incident_exposed')
-      .values(exposed.map((u) => ({ incident_id: id, user_id: u, org_id: org })))
-      .execute();
+    // one statement: link the users of this organisation among those named; any other is refused
+    const linked = await sql<{ user_id: string }>`
+      insert into incident_exposed (incident_id, user_id, org_id)
+      select ${id}::uuid, u.id, u.org_id from users u
+      where u.org_id = ${org}::uuid and u.id in (${sql.join(exposed)})
+      returning user_id`.execute(trx);
+    if (linked.rows.length !== exposed.length) throw notFound('exposed user');
   }
   await trx
     .insertInto('debriefs')
@@ -308,19 +327,4 @@ export async function updateIncident(opts: DomainContext & { id: string; patch: 
     return updated;
   });
   return toApi(row);
-}
-
-/** Count of abusive inbound messages so far in a conversation (for the repeat-abuse rule). */
-export async function countAbusiveMessages(
-  trx: Executor,
-  opts: { orgId: string; conversationId: string },
-): Promise<number> {
-  const r = await trx
-    .selectFrom('messages')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('org_id', '=', opts.orgId)
-    .where('conversation_id', '=', opts.conversationId)
-    .where('has_abuse', '=', true)
-    .executeTakeFirst();
-  return r?.n ?? 0;
 }

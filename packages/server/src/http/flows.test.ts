@@ -229,6 +229,41 @@ describeStorage('team memory flows', (getDb) => {
     assert.equal(verify.body.entries, 4);
   });
 
+  it('keeps one unbroken audit chain when two instances write incidents and escalations at once', async () => {
+    const database = getDb();
+    const { app: one } = makeTestApp(database);
+    const { app: two } = makeTestApp(database);
+    const org = await seedOrg(one);
+    const conversations = await Promise.all(
+      [0, 1, 2, 3].map(
+        async () => (await call(one, org.agent, 'POST', '/conversations', { channel: 'chat' })).body.id,
+      ),
+    );
+    // each abusive message opens an incident (one entry), the second in a conversation also an
+    // escalation (a second entry in the same transaction); manual escalations interleave
+    const writes = conversations.flatMap((id, i) => [
+      call(i % 2 ? one : two, org.agent, 'POST', `/conversations/${id}/messages`, {
+        direction: 'inbound',
+        text: `Bande d’incapables ${i} 😡 !`,
+      }),
+      call(i % 2 ? two : one, org.agent, 'POST', '/escalations', {
+        reason: `à l’aide ${i} — « ${'é'.repeat(i)} »`,
+      }),
+    ]);
+    for (const res of await Promise.all(writes)) assert.equal(res.status, 201, res.text);
+    const seconds = await Promise.all(
+      conversations.map((id, i) =>
+        call(i % 2 ? two : one, org.agent, 'POST', `/conversations/${id}/messages`, {
+          direction: 'inbound',
+          text: 'Toujours des incapables.',
+        }),
+      ),
+    );
+    for (const res of seconds) assert.ok(res.body.escalation, 'repeated abuse escalates');
+    const result = await verifyAuditChain({ db: database.db, orgId: org.orgId });
+    assert.deepEqual(result, { ok: true, entries: 4 + 4 + 2 * 4, organisations: 1, brokenAt: null });
+  });
+
   it('detects a tampered audit entry', async () => {
     const database = getDb();
     const { app } = makeTestApp(database);
