@@ -8,12 +8,23 @@ export const newId = (): string => crypto.randomUUID();
 /** Columns that never leave the server. */
 const INTERNAL_COLUMNS = new Set(['org_id', 'password_hash', 'history_version']);
 
+/** Column name → API key, computed once per column (the set of columns is small and fixed). */
+const API_KEYS = new Map<string, string>();
+const apiKey = (column: string): string => {
+  let key = API_KEYS.get(column);
+  if (key === undefined) {
+    key = column.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+    if (API_KEYS.size < 1000) API_KEYS.set(column, key);
+  }
+  return key;
+};
+
 /** snake_case row → camelCase API object; internal columns (`org_id`…) are dropped. */
 export function toApi<T extends object>(row: T): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
     if (INTERNAL_COLUMNS.has(key)) continue;
-    out[key.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())] = value;
+    out[apiKey(key)] = value;
   }
   return out;
 }
@@ -100,6 +111,10 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * when some text was cut in the middle of an emoji; it becomes U+FFFD instead of failing the write.
  */
 export function toJsonb(value: unknown): string {
+  // JSON.stringify writes a lone surrogate as the escape \udXXX: without one in the output there
+  // is nothing to replace, and the replacer (a call per value, a slow path) is not needed
+  const plain = JSON.stringify(value);
+  if (plain === undefined || !plain.includes('\\ud')) return plain;
   return JSON.stringify(value, (_key, v: unknown) =>
     typeof v === 'string' ? v.replace(LONE_SURROGATE, '\ufffd') : v,
   );
