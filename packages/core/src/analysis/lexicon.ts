@@ -116,7 +116,23 @@ export interface LexiconMatch<T> {
   readonly length: number;
   /** The lexicon form that matched. */
   readonly form: string;
+  /** Code units before the first token that belong to the match (a leading leet digit: « 1diot »). */
+  readonly lead?: number;
 }
+
+/** Digits that stand for a letter at the start of a word (« 1diot », « 3nfoiré », « 0bsédé »). */
+const LEADING_LEET: Readonly<Record<number, string>> = {
+  48: 'o',
+  49: 'i',
+  51: 'e',
+  52: 'a',
+  53: 's',
+  55: 't',
+};
+/** Shortest word a leading digit may start: « 1er », « 2nd », « 4x4 » stay numbers. */
+const MIN_LEET_WORD = 5;
+
+const isAsciiAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 interface MultiForm<T> {
   readonly words: readonly string[];
@@ -249,6 +265,8 @@ export class TokenLexicon<T> {
     }
     if (entry?.single) return entry.single;
     if (token.masked) return this.matchMasked(text.slice(token.start, token.end), budget);
+    const leet = this.matchLeadingLeet(text, token);
+    if (leet) return leet;
     if (token.doubled) {
       const word = text.slice(token.start, token.end);
       const stretched = unstretch(word);
@@ -258,6 +276,23 @@ export class TokenLexicon<T> {
         );
     }
     return undefined;
+  }
+
+  /**
+   * A word whose first letter is written as a digit: normalisation undoes leetspeak only between
+   * letters, so « 1diot » reaches here as the token « diot » after a « 1 » that starts the word.
+   * Only a lexicon form answers, so numbers and codes are never read as words.
+   */
+  private matchLeadingLeet(text: string, token: Token): LexiconMatch<T> | undefined {
+    const at = token.start - 1;
+    if (at < 0 || token.end - at < MIN_LEET_WORD) return undefined;
+    const letter = LEADING_LEET[text.charCodeAt(at)];
+    // a digit glued before or after makes it a code (« 21diot », « 1diot2 »), not a word
+    if (letter === undefined || (at > 0 && isAsciiAlnum(text.charCodeAt(at - 1)))) return undefined;
+    if (isAsciiAlnum(text.charCodeAt(token.end))) return undefined;
+    const word = letter + text.slice(token.start, token.end);
+    const single = this.byWord.get(word, 0, word.length)?.single;
+    return single ? { ...single, lead: 1 } : undefined;
   }
 
   private matchMasked(text: string, budget: { masked: number }): LexiconMatch<T> | undefined {

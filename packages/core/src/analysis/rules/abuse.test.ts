@@ -69,6 +69,10 @@ describe('abuse.insult: evasions still point at the user’s own characters', ()
     ['You a$$hole', 'en', ['abuse.insult'], 'a$$hole'],
     ['You stupid b1tch', 'en', ['abuse.insult'], 'stupid'],
     ["You're an ıdıot", 'en', ['abuse.insult'], 'ıdıot'],
+    ['Espèce de 1diot', 'fr', ['abuse.insult'], '1diot'],
+    ['Vous êtes des 3nfoirés', 'fr', ['abuse.insult'], '3nfoirés'],
+    ["Bande d'1ncapables", 'fr', ['abuse.insult'], '1ncapables'],
+    ['You 1diot, read my email', 'en', ['abuse.insult'], '1diot'],
   ]);
 });
 
@@ -205,6 +209,9 @@ describe('abuse: no false positives on lookalikes, quotes, negations and idioms'
     ['Je voudrais un sandwich au thon et un boudin noir.', 'fr', []],
     ['Ça me tue de devoir rappeler encore.', 'fr', []],
     ['Il y a à peine deux jours, tout marchait.', 'fr', []],
+    ['Le 1er mars, réf. 4b12, 3eme étage, 5 articles, code 0salut, 1idiotisme.', 'fr', []],
+    ['Order 1diot2 shipped on the 3rd, 4 items, 7ups and 1shot glasses.', 'en', []],
+    ['Votre code 3ncule2 et le lot 53ncule ne marchent pas.', 'fr', []],
     ['Scunthorpe, Cockburn and Penistone are on my delivery list, and the class passed.', 'en', []],
     ['It would be idiotic to cancel now.', 'en', []],
     ["I'm such an idiot, I forgot my password.", 'en', []],

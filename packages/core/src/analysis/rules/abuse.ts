@@ -202,7 +202,7 @@ function analyseLexicon(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
     if (!m) continue;
     const first = tokens[i] as Token;
     const last = tokens[i + m.length - 1] as Token;
-    const span = { start: first.start, end: last.end };
+    const span = { start: first.start - (m.lead ?? 0), end: last.end };
     i += m.length - 1;
     examined++;
     if (allowed.some((a) => overlaps(a, span))) continue;
