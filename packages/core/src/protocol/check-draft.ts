@@ -298,12 +298,7 @@ export function checkDraftFromState(
   const action = options.action ?? recommendation.action;
   const lang = state.lang;
   const analysis = options.analysis ?? (options.analyzer ?? defaultAnalyze)(text, { role: 'agent', lang });
-  const present = [
-    ...new Set(analysis.findings.filter((f) => f.id.startsWith('reply.')).map((f) => f.id as AgentQualityId)),
-  ];
-  const expected = EXPECTED[action];
-  const missing = [...expected.required, ...expected.helpful].filter((id) => !present.includes(id));
-  const premature = expected.premature.filter((id) => present.includes(id));
+  const judgement = judgeDraft(analysis, action);
   const risks: RiskReport[] = analysis.findings
     .filter((f) => f.id.startsWith('risk.'))
     .map((f) => ({
@@ -315,7 +310,40 @@ export function checkDraftFromState(
       message: f.message,
       suggestion: suggestionFor(f, lang, text),
     }));
+  return {
+    action,
+    lang,
+    qualities: judgement.qualities,
+    risks,
+    score: judgement.score,
+    breakdown: judgement.breakdown,
+    recommendation,
+  };
+}
 
+/** The scoring part of a draft check: what the draft's moves are worth for one action. */
+export interface DraftJudgement {
+  readonly qualities: DraftCheck['qualities'];
+  readonly score: number;
+  readonly breakdown: DraftCheck['breakdown'];
+  /** Whether a quality the action requires is missing. */
+  readonly missesRequired: boolean;
+}
+
+/**
+ * Scores a draft's analysis (an agent reply's) for `action`, as `checkDraft` does — without the
+ * rewrites of its risks or the reasons of the recommendation, for callers that only keep the
+ * score (an import checking a million replies).
+ */
+export function judgeDraft(analysis: Analysis, action: ActionId): DraftJudgement {
+  const present: AgentQualityId[] = [];
+  for (const f of analysis.findings) {
+    if (f.id.startsWith('reply.') && !present.includes(f.id as AgentQualityId))
+      present.push(f.id as AgentQualityId);
+  }
+  const expected = EXPECTED[action];
+  const missing = [...expected.required, ...expected.helpful].filter((id) => !present.includes(id));
+  const premature = expected.premature.filter((id) => present.includes(id));
   const weightOf = (id: AgentQualityId) => (expected.required.includes(id) ? 2 : 1);
   const all = [...expected.required, ...expected.helpful];
   const total = all.reduce((n, id) => n + weightOf(id), 0);
@@ -327,19 +355,19 @@ export function checkDraftFromState(
       : expected.required.length === 0
         ? Math.round(30 + (20 * got) / total)
         : Math.round((50 * got) / total);
-  const safety = Math.max(0, 40 - risks.reduce((n, r) => n + (SEVERITY_COST[r.severity] ?? 12), 0));
+  let riskCost = 0;
+  for (const f of analysis.findings)
+    if (f.id.startsWith('risk.')) riskCost += SEVERITY_COST[f.severity] ?? 12;
+  const safety = Math.max(0, 40 - riskCost);
   const timing = Math.max(0, 10 - 5 * premature.length);
   return {
-    action,
-    lang,
     qualities: { present, missing, premature },
-    risks,
     score: qualities + safety + timing,
     breakdown: {
       qualities: { score: qualities, max: 50 },
       safety: { score: safety, max: 40 },
       timing: { score: timing, max: 10 },
     },
-    recommendation,
+    missesRequired: expected.required.some((id) => !present.includes(id)),
   };
 }

@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { analyze } from '../analysis/analyze.ts';
 import type { Analysis, AnalyzeOptions, Conversation, Lang, SignalId, Turn } from '../types.ts';
-import { checkDraft, checkDraftFromState } from './check-draft.ts';
+import { checkDraft, checkDraftFromState, EXPECTED, judgeDraft } from './check-draft.ts';
 import { CUE_KINDS } from './cue-types.ts';
 import { CASES } from './fixtures/conversations.ts';
 import { MORE_CASES } from './fixtures/more-conversations.ts';
 import { foldTurn, foldTurns, type ProtocolFold, startFold, stateOfFold } from './fold.ts';
-import { recommend, recommendFromState } from './recommend.ts';
+import { nextAction, recommend, recommendFromState } from './recommend.ts';
 import { type Analyzer, buildState, languageOf } from './state.ts';
 import { annotatedAnalyzer } from './testing.ts';
 
@@ -69,22 +69,34 @@ function assertFoldMatches(conversation: Conversation, analyzer: Analyzer): void
     const before = { ...conversation, turns: turns.slice(0, i), lang };
     const analysis = analyzer(turn.text, { role: turn.role, lang });
     if (turn.role === 'agent') {
-      const folded = checkDraftFromState(turn.text, stateOfFold(fold, { analyzer }), { analysis });
+      const stateBefore = stateOfFold(fold, { analyzer });
+      const folded = checkDraftFromState(turn.text, stateBefore, { analysis });
+      const whole = checkDraft(turn.text, before, { analyzer });
+      assert.deepEqual(comparable(folded), comparable(whole), `check ${i}`);
+      // the scoring alone, on the action alone, is the same verdict
+      const judged = judgeDraft(analysis, nextAction(stateBefore));
       assert.deepEqual(
-        comparable(folded),
-        comparable(checkDraft(turn.text, before, { analyzer })),
-        `check ${i}`,
+        { qualities: judged.qualities, score: judged.score, breakdown: judged.breakdown },
+        { qualities: whole.qualities, score: whole.score, breakdown: whole.breakdown },
+        `judgement ${i}`,
+      );
+      const required = EXPECTED[whole.action].required;
+      assert.equal(
+        judged.missesRequired,
+        whole.qualities.missing.some((id) => required.includes(id)),
       );
     }
     fold = foldTurn(fold, turn, analysis);
     const prefix = { ...conversation, turns: turns.slice(0, i + 1), lang };
     const state = stateOfFold(fold, { analyzer });
     assert.deepEqual(comparable(state), comparable(buildState(prefix, { analyzer })), `state after ${i}`);
+    const recommendation = recommend(prefix, { analyzer });
     assert.deepEqual(
       comparable(recommendFromState(state)),
-      comparable(recommend(prefix, { analyzer })),
+      comparable(recommendation),
       `recommendation after ${i}`,
     );
+    assert.equal(nextAction(state), recommendation.action);
   }
 }
 

@@ -8,7 +8,9 @@ export {
   checkDraft,
   checkDraftFromState,
   type DraftCheck,
+  type DraftJudgement,
   EXPECTED,
+  judgeDraft,
   type RiskReport,
   type StateCheckOptions,
   unshout,
@@ -32,6 +34,7 @@ export {
 export { toAgentSide } from './perspective.ts';
 export { type Formality, hashString, renderPhrase } from './phrases.ts';
 export {
+  nextAction,
   type Reason,
   type Recommendation,
   type RecommendOptions,

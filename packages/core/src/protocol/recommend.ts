@@ -49,17 +49,32 @@ function reasonOf(rule: ProtocolRule, evidence: readonly Evidence[], lang: Lang)
   return { rule: rule.id, method, evidence, text: `${method}${describe(evidence, lang)}` };
 }
 
+/** The first rule of the method that applies to `state`, with the evidence it relied on. */
+function firstRule(state: ProtocolState): { rule: ProtocolRule; evidence: readonly Evidence[] } | null {
+  for (const rule of PROTOCOL_RULES) {
+    const evidence = rule.applies(state);
+    if (evidence !== null) return { rule, evidence };
+  }
+  return null;
+}
+
+/**
+ * The action `recommendFromState` would give, without writing its reasons and what to avoid:
+ * for callers that only count actions (an import, once per agent reply).
+ */
+export function nextAction(state: ProtocolState): ActionId {
+  return firstRule(state)?.rule.action ?? 'clarify';
+}
+
 /** Applies the rules of the method to an already built state. */
 export function recommendFromState(state: ProtocolState): Recommendation {
   const lang = state.lang;
   const reasons: Reason[] = [];
   let action: ActionId = 'clarify';
-  for (const rule of PROTOCOL_RULES) {
-    const evidence = rule.applies(state);
-    if (evidence === null) continue;
-    action = rule.action;
-    reasons.push(reasonOf(rule, evidence, lang));
-    break;
+  const first = firstRule(state);
+  if (first) {
+    action = first.rule.action;
+    reasons.push(reasonOf(first.rule, first.evidence, lang));
   }
   if (state.boundary.isSet && action !== 'end_and_escalate' && state.boundary.clientAnswer === 'complied') {
     reasons.push({

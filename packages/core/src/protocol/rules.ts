@@ -70,8 +70,23 @@ const PROBLEM_CLAUSE: Readonly<Record<Lang, RegExp>> = {
   en: /\b(?:not|no longer|never|still|without|broken|damaged|faulty|late|leak\w*|stuck|error|wrong|missing|twice|failed|fails)\b|n't\b/iu,
 };
 
+/**
+ * Turn views are immutable and shared by every state that holds them (a followed conversation
+ * asks about the same client turn before each reply): their complaint count is kept.
+ */
+const PROBLEM_CLAUSES = new WeakMap<TurnView, number>();
+
 /** Distinct complaints in one turn (« le chauffage ne marche plus, la fenêtre ferme mal et il y a une fuite »). */
 function countProblemClauses(t: TurnView): number {
+  let n = PROBLEM_CLAUSES.get(t);
+  if (n === undefined) {
+    n = countProblemClausesOf(t);
+    PROBLEM_CLAUSES.set(t, n);
+  }
+  return n;
+}
+
+function countProblemClausesOf(t: TurnView): number {
   const lang: Lang = t.analysis.lang;
   const clauses = t.text.split(/[,;:.!?\n]+|\s+(?:et|mais|and|but)\s+/u);
   let at = 0;
