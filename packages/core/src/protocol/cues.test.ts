@@ -8,7 +8,7 @@ import { compileEntry, findMatches } from '../analysis/patterns.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Lang } from '../types.ts';
 import { CUE_KINDS, type CueKind } from './cue-types.ts';
-import { countListItems, detectCues } from './cues.ts';
+import { countListItems, detectCues, measureShape } from './cues.ts';
 import { CUES_EN } from './data/cues-en.ts';
 import { CUES_FR } from './data/cues-fr.ts';
 import { CASES } from './fixtures/conversations.ts';
@@ -130,7 +130,10 @@ test('cues: enumerations are counted the same with or without the quick skip, on
         fc.string(),
       ),
       (text) => {
-        assert.equal(countListItems(text), countListItemsReference(text), JSON.stringify(text));
+        const expected = countListItemsReference(text);
+        assert.equal(countListItems(text), expected, JSON.stringify(text));
+        // and through a turn's shape, which only looks when a sentence has the cuts for a list
+        assert.equal(measureShape(text, normalize(text).text).listItems, expected, JSON.stringify(text));
       },
     ),
     { numRuns: 3000 },

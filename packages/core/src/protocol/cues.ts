@@ -117,8 +117,8 @@ export function measureShape(text: string, normalized: string): TurnShape {
     words: counts.words,
     sentences: counts.sentences,
     questions: counts.questions,
-    // fewer than two cuts in every sentence: no enumeration to look for
-    listItems: counts.mostCuts >= 2 ? countListItems(text) : 0,
+    // no sentence with the cuts an enumeration needs: no list to look for
+    listItems: counts.mayHoldList ? countListItems(text) : 0,
     digits: counts.digits,
     hesitations: countStutters(normalized) + (counts.ellipses >= 2 ? 1 : 0),
     capsWords: counts.capsWords,

@@ -3,8 +3,13 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { countShape, countStutters } from './shape.ts';
 
-/** Cuts a sentence could be split at as a list, the way countShape counts them. */
-const cutsOf = (sentence: string) => (sentence.match(/[,;]|(?=et)|(?=and)/g) ?? []).length;
+/** Whether a sentence has the cuts countListItems needs: two after its first colon, else three. */
+function sentenceMayHoldList(sentence: string): boolean {
+  const colon = sentence.indexOf(':');
+  const body = colon >= 0 ? sentence.slice(colon + 1) : sentence;
+  const cuts = (body.match(/[,;]|(?<![\p{L}])(?:et|and)(?![\p{L}])/gu) ?? []).length;
+  return cuts >= (colon >= 0 ? 2 : 3);
+}
 
 /** The regular expressions each count is defined by (what cues.ts used before the loops). */
 const REFERENCE: readonly (readonly [string, (text: string) => number, (text: string) => number])[] = [
@@ -27,9 +32,9 @@ const REFERENCE: readonly (readonly [string, (text: string) => number, (text: st
     (t) => t.match(/(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/gu)?.length ?? 0,
   ],
   [
-    'mostCuts',
-    (t) => countShape(t).mostCuts,
-    (t) => Math.max(0, ...(t.match(/[^.!?\n]+[.!?\n]*/g) ?? []).map(cutsOf)),
+    'mayHoldList',
+    (t) => Number(countShape(t).mayHoldList),
+    (t) => Number((t.match(/[^.!?\n]+[.!?\n]*/g) ?? []).some(sentenceMayHoldList)),
   ],
   ['stutters', countStutters, (t) => t.match(/(?<![\p{L}])(\p{L}{1,6})\.+ \1(?![\p{L}])/gu)?.length ?? 0],
 ];
@@ -126,7 +131,7 @@ test('shape: counts on a written turn', () => {
     digits: 2,
     ellipses: 1,
     capsWords: 5,
-    mostCuts: 2,
+    mayHoldList: false,
   });
   assert.equal(countShape('Bon... euh… voilà......').ellipses, 4);
   assert.equal(countStutters('je. je crois. euh... euh non. je. jeudi'), 2);

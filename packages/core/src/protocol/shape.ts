@@ -83,10 +83,16 @@ export interface ShapeCounts {
   /** /(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/gu: whole runs of letters, all upper case, 3 or more */
   readonly capsWords: number;
   /**
-   * The most places one sentence could be cut at as a list (« , » « ; » and the letters « et »,
-   * « and »): a sentence with fewer than two holds no enumeration (see countListItems).
+   * Whether some sentence has the cuts an enumeration needs (countListItems): « , » « ; » or a
+   * whole word « et » / « and » — two after its first colon, else three. Without one, there is
+   * no list to look for.
    */
-  readonly mostCuts: number;
+  readonly mayHoldList: boolean;
+}
+
+/** Whether the `length` code units at `i` stand as a whole word: no letter (\p{L}) on either side. */
+function isWordEdge(text: string, i: number, length: number): boolean {
+  return (classBefore(text, i) & L) === 0 && (classAt(text, i + length) & L) === 0;
 }
 
 /** Counts the shape of `text` in one pass over its code points. */
@@ -97,12 +103,13 @@ export function countShape(text: string): ShapeCounts {
   let digits = 0;
   let ellipses = 0;
   let capsWords = 0;
-  let mostCuts = 0;
+  let mayHoldList = false;
   let inWord = false;
   let inDigits = false;
   let inSentence = false;
   let sentenceHasLetter = false;
-  let cuts = 0;
+  let cuts = 0; // in the sentence, or after its first colon once there is one
+  let colon = false;
   let run = 0; // letters in the current run
   let runUpper = true;
   let dotsInEllipsis = 0; // dots still to pass of an ellipsis already counted
@@ -117,7 +124,7 @@ export function countShape(text: string): ShapeCounts {
     if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a) {
       if (inSentence) {
         if (sentenceHasLetter) sentences++;
-        if (cuts > mostCuts) mostCuts = cuts;
+        if (cuts >= (colon ? 2 : 3)) mayHoldList = true;
         inSentence = false;
       }
       if (c === 0x3f) questions++;
@@ -126,11 +133,21 @@ export function countShape(text: string): ShapeCounts {
         inSentence = true;
         sentenceHasLetter = false;
         cuts = 0;
+        colon = false;
       }
       if ((cls & L) !== 0) sentenceHasLetter = true;
-      if (c === 0x2c || c === 0x3b) cuts++;
-      else if (c === 0x65 && text.charCodeAt(i + 1) === 0x74) cuts++;
-      else if (c === 0x61 && text.charCodeAt(i + 1) === 0x6e && text.charCodeAt(i + 2) === 0x64) cuts++;
+      if (c === 0x3a && !colon) {
+        colon = true;
+        cuts = 0;
+      } else if (c === 0x2c || c === 0x3b) cuts++;
+      else if (c === 0x65 && text.charCodeAt(i + 1) === 0x74 && isWordEdge(text, i, 2)) cuts++;
+      else if (
+        c === 0x61 &&
+        text.charCodeAt(i + 1) === 0x6e &&
+        text.charCodeAt(i + 2) === 0x64 &&
+        isWordEdge(text, i, 3)
+      )
+        cuts++;
     }
     // ellipses, leftmost first: « … », or three dots (the next two then start none)
     if (c === 0x2026) ellipses++;
@@ -172,10 +189,10 @@ export function countShape(text: string): ShapeCounts {
   }
   if (inSentence) {
     if (sentenceHasLetter) sentences++;
-    if (cuts > mostCuts) mostCuts = cuts;
+    if (cuts >= (colon ? 2 : 3)) mayHoldList = true;
   }
   if (run >= 3 && runUpper) capsWords++;
-  return { words, sentences, questions, digits, ellipses, capsWords, mostCuts };
+  return { words, sentences, questions, digits, ellipses, capsWords, mayHoldList };
 }
 
 /**
