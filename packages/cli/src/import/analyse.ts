@@ -160,6 +160,14 @@ function incidentKind(id: string): IncidentKind | undefined {
 }
 
 const KIND_SEVERITY: Record<IncidentKind, number> = { threat: 3, abuse: 3, agent_aggression: 3, legal: 2 };
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The distinct ids of the findings, in order of first appearance (a message counts once per id). */
+function distinctIds(findings: readonly Finding[]): Finding['id'][] {
+  const ids: Finding['id'][] = [];
+  for (const f of findings) if (!ids.includes(f.id)) ids.push(f.id);
+  return ids;
+}
 
 /** The language the protocol reads the conversation in: the export's, when all its messages agree. */
 function conversationLang(conv: WireConversation, engine: Engine): Lang {
@@ -190,7 +198,7 @@ export function analyseConversation(
   const days: Record<string, [number, number]> = {};
   const follower =
     engine.hasRecommend || engine.hasCheckDraft ? engine.follow(conversationLang(conv, engine)) : undefined;
-  const candidates: Example[] = [];
+  const candidates: { m: WireMessage; findings: readonly Finding[]; score: number }[] = [];
   const details: MessageDetail[] = [];
   const kinds = new Set<IncidentKind>();
   let incident: Incident | undefined;
@@ -200,7 +208,10 @@ export function analyseConversation(
   let abusiveMessages = 0;
   let previousAbusive = false;
 
-  for (const [index, m] of conv.messages.entries()) {
+  let lastDay = '';
+  let lastDayValid = false;
+  for (let index = 0; index < conv.messages.length; index++) {
+    const m = conv.messages[index] as WireMessage;
     let abusive = false;
     const analysis = engine.analyze(m.text, m.role, m.lang);
     const turn: Turn = {
@@ -211,13 +222,14 @@ export function analyseConversation(
     };
     const verdict = follower?.add(turn, analysis);
     const findings = analysis.findings;
+    const ids = distinctIds(findings);
     if (m.role === 'client') {
       clientMessages++;
       if (analysis.scores.escalationRisk > maxRisk) maxRisk = analysis.scores.escalationRisk;
-      abusive = findings.some((f) => isAbuse(f.id));
+      abusive = ids.some(isAbuse);
       if (abusive) abusiveMessages++;
       const score = clientScore(findings);
-      if (score > 0) candidates.push(example(conv, m, findings, score));
+      if (score > 0) candidates.push({ m, findings, score });
     } else {
       agentMessages++;
       const agent = m.author ?? '—';
@@ -232,17 +244,16 @@ export function analyseConversation(
         tally.scoreSum += verdict.score;
         if (verdict.missedRequired) tally.missedRequired++;
       }
-      const seen = new Set(findings.map((f) => f.id));
-      for (const id of seen) tally.counts[id] = (tally.counts[id] ?? 0) + 1;
+      for (const id of ids) tally.counts[id] = (tally.counts[id] ?? 0) + 1;
       if (previousAbusive) {
         tally.afterAbuse++;
-        if (seen.has('reply.boundary')) tally.boundaryAfterAbuse++;
+        if (ids.includes('reply.boundary')) tally.boundaryAfterAbuse++;
       }
       const score = agentScore(findings);
-      if (score > 0) candidates.push(example(conv, m, findings, score));
+      if (score > 0) candidates.push({ m, findings, score });
     }
     previousAbusive = m.role === 'client' ? abusive : false;
-    for (const id of new Set(findings.map((f) => f.id))) signals[id] = (signals[id] ?? 0) + 1;
+    for (const id of ids) signals[id] = (signals[id] ?? 0) + 1;
     for (const f of findings) {
       const kind = incidentKind(f.id);
       if (!kind) continue;
@@ -266,7 +277,11 @@ export function analyseConversation(
     }
     if (m.at) {
       const day = m.at.slice(0, 10);
-      if (/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+      if (day !== lastDay) {
+        lastDay = day;
+        lastDayValid = DAY.test(day);
+      }
+      if (lastDayValid) {
         const d = days[day] ?? [0, 0];
         d[0]++;
         if (abusive) d[1]++;
@@ -286,11 +301,12 @@ export function analyseConversation(
     }
   }
   const action = follower?.action();
-  candidates.sort((a, b) => b.score - a.score || a.line - b.line);
+  // examples are written out for the few kept, worst first (ties: earliest line)
+  candidates.sort((a, b) => b.score - a.score || a.m.line - b.m.line);
   const examples = [
-    ...candidates.filter((c) => c.role === 'client').slice(0, EXAMPLES_PER_CONVERSATION),
-    ...candidates.filter((c) => c.role === 'agent').slice(0, EXAMPLES_PER_CONVERSATION),
-  ];
+    ...candidates.filter((c) => c.m.role === 'client').slice(0, EXAMPLES_PER_CONVERSATION),
+    ...candidates.filter((c) => c.m.role === 'agent').slice(0, EXAMPLES_PER_CONVERSATION),
+  ].map((c) => example(conv, c.m, c.findings, c.score));
   return {
     key: conv.key,
     part: conv.part,

@@ -1,8 +1,9 @@
 /**
  * The engines an import runs, resolved once: `analyze` for every message, and the protocol
  * following each conversation turn by turn (core's fold): every turn folded once with the
- * analysis the import already made, every agent reply checked by the draft checker against the
- * moment it was written (the state just before it), the next action at the end. Nothing is
+ * analysis the import already made, every agent reply judged by the draft checker's scoring
+ * (judgeDraft) against the moment it was written (the action for the state just before it), the
+ * next action at the end. Nothing is
  * analysed twice; the protocol only analyses what no message analysis covers — a message whose
  * own language differs from its conversation's, and a trailing run of client bubbles read as one.
  *
@@ -10,8 +11,9 @@
  * A protocol that throws never stops an import: one that never worked is switched off (the
  * summary says so), one that did only leaves that conversation without an action.
  */
+
+import type { ActionId, Analysis, Lang, Role, Turn } from '@sangfroid/core';
 import * as core from '@sangfroid/core';
-import { type ActionId, type Analysis, EXPECTED, type Lang, type Role, type Turn } from '@sangfroid/core';
 
 /** What the draft checker says of one agent reply, kept compact for the summary. */
 export interface ReplyVerdict {
@@ -47,8 +49,8 @@ interface ProtocolExports {
   readonly startFold: typeof core.startFold;
   readonly foldTurn: typeof core.foldTurn;
   readonly stateOfFold: typeof core.stateOfFold;
-  readonly recommendFromState: typeof core.recommendFromState;
-  readonly checkDraftFromState: typeof core.checkDraftFromState;
+  readonly nextAction: typeof core.nextAction;
+  readonly judgeDraft: typeof core.judgeDraft;
   readonly languageOf: typeof core.languageOf;
 }
 
@@ -56,8 +58,8 @@ const PROTOCOL_NAMES = [
   'startFold',
   'foldTurn',
   'stateOfFold',
-  'recommendFromState',
-  'checkDraftFromState',
+  'nextAction',
+  'judgeDraft',
   'languageOf',
 ] as const satisfies readonly (keyof ProtocolExports)[];
 
@@ -114,15 +116,11 @@ export function resolveEngine(
             const own = inLang(turn, analysis, lang);
             let verdict: ReplyVerdict | undefined;
             if (turn.role === 'agent' && checkDraftWorks) {
-              const state = protocol.stateOfFold(fold, { analyzer });
-              const check = protocol.checkDraftFromState(turn.text, state, { analysis: own });
+              // the draft checker's verdict, without the rewrites and reasons nobody reads here
+              const action = protocol.nextAction(protocol.stateOfFold(fold, { analyzer }));
+              const judgement = protocol.judgeDraft(own, action);
               checkDraftProven = true;
-              verdict = {
-                score: check.score,
-                missedRequired: check.qualities.missing.some((id) =>
-                  EXPECTED[check.action].required.includes(id),
-                ),
-              };
+              verdict = { score: judgement.score, missedRequired: judgement.missesRequired };
             }
             fold = protocol.foldTurn(fold, turn, own);
             return verdict;
@@ -133,7 +131,7 @@ export function resolveEngine(
         action() {
           if (!fold || !recommendWorks) return undefined;
           try {
-            const action = protocol.recommendFromState(protocol.stateOfFold(fold, { analyzer })).action;
+            const action = protocol.nextAction(protocol.stateOfFold(fold, { analyzer }));
             recommendProven = true;
             return action;
           } catch {
