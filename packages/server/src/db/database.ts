@@ -1,6 +1,7 @@
 /**
  * Opens the storage: embedded PGlite in a data directory by default, PostgreSQL when a
- * postgres:// URL is given, both behind the same Kysely<DB> and the same migrations.
+ * postgres:// URL is given, both behind the same Kysely<DB> and the same migrations. On both,
+ * statements with parameters run as prepared statements (./pglite-statements.ts, ./pg-statements.ts).
  *
  * Durability (PGlite): every committed transaction's WAL is written to the data directory with
  * ordinary write() calls before the query resolves, so an acknowledged write survives the process
@@ -13,6 +14,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrate.ts';
+import { preparingPool } from './pg-statements.ts';
 import { pgliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -55,7 +57,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       max: options.poolSize ?? 10,
       ...(schema ? { options: `-c search_path=${schema}` } : {}),
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     const url = new URL(databaseUrl);
     url.password = '';
     database = { db, kind: 'postgres', location: url.toString(), close: () => db.destroy() };
