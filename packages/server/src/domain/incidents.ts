@@ -3,12 +3,12 @@
  * Evidence is the quoted spans with their offsets, stored once and never edited (the database
  * refuses it). Each incident opens a debrief due DEBRIEF_DUE_HOURS later and alerts supervisors.
  */
-import { sql } from 'kysely';
-import type { Executor } from '../db/schema.ts';
+import { type Selectable, sql } from 'kysely';
+import type { Executor, IncidentsTable } from '../db/schema.ts';
 import { invalid, notFound } from '../errors.ts';
 import { visibleEscalation, visibleIncident } from '../http/access.ts';
 import { appendAudit } from './audit.ts';
-import { afterCursor, newId, type Page, requireInOrg, toApi, toPage } from './common.ts';
+import { afterCursor, newId, type Page, requireInOrg, toApi, toJsonb, toPage } from './common.ts';
 import type { DomainContext } from './context.ts';
 
 export const INCIDENT_STATUSES = ['open', 'in_review', 'closed'] as const;
@@ -67,25 +67,6 @@ export async function insertIncident(
   }
   if (clientId) await requireInOrg(trx, 'clients', clientId, org, 'client');
   const id = newId();
-  const row = await trx
-    .insertInto('incidents')
-    .values({
-      id,
-      org_id: org,
-      conversation_id: input.conversationId ?? null,
-      message_id: input.messageId ?? null,
-      client_id: clientId,
-      kind: input.kind,
-      severity: input.severity,
-      summary: input.summary,
-      source: opts.source,
-      reported_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-      closed_at: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
   const spans = input.evidence ?? [];
   // the texts of every message the spans quote, in one read (those just written are known)
   const texts = new Map(known.messageTexts);
@@ -99,54 +80,53 @@ export async function insertIncident(
       .execute();
     for (const r of rows) texts.set(r.id, r.text);
   }
-  const evidence = [];
-  for (const span of spans) {
+  const evidence = spans.map((span) => {
     const text = texts.get(span.messageId);
     if (text === undefined) throw notFound('evidence message');
     if (span.end > text.length || span.start >= span.end)
       throw invalid(
         `evidence: span [${span.start}, ${span.end}) is outside the message (${text.length} characters)`,
       );
-    evidence.push({
+    return {
       id: newId(),
-      org_id: org,
-      incident_id: id,
       message_id: span.messageId,
       signal_id: span.signalId ?? null,
       start_offset: span.start,
       end_offset: span.end,
       quote: text.slice(span.start, span.end),
-      created_at: now,
-    });
-  }
-  if (evidence.length > 0) await trx.insertInto('incident_evidence').values(evidence).execute();
+    };
+  });
   const exposed = [...new Set(input.exposedUserIds ?? [actor.userId])];
-  if (exposed.length > 0) {
-    // one statement: link the users of this organisation among those named; any other is refused
-    const linked = await sql<{ user_id: string }>`
+  // One statement writes the incident, its evidence, the people exposed (only users of this
+  // organisation among those named: any other is refused below) and its debrief. Every statement
+  // of a transaction is a round trip during which the transaction holds its locks (on PGlite, the
+  // whole database), so the fewer the better. Foreign keys are checked at the statement's end.
+  const written = await sql<Selectable<IncidentsTable> & { exposed_count: number }>`
+    with i as (
+      insert into incidents (id, org_id, conversation_id, message_id, client_id, kind, severity, summary,
+                             source, reported_by, created_at, updated_at, closed_at)
+      values (${id}, ${org}, ${input.conversationId ?? null}, ${input.messageId ?? null}, ${clientId},
+              ${input.kind}, ${input.severity}, ${input.summary}, ${opts.source}, ${actor.userId}, ${now}, ${now}, null)
+      returning *),
+    e as (
+      insert into incident_evidence (id, org_id, incident_id, message_id, signal_id, start_offset, end_offset, quote, created_at)
+      select v.id, ${org}::uuid, ${id}::uuid, v.message_id, v.signal_id, v.start_offset, v.end_offset, v.quote, ${now}::timestamptz
+      from jsonb_to_recordset(${toJsonb(evidence)}::jsonb)
+        as v(id uuid, message_id uuid, signal_id text, start_offset integer, end_offset integer, quote text)),
+    x as (
       insert into incident_exposed (incident_id, user_id, org_id)
       select ${id}::uuid, u.id, u.org_id from users u
-      where u.org_id = ${org}::uuid and u.id in (${sql.join(exposed)})
-      returning user_id`.execute(trx);
-    if (linked.rows.length !== exposed.length) throw notFound('exposed user');
-  }
-  await trx
-    .insertInto('debriefs')
-    .values({
-      id: newId(),
-      org_id: org,
-      incident_id: id,
-      due_at: new Date(now.getTime() + opts.config.debriefDueHours * 3600_000),
-      completed_at: null,
-      facilitator_id: null,
-      what_happened: null,
-      went_well: null,
-      do_differently: null,
-      strategy: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+      where u.org_id = ${org}::uuid and ${exposed.length > 0 ? sql`u.id in (${sql.join(exposed)})` : sql`false`}
+      returning user_id),
+    d as (
+      insert into debriefs (id, org_id, incident_id, due_at, created_at, updated_at)
+      values (${newId()}, ${org}, ${id}, ${new Date(now.getTime() + opts.config.debriefDueHours * 3600_000)},
+              ${now}, ${now}))
+    select i.*, (select count(*)::int from x) as exposed_count from i`.execute(trx);
+  const { exposed_count: exposedCount, ...row } = written.rows[0] as Selectable<IncidentsTable> & {
+    exposed_count: number;
+  };
+  if (exposedCount !== exposed.length) throw notFound('exposed user'); // the caller's transaction rolls back
   await appendAudit(trx, {
     orgId: org,
     actorId: actor.userId,

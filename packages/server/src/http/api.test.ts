@@ -89,6 +89,42 @@ describeStorage('API behaviour', (getDb) => {
     assert.equal(audit.body.items.length, 0);
   });
 
+  it('refuses an incident that names a user or quotes a message of another organisation, writing nothing', async () => {
+    const { app } = makeTestApp(getDb());
+    const org = await seedOrg(app, 'Mine');
+    const other = await seedOrg(app, 'Other');
+    const conv = await call(app, other.agent, 'POST', '/conversations', { channel: 'chat' });
+    const foreign = await call(app, other.agent, 'POST', `/conversations/${conv.body.id}/messages`, {
+      direction: 'inbound',
+      text: 'un message ailleurs',
+    });
+    const attempts = [
+      { exposedUserIds: [org.agent.id, other.agent.id] },
+      { evidence: [{ messageId: foreign.body.message.id, start: 0, end: 3 }] },
+    ];
+    for (const extra of attempts) {
+      const res = await call(app, org.supervisor, 'POST', '/incidents', {
+        kind: 'abuse.insult',
+        severity: 2,
+        summary: 'cross-tenant',
+        ...extra,
+      });
+      assert.equal(res.status, 404, res.text);
+    }
+    assert.equal((await call(app, org.supervisor, 'GET', '/incidents')).body.items.length, 0);
+    assert.equal((await call(app, org.supervisor, 'GET', '/debriefs')).body.items.length, 0);
+    assert.equal((await call(app, org.admin, 'GET', '/audit')).body.items.length, 0);
+    // naming nobody is allowed: the incident exposes no one
+    const none = await call(app, org.supervisor, 'POST', '/incidents', {
+      kind: 'abuse.insult',
+      severity: 1,
+      summary: 'nobody exposed',
+      exposedUserIds: [],
+    });
+    assert.equal(none.status, 201, none.text);
+    assert.deepEqual((await call(app, org.supervisor, 'GET', `/incidents/${none.body.id}`)).body.exposed, []);
+  });
+
   it('pages through lists with an opaque cursor, newest first, no duplicates', async () => {
     const { app, clock } = makeTestApp(getDb());
     const org = await seedOrg(app);
