@@ -52,7 +52,7 @@ export async function insertEscalation(
     await requireInOrg(trx, 'conversations', input.conversationId, org, 'conversation');
   if (input.incidentId && !checked.has(input.incidentId))
     await requireInOrg(trx, 'incidents', input.incidentId, org, 'incident');
-  let supervisorId = input.supervisorId ?? null;
+  const supervisorId = input.supervisorId ?? null;
   if (supervisorId) {
     const sup = await trx
       .selectFrom('users')
@@ -63,13 +63,6 @@ export async function insertEscalation(
       .executeTakeFirst();
     if (!sup) throw notFound('supervisor');
     if (sup.role === 'agent') throw invalid('supervisorId: escalate to a supervisor or an admin');
-  } else {
-    const me = await trx
-      .selectFrom('users')
-      .select('supervisor_id')
-      .where('id', '=', actor.userId)
-      .executeTakeFirst();
-    supervisorId = me?.supervisor_id ?? null;
   }
   const row = await trx
     .insertInto('escalations')
@@ -79,7 +72,10 @@ export async function insertEscalation(
       conversation_id: input.conversationId ?? null,
       incident_id: input.incidentId ?? null,
       raised_by: actor.userId,
-      supervisor_id: supervisorId,
+      // by default the caller's own supervisor, read by the insert itself
+      supervisor_id:
+        supervisorId ??
+        ((eb) => eb.selectFrom('users').select('supervisor_id').where('id', '=', actor.userId)),
       reason: input.reason,
       support_note: null,
       acknowledged_at: null,
@@ -103,7 +99,7 @@ export async function insertEscalation(
       reason: input.reason,
       conversationId: row.conversation_id,
       incidentId: row.incident_id,
-      supervisorId,
+      supervisorId: row.supervisor_id,
     },
     at: now,
   });
