@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { analyze } from '../analysis/analyze.ts';
-import type { Analysis, AnalyzeOptions, Conversation, Lang, SignalId, Turn } from '../types.ts';
+import type { Analysis, AnalyzeOptions, Conversation, Lang, Turn } from '../types.ts';
 import { checkDraft, checkDraftFromState, EXPECTED, judgeDraft } from './check-draft.ts';
 import { CUE_KINDS } from './cue-types.ts';
 import { CASES } from './fixtures/conversations.ts';
@@ -12,7 +12,13 @@ import { MORE_CASES } from './fixtures/more-conversations.ts';
 import { foldTurn, foldTurns, type ProtocolFold, startFold, stateOfFold } from './fold.ts';
 import { nextAction, recommend, recommendFromState } from './recommend.ts';
 import { type Analyzer, buildState, languageOf } from './state.ts';
-import { annotatedAnalyzer } from './testing.ts';
+import {
+  AGENT_LINES,
+  annotatedAnalyzer,
+  annotatedConversations,
+  CLIENT_LINES,
+  generatedConversations,
+} from './testing.ts';
 
 const DEV = fileURLToPath(new URL('../../../../../shared/corpus/dev/conversations.jsonl', import.meta.url));
 
@@ -118,122 +124,16 @@ test('fold: the same on a conversation without a language (detected once, from t
   assert.equal(stateOfFold(foldTurns(startFold({ lang: 'en' }), conversation.turns)).lang, 'en');
 });
 
-/** Sentences written for this test, each calling for a different reading. */
-const CLIENT_LINES: Readonly<Record<Lang, readonly string[]>> = {
-  fr: [
-    'Mon abonnement a été débité deux fois ce mois-ci.',
-    'Je suis furieux, ça ne marche JAMAIS chez vous !!!',
-    'Espèce d’incapable, vous ne servez à rien.',
-    'Mon avocat recevra une copie de ce courrier.',
-    'Je suis très inquiète, je dois partir lundi.',
-    'D’accord, ça me va.',
-    'Merci beaucoup, tout fonctionne maintenant.',
-    'Voilà, c’est tout ce que j’avais à dire.',
-    'Je veux être remboursée.',
-    'Trois choses : la facture, le compteur et le contrat.',
-    'Oui, c’est exactement ça.',
-    'Je suis votre plus gros client, faites un geste ou je pars.',
-  ],
-  en: [
-    'My plan was charged twice this month.',
-    'I am furious, it NEVER works with you!!!',
-    'You are a bunch of useless idiots.',
-    'My solicitor will hear about this.',
-    'I am really worried, I fly out on Monday.',
-    'Okay, that works for me.',
-    'Thanks so much, it is working again.',
-    'That is all I wanted to say.',
-    'I want my money back.',
-    'Three things: the invoice, the meter and the contract.',
-    'Yes, that is right.',
-    'I am your biggest customer, give me a discount or I leave.',
-  ],
-};
-const AGENT_LINES: Readonly<Record<Lang, readonly string[]>> = {
-  fr: [
-    'Je comprends votre agacement, merci de nous avoir prévenus.',
-    'Pouvez-vous me donner le numéro de la commande ?',
-    'Je vous propose un remboursement intégral, cela vous convient-il ?',
-    'Je ne peux pas accepter ces propos, mais je reste là pour vous aider.',
-    'Je vous rappelle jeudi à 10 h pour faire le point.',
-    'Calmez-vous, ce n’est pas si grave.',
-    'Je vous écoute, prenez votre temps.',
-    'Je suis un peu perdu, laissez-moi un instant.',
-  ],
-  en: [
-    'I understand how frustrating this is, thank you for telling us.',
-    'Could you give me the order number?',
-    'I can offer you a full refund, does that work for you?',
-    'I cannot accept that language, but I am here to help.',
-    'I will call you on Thursday at 10 to follow up.',
-    'Calm down, it is not a big deal.',
-    'I am listening, take your time.',
-    'I am a bit lost, give me a moment.',
-  ],
-};
-
-const generated = fc.constantFrom<Lang>('fr', 'en').chain((lang) =>
-  fc
-    .array(
-      fc.oneof(
-        fc.constantFrom(...CLIENT_LINES[lang]).map((text): Turn => ({ role: 'client', text })),
-        fc.constantFrom(...AGENT_LINES[lang]).map((text): Turn => ({ role: 'agent', text })),
-      ),
-      { minLength: 1, maxLength: 9 },
-    )
-    .map((turns): Conversation => (turns.length % 3 === 0 ? { turns } : { turns, lang })),
-);
-
 test('fold: the same on generated conversations, real engine (any order of turns, bubbles included)', () => {
   fc.assert(
-    fc.property(generated, (conversation) => assertFoldMatches(conversation, analyze)),
+    fc.property(generatedConversations, (conversation) => assertFoldMatches(conversation, analyze)),
     { numRuns: 120 },
   );
 });
 
-const SIGNALS: readonly SignalId[] = [
-  'abuse.insult',
-  'abuse.threat',
-  'pressure.legal',
-  'pressure.power',
-  'tactic.question_deflection',
-  'tactic.guilt_trip',
-  'emotion.anger',
-  'emotion.anxiety',
-  'request.refund',
-  'request.cancel',
-  'claim.generalization',
-  'reply.boundary',
-  'reply.solution',
-  'reply.empathy',
-  'reply.clarifying_question',
-  'risk.aggression',
-  'risk.dismissive',
-];
-
-/** Conversations whose turns carry arbitrary signals: every rule of the method gets its turn. */
-const annotated = fc
-  .array(
-    fc.record({
-      role: fc.constantFrom<Turn['role']>('client', 'agent'),
-      id: fc.nat(40),
-      signals: fc.subarray([...SIGNALS], { maxLength: 3 }),
-    }),
-    { minLength: 1, maxLength: 10 },
-  )
-  .map((rows) => {
-    const texts: Record<string, SignalId[]> = {};
-    const turns = rows.map((r, i): Turn => {
-      const text = `${r.role === 'client' ? 'Client' : 'Agent'} ${r.id} ${i}, merci ? d’accord.`;
-      texts[text] = r.signals;
-      return { role: r.role, text };
-    });
-    return { conversation: { turns, lang: 'fr' } as Conversation, texts };
-  });
-
 test('fold: the same with annotated signals (every rule and bubble case, fixed analyser)', () => {
   fc.assert(
-    fc.property(annotated, ({ conversation, texts }) =>
+    fc.property(annotatedConversations, ({ conversation, texts }) =>
       assertFoldMatches(conversation, annotatedAnalyzer(texts)),
     ),
     { numRuns: 400 },

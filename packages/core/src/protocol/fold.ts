@@ -1,8 +1,9 @@
 /**
  * Following a conversation turn by turn. `foldTurn` reads one turn once — its analysis, handed
- * in, its signals and cues — and `stateOfFold` gives exactly the state `buildState` gives for the
- * turns folded so far, without analysing, normalising or reading any earlier turn again (only a
- * trailing run of client bubbles, read as one turn, is analysed as such when asked for). For an
+ * in, its signals and cues — and adds it to the state's facts (state.ts `addFacts`);
+ * `stateOfFold` gives exactly the state `buildState` gives for the turns folded so far, without
+ * analysing, normalising or going over any earlier turn again (only a trailing run of client
+ * bubbles, read as one turn, is analysed as such when asked for). For an
  * import that checks every agent reply against the moment it was written, or a live view that
  * grows one message at a time: n turns cost n readings, not n² as rebuilding the state would.
  *
@@ -13,18 +14,22 @@ import { analyze as defaultAnalyze } from '../analysis/analyze.ts';
 import type { Analysis, Channel, Lang, Turn } from '../types.ts';
 import {
   type Analyzer,
+  addFacts,
   burstText,
-  deriveState,
+  NO_FACTS,
   type ProtocolState,
+  type StateFacts,
+  stateFrom,
   type TurnView,
   textOf,
   viewOf,
 } from './state.ts';
 
-/** One folded turn: as given, as read, and the turns before it. */
+/** One folded turn: as given, as read, the state's facts up to it, and the turns before it. */
 export interface FoldedTurn {
   readonly turn: Turn;
   readonly view: TurnView;
+  readonly facts: StateFacts;
   readonly previous: FoldedTurn | null;
 }
 
@@ -75,7 +80,7 @@ export function foldTurn(fold: ProtocolFold, turn: Turn, analysis: Analysis): Pr
     ...(fold.channel !== undefined ? { channel: fold.channel } : {}),
     length: fold.length + 1,
     clientRun: turn.role === 'client' ? fold.clientRun + 1 : 0,
-    last: { turn, view, previous: fold.last },
+    last: { turn, view, facts: addFacts(fold.last?.facts ?? NO_FACTS, view), previous: fold.last },
   };
 }
 
@@ -99,20 +104,20 @@ export interface FoldStateOptions {
   readonly analyzer?: Analyzer;
 }
 
-/** The protocol state of the turns folded so far: deep-equal to `buildState` on those turns. */
+/**
+ * The protocol state of the turns folded so far: deep-equal to `buildState` on those turns. Its
+ * facts were gathered as the turns were folded; only the list of turns is laid out again.
+ */
 export function stateOfFold(fold: ProtocolFold, options: FoldStateOptions = {}): ProtocolState {
   const views: TurnView[] = new Array(fold.length);
-  const turns: Turn[] = new Array(fold.length);
   let i = fold.length;
-  for (let link = fold.last; link !== null; link = link.previous) {
-    i--;
-    views[i] = link.view;
-    turns[i] = link.turn;
-  }
-  if (fold.clientRun < 2) return deriveState(fold.lang, fold.channel, views);
+  for (let link = fold.last; link !== null; link = link.previous) views[--i] = link.view;
+  if (fold.clientRun < 2) return stateFrom(fold.lang, fold.channel, views, fold.last?.facts ?? NO_FACTS);
   // a chat client often sends one message in several bubbles: the trailing run is read as one turn
   const burst = fold.length - fold.clientRun;
-  const run = turns.slice(burst);
+  const run: Turn[] = [];
+  let settled = fold.last;
+  for (let k = 0; k < fold.clientRun && settled; k++, settled = settled.previous) run.unshift(settled.turn);
   const text = burstText(run);
   const analyzer = options.analyzer ?? defaultAnalyze;
   const merged = viewOf(
@@ -125,5 +130,5 @@ export function stateOfFold(fold: ProtocolFold, options: FoldStateOptions = {}):
   );
   views.length = burst;
   views.push(merged);
-  return deriveState(fold.lang, fold.channel, views);
+  return stateFrom(fold.lang, fold.channel, views, addFacts(settled?.facts ?? NO_FACTS, merged));
 }

@@ -170,40 +170,6 @@ function sentenceAt(text: string, at: number): string {
   return text.slice(start, stop < 0 ? text.length : at + stop + 1).trim();
 }
 
-function phaseOf(turns: readonly TurnView[]): Phase {
-  const lastClient = [...turns].reverse().find((t) => t.role === 'client');
-  if (
-    lastClient &&
-    (lastClient.cues.has('resolved') ||
-      (lastClient.cues.has('thanks') && lastClient.cues.shape.questions === 0))
-  ) {
-    if (turns.some((t) => t.role === 'agent' && makesOffer(t))) return 'closing';
-  }
-  const agents = turns.filter((t) => t.role === 'agent');
-  const offerAt = turns.findLastIndex((t) => t.role === 'agent' && makesOffer(t));
-  if (offerAt >= 0) {
-    const accepted = turns.slice(offerAt + 1).some((t) => t.role === 'client' && t.cues.has('accept'));
-    return accepted ? 'agreeing' : 'proposing';
-  }
-  if (agents.some((t) => t.cues.has('investigating'))) return 'investigating';
-  if (
-    agents.some(
-      (t) =>
-        t.cues.shape.questions > 0 ||
-        hasSignal(t, 'reply.clarifying_question') ||
-        hasSignal(t, 'reply.reformulation'),
-    )
-  ) {
-    return 'clarifying';
-  }
-  if (
-    agents.some((t) => hasSignal(t, 'reply.empathy') || hasSignal(t, 'reply.thanks') || t.cues.has('thanks'))
-  ) {
-    return 'acknowledging';
-  }
-  return 'listening';
-}
-
 /**
  * One turn as the protocol reads it: its analysis (made in the conversation's language), its
  * distinct signals and its structural cues. The per-turn work of the protocol, done once.
@@ -267,90 +233,213 @@ export function buildState(conversation: Conversation, options: StateOptions = {
 /**
  * The state of a conversation read as `turns` (one view per turn, a trailing client run already
  * merged): who spoke last, the limit and its answer, offers, pressure, commitments, emotions,
- * requests, the phase. Light work over the views — no analysis, no cue detection.
+ * requests, the phase. Light work over the views — no analysis, no cue detection — gathered one
+ * turn at a time (`addFacts`), which is also how fold.ts keeps it as a conversation grows.
  */
 export function deriveState(
   lang: Lang,
   channel: Channel | undefined,
   turns: readonly TurnView[],
 ): ProtocolState {
-  const clients = turns.filter((t) => t.role === 'client');
-  const lastClient = clients.at(-1) ?? null;
-  const lastAgent = turns.filter((t) => t.role === 'agent').at(-1) ?? null;
-  const previousClient = clients.length >= 2 ? (clients[clients.length - 2] as TurnView) : null;
-  const between = lastClient
-    ? turns.filter(
-        (t) =>
-          t.role === 'agent' &&
-          t.index < lastClient.index &&
-          (!previousClient || t.index > previousClient.index),
-      )
-    : [];
+  let facts = NO_FACTS;
+  for (const t of turns) facts = addFacts(facts, t);
+  return stateFrom(lang, channel, turns, facts);
+}
 
-  const limitTurn = turns.find(setsLimit) ?? null;
-  let clientAnswer: ProtocolState['boundary']['clientAnswer'] = 'none';
-  if (limitTurn) {
-    const after = clients.filter((t) => t.index > limitTurn.index);
-    if (after.some((t) => hasPrefix(t, 'abuse.'))) clientAnswer = 'continued';
-    else if (after.length > 0) clientAnswer = 'complied';
+/** A list built from its end, newest first, shared by every later list (persistent). */
+type List<T> = { readonly head: T; readonly tail: List<T> } | null;
+
+const push = <T>(list: List<T>, head: T): List<T> => ({ head, tail: list });
+
+function toArray<T>(list: List<T>): T[] {
+  const out: T[] = [];
+  for (let l = list; l !== null; l = l.tail) out.push(l.head);
+  return out.reverse();
+}
+
+/**
+ * What the state is made of, gathered one turn at a time (`addFacts`): an immutable value, so
+ * that a conversation followed turn by turn keeps the facts of every point of it and builds any
+ * of its states without going over the turns again (fold.ts). Lists are persistent, newest first.
+ */
+export interface StateFacts {
+  readonly lastClient: TurnView | null;
+  readonly lastAgent: TurnView | null;
+  /** The agent turns between the last two client turns, and those since the last client turn. */
+  readonly between: List<TurnView>;
+  readonly agentsSinceClient: List<TurnView>;
+  readonly limitTurn: TurnView | null;
+  readonly clientsAfterLimit: number;
+  readonly abuseAfterLimit: boolean;
+  readonly legal: List<number>;
+  readonly power: List<number>;
+  readonly reputation: List<number>;
+  readonly tactics: List<number>;
+  readonly abuseTurns: List<number>;
+  readonly leverageTurns: number;
+  readonly concessions: List<Evidence>;
+  readonly commitments: List<Evidence>;
+  readonly requests: List<Evidence>;
+  readonly anger: List<number>;
+  readonly anxiety: List<number>;
+  /** The phase: an offer on the table and whether the client accepted after the latest one, the agents' moves. */
+  readonly offered: boolean;
+  readonly acceptedSinceOffer: boolean;
+  readonly investigating: boolean;
+  readonly clarifying: boolean;
+  readonly acknowledging: boolean;
+}
+
+export const NO_FACTS: StateFacts = {
+  lastClient: null,
+  lastAgent: null,
+  between: null,
+  agentsSinceClient: null,
+  limitTurn: null,
+  clientsAfterLimit: 0,
+  abuseAfterLimit: false,
+  legal: null,
+  power: null,
+  reputation: null,
+  tactics: null,
+  abuseTurns: null,
+  leverageTurns: 0,
+  concessions: null,
+  commitments: null,
+  requests: null,
+  anger: null,
+  anxiety: null,
+  offered: false,
+  acceptedSinceOffer: false,
+  investigating: false,
+  clarifying: false,
+  acknowledging: false,
+};
+
+/** The facts with one more turn (in conversation order). */
+export function addFacts(f: StateFacts, t: TurnView): StateFacts {
+  if (t.role === 'client') {
+    const abusive = hasPrefix(t, 'abuse.');
+    let requests = f.requests;
+    for (const x of t.analysis.findings) {
+      if (x.id.startsWith('request.'))
+        requests = push(requests, { turn: t.index, id: x.id, evidence: x.evidence });
+    }
+    return {
+      ...f,
+      lastClient: t,
+      between: f.agentsSinceClient,
+      agentsSinceClient: null,
+      clientsAfterLimit: f.limitTurn ? f.clientsAfterLimit + 1 : f.clientsAfterLimit,
+      abuseAfterLimit: f.abuseAfterLimit || (f.limitTurn !== null && abusive),
+      legal: hasSignal(t, 'pressure.legal') ? push(f.legal, t.index) : f.legal,
+      power: hasSignal(t, 'pressure.power') ? push(f.power, t.index) : f.power,
+      reputation: hasSignal(t, 'pressure.reputation') ? push(f.reputation, t.index) : f.reputation,
+      tactics: LEVERAGE_TACTICS.some((id) => hasSignal(t, id)) ? push(f.tactics, t.index) : f.tactics,
+      abuseTurns: abusive ? push(f.abuseTurns, t.index) : f.abuseTurns,
+      leverageTurns: usesLeverage(t) ? f.leverageTurns + 1 : f.leverageTurns,
+      requests,
+      anger: push(f.anger, t.analysis.scores.anger),
+      anxiety: push(f.anxiety, t.analysis.scores.anxiety),
+      acceptedSinceOffer: f.acceptedSinceOffer || (f.offered && t.cues.has('accept')),
+    };
   }
-
-  const turnsWith = (pred: (t: TurnView) => boolean) => clients.filter(pred).map((t) => t.index);
-  const power = turnsWith((t) => hasSignal(t, 'pressure.power'));
-  const tactics = turnsWith((t) => LEVERAGE_TACTICS.some((id) => hasSignal(t, id)));
-  const leverageTurns = turnsWith(usesLeverage);
-
-  const concessions: Evidence[] = turns.filter(makesOffer).map((t) => {
+  const offer = makesOffer(t);
+  let concessions = f.concessions;
+  if (offer) {
     const cue = t.cues.hits.find((h) => h.kind === 'offer');
-    const at = t.analysis.findings.find((f) => f.id === 'reply.solution')?.start ?? cue?.start ?? 0;
-    return { turn: t.index, id: 'reply.solution', evidence: sentenceAt(t.text, at) };
-  });
-
-  const commitments: Evidence[] = [];
-  for (const t of turns) {
-    if (t.role !== 'agent') continue;
-    const seen = new Set<string>();
-    for (const h of t.cues.hits) {
-      if (h.kind !== 'commitment') continue;
-      const sentence = sentenceAt(t.text, h.start);
-      if (sentence && !seen.has(sentence)) {
-        seen.add(sentence);
-        commitments.push({ turn: t.index, id: 'commitment', evidence: sentence });
-      }
+    const at = t.analysis.findings.find((x) => x.id === 'reply.solution')?.start ?? cue?.start ?? 0;
+    concessions = push(concessions, {
+      turn: t.index,
+      id: 'reply.solution',
+      evidence: sentenceAt(t.text, at),
+    });
+  }
+  let commitments = f.commitments;
+  const seen = new Set<string>();
+  for (const h of t.cues.hits) {
+    if (h.kind !== 'commitment') continue;
+    const sentence = sentenceAt(t.text, h.start);
+    if (sentence && !seen.has(sentence)) {
+      seen.add(sentence);
+      commitments = push(commitments, { turn: t.index, id: 'commitment', evidence: sentence });
     }
   }
+  return {
+    ...f,
+    lastAgent: t,
+    agentsSinceClient: push(f.agentsSinceClient, t),
+    limitTurn: f.limitTurn ?? (setsLimit(t) ? t : null),
+    concessions,
+    commitments,
+    offered: f.offered || offer,
+    acceptedSinceOffer: offer ? false : f.acceptedSinceOffer,
+    investigating: f.investigating || t.cues.has('investigating'),
+    clarifying:
+      f.clarifying ||
+      t.cues.shape.questions > 0 ||
+      hasSignal(t, 'reply.clarifying_question') ||
+      hasSignal(t, 'reply.reformulation'),
+    acknowledging:
+      f.acknowledging ||
+      hasSignal(t, 'reply.empathy') ||
+      hasSignal(t, 'reply.thanks') ||
+      t.cues.has('thanks'),
+  };
+}
 
-  const requests: Evidence[] = [];
-  for (const t of clients) {
-    for (const f of t.analysis.findings) {
-      if (f.id.startsWith('request.')) requests.push({ turn: t.index, id: f.id, evidence: f.evidence });
-    }
-  }
+function phaseOf(f: StateFacts): Phase {
+  const last = f.lastClient;
+  if (
+    last &&
+    (last.cues.has('resolved') || (last.cues.has('thanks') && last.cues.shape.questions === 0)) &&
+    f.offered
+  )
+    return 'closing';
+  if (f.offered) return f.acceptedSinceOffer ? 'agreeing' : 'proposing';
+  if (f.investigating) return 'investigating';
+  if (f.clarifying) return 'clarifying';
+  if (f.acknowledging) return 'acknowledging';
+  return 'listening';
+}
 
-  const anger = clients.map((t) => t.analysis.scores.anger);
-  const anxiety = clients.map((t) => t.analysis.scores.anxiety);
-
+/** The state of `turns` (the views the facts were gathered from, in order). */
+export function stateFrom(
+  lang: Lang,
+  channel: Channel | undefined,
+  turns: readonly TurnView[],
+  f: StateFacts,
+): ProtocolState {
+  const clientAnswer: ProtocolState['boundary']['clientAnswer'] = !f.limitTurn
+    ? 'none'
+    : f.abuseAfterLimit
+      ? 'continued'
+      : f.clientsAfterLimit > 0
+        ? 'complied'
+        : 'none';
+  const anger = toArray(f.anger);
+  const anxiety = toArray(f.anxiety);
   return {
     lang,
     ...(channel !== undefined ? { channel } : {}),
     turns,
-    phase: phaseOf(turns),
-    boundary: { isSet: limitTurn !== null, turn: limitTurn?.index ?? null, clientAnswer },
-    concessions,
+    phase: phaseOf(f),
+    boundary: { isSet: f.limitTurn !== null, turn: f.limitTurn?.index ?? null, clientAnswer },
+    concessions: toArray(f.concessions),
     pressure: {
-      legal: turnsWith((t) => hasSignal(t, 'pressure.legal')),
-      power,
-      reputation: turnsWith((t) => hasSignal(t, 'pressure.reputation')),
-      tactics,
-      isRepeated: leverageTurns.length >= 2,
+      legal: toArray(f.legal),
+      power: toArray(f.power),
+      reputation: toArray(f.reputation),
+      tactics: toArray(f.tactics),
+      isRepeated: f.leverageTurns >= 2,
     },
-    abuseTurns: turnsWith((t) => hasPrefix(t, 'abuse.')),
-    commitments,
+    abuseTurns: toArray(f.abuseTurns),
+    commitments: toArray(f.commitments),
     emotions: { anger, anxiety, angerTrend: trendOf(anger), anxietyTrend: trendOf(anxiety) },
-    requests,
-    lastClient,
-    lastAgent,
-    agentTurnsBeforeLastClient: between,
+    requests: toArray(f.requests),
+    lastClient: f.lastClient,
+    lastAgent: f.lastAgent,
+    agentTurnsBeforeLastClient: f.lastClient ? toArray(f.between) : [],
   };
 }
 
