@@ -326,7 +326,7 @@ test('summaries gathered apart and merged are the summary of everything added in
   fc.assert(
     fc.property(fc.array(fc.nat(2), { minLength: results.length, maxLength: results.length }), (parts) => {
       const apart = [new SummaryBuilder(), new SummaryBuilder(), new SummaryBuilder()];
-      results.forEach((r, i) => apart[parts[i] as number]?.add(r));
+      for (const [i, r] of results.entries()) apart[parts[i] as number]?.add(r);
       const merged = new SummaryBuilder();
       for (const b of apart) merged.merge(structuredClone(b.snapshot()));
       assert.deepEqual(merged.build(source, flags), whole.build(source, flags));
