@@ -16,8 +16,8 @@ import { escalationEvent, insertEscalation } from './escalations.ts';
 import type { ConversationHead } from './history-cache.ts';
 import { incidentEvent, insertIncident } from './incidents.ts';
 import {
-  type AnalysisMemo,
   PROTOCOL_WINDOW,
+  type ProtocolMemo,
   type recommendFor,
   recommendWithMemo,
   type StoredTurn,
@@ -161,7 +161,7 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
   // statement, and a lone statement is its own transaction). On a race, reload and retry.
   const attempt = (ex: Executor, at: ConversationHead) => {
     const turns = [...at.turns, newTurn].slice(-PROTOCOL_WINDOW);
-    const { recommendation, analyses } = recommendWithMemo(turns, input.lang, at.analyses);
+    const { recommendation, memo } = recommendWithMemo(turns, input.lang, at.memo);
     return writeMessage(ex, {
       ...opts,
       input,
@@ -170,7 +170,7 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
       maxSeverity,
       head: at,
       recommendation,
-      analyses,
+      memo,
       turns,
     });
   };
@@ -179,11 +179,11 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
       abuse.length === 0
         ? await attempt(opts.db, head)
         : await opts.db.transaction().execute((trx) => attempt(trx, head));
-    // the memo holds analyses by content, so it stays valid across a reload
+    // the memo is checked against the turns it is used with, so it stays valid across a reload
     if (!result)
       head = {
         ...(await loadHead(opts.db, actor.orgId, opts.conversationId)),
-        ...(head.analyses ? { analyses: head.analyses } : {}),
+        ...(head.memo ? { memo: head.memo } : {}),
       };
   }
   // a busy conversation: lock it, read its head under the lock, then the write cannot miss
@@ -198,7 +198,7 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
     lastSeq: result.message.seq,
     historyVersion: result.historyVersion,
     turns: result.turns,
-    analyses: result.analyses,
+    memo: result.memo,
   });
 
   if (result.incident)
@@ -255,7 +255,7 @@ interface WriteInput extends DomainContext {
   /** The head the recommendation was computed from: the write applies only at it. */
   readonly head: ConversationHead;
   readonly recommendation: ReturnType<typeof recommendFor>;
-  readonly analyses: AnalysisMemo;
+  readonly memo: ProtocolMemo;
   readonly turns: StoredTurn[];
 }
 
@@ -356,7 +356,7 @@ async function writeMessage(ex: Executor, w: WriteInput) {
     incident,
     escalation,
     recommendation: w.recommendation,
-    analyses: w.analyses,
+    memo: w.memo,
     historyVersion: w.head.historyVersion,
     turns: w.turns,
   };

@@ -1,21 +1,22 @@
 /**
  * Recent turns of busy conversations, kept in memory so that ingesting a message does not read
- * back (and re-parse) the analyses of the last 30 messages each time, nor re-analyse the turns the
- * protocol reads in another language than their own (the analysis memo). An entry is only trusted
+ * back (and re-parse) the analyses of the last 30 messages each time, nor re-read them through the
+ * protocol (the memo: the protocol's fold of the turns, and the analyses it made in another
+ * language than the turns' own; see protocol.ts). An entry is only trusted
  * by a write that the database applies at exactly the entry's message count and history version:
  * a message written elsewhere (another instance, an import) bumps the count, an erasure made
  * elsewhere bumps the version, and either makes the write miss and reload. So the cache can be
  * stale only in time, never in content. Erasure in this process also clears it.
  */
-import type { AnalysisMemo, StoredTurn } from './protocol.ts';
+import type { ProtocolMemo, StoredTurn } from './protocol.ts';
 
 /** What a conversation looked like after its last write seen here. */
 export interface ConversationHead {
   readonly lastSeq: number;
   readonly historyVersion: number;
   readonly turns: readonly StoredTurn[];
-  /** Analyses the protocol made of these turns beyond the stored ones (see protocol.ts). */
-  readonly analyses?: AnalysisMemo;
+  /** What the protocol's last reading of these turns leaves for the next (see protocol.ts). */
+  readonly memo?: ProtocolMemo;
 }
 
 export class HistoryCache {

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { analyze, type Role } from '@sangfroid/core';
-import { recommendFor, recommendWithMemo, type StoredTurn } from './protocol.ts';
+import {
+  PROTOCOL_WINDOW,
+  type ProtocolMemo,
+  recommendFor,
+  recommendWithMemo,
+  type StoredTurn,
+} from './protocol.ts';
 
 const turn = (role: Role, text: string): StoredTurn => ({ role, text, analysis: analyze(text, { role }) });
 
@@ -15,12 +21,12 @@ it('keeps the analyses made beyond the stored ones, and gives the recommendation
   ];
   assert.equal(turns[2]?.analysis?.lang, 'en');
   const first = recommendWithMemo(turns);
-  assert.deepEqual([...first.analyses.keys()], ['client\u0000fr\u0000Thanks, ok']);
-  assert.equal(first.analyses.get('client\u0000fr\u0000Thanks, ok')?.lang, 'fr');
+  assert.deepEqual([...first.memo.analyses.keys()], ['client\u0000fr\u0000Thanks, ok']);
+  assert.equal(first.memo.analyses.get('client\u0000fr\u0000Thanks, ok')?.lang, 'fr');
   assert.deepEqual(first.recommendation, recommendFor(turns));
-  const again = recommendWithMemo(turns, undefined, first.analyses);
+  const again = recommendWithMemo(turns, undefined, first.memo);
   assert.deepEqual(again.recommendation, first.recommendation);
-  assert.deepEqual([...again.analyses.keys()], [...first.analyses.keys()]);
+  assert.deepEqual([...again.memo.analyses.keys()], [...first.memo.analyses.keys()]);
 });
 
 it('reads a turn from the memo instead of analysing it again, and drops what it no longer needs', () => {
@@ -37,8 +43,56 @@ it('reads a turn from the memo instead of analysing it again, and drops what it 
     ['client\u0000fr\u0000a turn gone from the window', abusive],
   ]);
   const fresh = recommendWithMemo(turns);
-  const withMemo = recommendWithMemo(turns, undefined, memo);
+  const withMemo = recommendWithMemo(turns, undefined, { analyses: memo });
   assert.notDeepEqual(withMemo.recommendation, fresh.recommendation);
   assert.equal(withMemo.recommendation?.action, 'set_boundary');
-  assert.deepEqual([...withMemo.analyses.keys()], ['client\u0000fr\u0000Thanks, ok']);
+  assert.deepEqual([...withMemo.memo.analyses.keys()], ['client\u0000fr\u0000Thanks, ok']);
+});
+
+/** Client and agent texts of both languages, written for these tests. */
+const CLIENT = [
+  'Bonjour, ma commande 1234 n’est toujours pas arrivée.',
+  'Ça fait trois semaines que j’attends, c’est inadmissible !',
+  'Hello, my parcel never arrived and nobody answers.',
+  'Je veux être remboursé, sinon je vais voir un avocat.',
+  'OK',
+  'Thanks, ok',
+  'Vous êtes des incapables.',
+  'D’accord, ça me va. Merci.',
+  'Can you at least tell me when?',
+  'Et la facture, vous la renvoyez quand ?',
+];
+const AGENT = [
+  'Je suis désolée, je regarde tout de suite.',
+  'Si je comprends bien, le colis n’est pas arrivé depuis trois semaines ?',
+  'I understand, let me check the tracking for you.',
+  'Je vous propose un renvoi gratuit ou un remboursement, que préférez-vous ?',
+  'Je vous demande de rester courtois, sinon je devrai mettre fin à l’échange.',
+  'Je vous rappelle demain avant midi avec la date.',
+];
+
+it('gives, message after message, the recommendation buildState gives on the window (the fold is extended, then rebuilt)', () => {
+  // a deterministic walk: runs of client bubbles, language switches, past the window's size
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 48271) % 2147483647;
+    return seed % n;
+  };
+  let history: StoredTurn[] = [];
+  let memo: ProtocolMemo | undefined;
+  let extended = 0;
+  for (let step = 0; step < PROTOCOL_WINDOW + 15; step++) {
+    const role = next(3) === 0 ? 'agent' : 'client';
+    const text =
+      (role === 'client' ? CLIENT : AGENT)[next(role === 'client' ? CLIENT.length : AGENT.length)] ?? '';
+    history = [...history, { role, text, analysis: analyze(text, { role }) }];
+    const turns = history.slice(-PROTOCOL_WINDOW);
+    const previousFold = memo?.fold;
+    const out = recommendWithMemo(turns, undefined, memo);
+    assert.deepEqual(out.recommendation, recommendFor(turns), `step ${step}`);
+    if (previousFold && out.memo.fold?.last?.previous?.view === previousFold.last?.view) extended++;
+    assert.equal(out.memo.fold?.length, turns.length < PROTOCOL_WINDOW ? turns.length : undefined);
+    memo = out.memo;
+  }
+  assert.ok(extended >= 10, `the fold was extended ${extended} times`);
 });

@@ -1,8 +1,9 @@
 /**
  * Bridges the core's protocol engine (recommend, draftReply, checkDraft) to stored conversations.
  * Stored analyses are reused through the engine's `analyzer` hook, so a conversation is not
- * re-analysed turn by turn on every new message. The engine's internal state is left out of what
- * is stored and returned: it is large and recomputable.
+ * re-analysed turn by turn on every new message; on ingest, the engine's fold of the previous
+ * turns is extended by the new one (see `recommendWithMemo`). The engine's internal state is left
+ * out of what is stored and returned: it is large and recomputable.
  */
 import {
   type Analysis,
@@ -13,9 +14,16 @@ import {
   type DraftChannel,
   draftReply,
   type Formality,
+  foldTurn,
   type Lang,
+  languageOf,
+  type ProtocolFold,
   type Recommendation,
   recommend,
+  recommendFromState,
+  startFold,
+  stateOfFold,
+  type Turn,
 } from '@sangfroid/core';
 
 /** Turns given to the protocol: the method looks at the recent exchange, not the whole history. */
@@ -72,20 +80,75 @@ export function recommendFor(
 }
 
 /**
- * `recommendFor`, reusing the analyses of an earlier call on the same conversation (`memo`), and
- * returning the ones this call used: the memo for the next message.
+ * What one recommendation leaves for the next message of the same conversation: the analyses
+ * made beyond the stored ones, and the engine's fold of the turns (`startFold`/`foldTurn`: each
+ * turn read once, the state then derived without reading them again), which the next message
+ * extends by its one turn — while the window has not started to slide (a turn leaving it renumbers
+ * every other) and the conversation's language is the same (it is read in that language).
+ */
+export interface ProtocolMemo {
+  readonly analyses: AnalysisMemo;
+  readonly fold?: ProtocolFold;
+}
+
+/**
+ * `recommendFor`, reusing what an earlier call on the same conversation left (`memo`), and
+ * returning what this call leaves for the next message. The core guarantees the state of a fold
+ * is the one `buildState` makes of the same turns, so the recommendation is the same either way.
  */
 export function recommendWithMemo(
   turns: readonly StoredTurn[],
   lang?: Lang,
-  memo?: AnalysisMemo,
-): { recommendation: ReturnType<typeof slimRecommendation> | null; analyses: AnalysisMemo } {
-  if (turns.length === 0) return { recommendation: null, analyses: new Map() };
-  const { analyzer, used } = cachedAnalyzer(turns, memo);
-  const recommendation = slimRecommendation(
-    recommend(conversationOf(turns, lang), { analyzer, ...(lang ? { lang } : {}) }),
-  );
-  return { recommendation, analyses: used };
+  memo?: ProtocolMemo,
+): { recommendation: ReturnType<typeof slimRecommendation> | null; memo: ProtocolMemo } {
+  if (turns.length === 0) return { recommendation: null, memo: { analyses: new Map() } };
+  const { analyzer, used } = cachedAnalyzer(turns, memo?.analyses);
+  const conversation = conversationOf(turns, lang);
+  const fold = foldOf(conversation.turns, languageOf(conversation), analyzer, memo?.fold);
+  if (!fold) {
+    const recommendation = slimRecommendation(
+      recommend(conversation, { analyzer, ...(lang ? { lang } : {}) }),
+    );
+    return { recommendation, memo: { analyses: used } };
+  }
+  const recommendation = slimRecommendation(recommendFromState(stateOfFold(fold, { analyzer })));
+  return {
+    recommendation,
+    memo: { analyses: used, ...(turns.length < PROTOCOL_WINDOW ? { fold } : {}) },
+  };
+}
+
+/**
+ * The fold of `turns` in `lang`: `previous` extended by the last turn when it holds exactly the
+ * turns before it in that language, else folded from the start. Undefined when a stored analysis
+ * is not one the fold may take (made for another role): `buildState` then reads the turns as is.
+ */
+function foldOf(
+  turns: readonly Turn[],
+  lang: Lang,
+  analyzer: (text: string, options: AnalyzeOptions) => Analysis,
+  previous: ProtocolFold | undefined,
+): ProtocolFold | undefined {
+  const isExtension =
+    previous !== undefined && previous.lang === lang && holdsExactly(previous, turns.slice(0, -1));
+  let fold = isExtension ? previous : startFold({ lang });
+  for (const turn of turns.slice(fold.length)) {
+    const analysis = analyzer(turn.text, { role: turn.role, lang });
+    if (analysis.role !== turn.role || analysis.lang !== lang) return undefined;
+    fold = foldTurn(fold, turn, analysis);
+  }
+  return fold;
+}
+
+/** Whether `fold` is the fold of exactly these turns (same roles and texts, in order). */
+function holdsExactly(fold: ProtocolFold, turns: readonly Turn[]): boolean {
+  if (fold.length !== turns.length) return false;
+  let i = turns.length;
+  for (let link = fold.last; link !== null; link = link.previous) {
+    const turn = turns[--i];
+    if (!turn || link.turn.role !== turn.role || link.turn.text !== turn.text) return false;
+  }
+  return i === 0;
 }
 
 export interface DraftInput {
