@@ -6,6 +6,13 @@
  * runs inside request A's transaction and is rolled back with it, after B was acknowledged. Here a
  * connection is a lease on a FIFO mutex: a transaction owns the database until COMMIT/ROLLBACK.
  * Statements run as prepared statements in one engine call each (./pglite-statements.ts).
+ *
+ * Statements outside a transaction are run in batches: those submitted during one turn of the
+ * event loop are run back to back at its end, each as its own implicit transaction exactly as
+ * before (its own commit, its own error), and their callers resumed after the batch. Why: the
+ * engine's code and data are large, and the JavaScript each request runs between two statements
+ * (analysis, protocol, JSON) evicts them from the CPU caches; the ingest statement costs ~0.85 ms
+ * interleaved with that work and ~0.45 ms run right after another (same process, measured).
  */
 import type { PGlite } from '@electric-sql/pglite';
 import {
@@ -46,21 +53,29 @@ class Mutex {
   }
 }
 
+/** A statement waiting for the next batch. */
+interface Pending {
+  readonly query: CompiledQuery;
+  readonly resolve: (result: QueryResult<unknown>) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Statements of one batch at most (the rest wait for the next). */
+const MAX_BATCH = 64;
+
 class PGliteConnection implements DatabaseConnection {
-  constructor(
-    readonly client: PGlite,
-    readonly statements: PreparedStatements,
-    readonly release: () => void,
-  ) {}
-  async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result =
-      (await this.statements.run<R>(query.sql, query.parameters)) ??
-      (await this.client.query<R>(query.sql, [...query.parameters]));
-    const affected = result.affectedRows;
-    return {
-      rows: result.rows,
-      ...(affected !== undefined ? { numAffectedRows: BigInt(affected) } : {}),
-    };
+  /** Set while this connection holds the database for a transaction. */
+  #release: (() => void) | undefined;
+  constructor(readonly driver: PGliteDriver) {}
+  async lock(): Promise<void> {
+    this.#release = await this.driver.mutex.acquire();
+  }
+  unlock(): void {
+    this.#release?.();
+    this.#release = undefined;
+  }
+  executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+    return (this.#release ? this.driver.run(query) : this.driver.submit(query)) as Promise<QueryResult<R>>;
   }
   // biome-ignore lint/correctness/useYield: PGlite has no cursor streaming; the method must exist.
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
@@ -69,8 +84,10 @@ class PGliteConnection implements DatabaseConnection {
 }
 
 class PGliteDriver implements Driver {
-  readonly #mutex = new Mutex();
+  readonly mutex = new Mutex();
   readonly #statements: PreparedStatements;
+  #pending: Pending[] = [];
+  #isFlushScheduled = false;
   constructor(readonly client: PGlite) {
     this.#statements = new PreparedStatements(client);
   }
@@ -78,11 +95,12 @@ class PGliteDriver implements Driver {
     await this.client.waitReady;
   }
   async acquireConnection(): Promise<DatabaseConnection> {
-    const release = await this.#mutex.acquire();
-    return new PGliteConnection(this.client, this.#statements, release);
+    return new PGliteConnection(this);
   }
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('BEGIN'));
+    const c = connection as PGliteConnection;
+    await c.lock();
+    await c.executeQuery(CompiledQuery.raw('BEGIN'));
   }
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('COMMIT'));
@@ -91,10 +109,64 @@ class PGliteDriver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('ROLLBACK'));
   }
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    (connection as PGliteConnection).release();
+    (connection as PGliteConnection).unlock();
   }
   async destroy(): Promise<void> {
     await this.client.close();
+  }
+
+  /** Runs one statement now; the caller holds the database. */
+  async run(query: CompiledQuery): Promise<QueryResult<unknown>> {
+    const result =
+      (await this.#statements.run(query.sql, query.parameters)) ??
+      (await this.client.query(query.sql, [...query.parameters]));
+    const affected = result.affectedRows;
+    return {
+      rows: result.rows,
+      ...(affected !== undefined ? { numAffectedRows: BigInt(affected) } : {}),
+    };
+  }
+
+  /** Queues a statement for the batch run at the end of this turn of the event loop. */
+  submit(query: CompiledQuery): Promise<QueryResult<unknown>> {
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ query, resolve, reject });
+      if (!this.#isFlushScheduled) {
+        this.#isFlushScheduled = true;
+        setImmediate(() => void this.#flush());
+      }
+    });
+  }
+
+  async #flush(): Promise<void> {
+    this.#isFlushScheduled = false;
+    let release: () => void;
+    try {
+      release = await this.mutex.acquire();
+    } catch (error) {
+      for (const p of this.#pending.splice(0)) p.reject(error);
+      return;
+    }
+    const batch = this.#pending.splice(0, MAX_BATCH);
+    if (this.#pending.length > 0 && !this.#isFlushScheduled) {
+      this.#isFlushScheduled = true;
+      setImmediate(() => void this.#flush());
+    }
+    // run them all, then resume their callers: no caller's work runs between two statements
+    const outcomes: (() => void)[] = [];
+    try {
+      for (const p of batch) {
+        try {
+          const result = await this.run(p.query);
+          outcomes.push(() => p.resolve(result));
+        } catch (error) {
+          outcomes.push(() => p.reject(error));
+        }
+      }
+    } finally {
+      release();
+      for (const settle of outcomes) settle();
+    }
   }
 }
 
