@@ -4,33 +4,17 @@
  * boundary are speed, never a change of meaning.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { normalize } from '../text/normalize.ts';
 import { PatternBank } from './pattern-bank.ts';
 import { compileEntry, findMatches } from './patterns.ts';
+import { DATA_DIR, shippedPatterns } from './shipped-patterns.test-helper.ts';
 
-const DATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+const DATA = DATA_DIR;
 const CORPUS = join(DATA, '..', '..', '..', '..', 'shared', 'corpus', 'dev');
-
-function shippedPatterns(lang: string): string[] {
-  const out = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) for (const v of value) walk(v);
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if ((k === 'patterns' || k === 'allow') && Array.isArray(v)) for (const p of v) out.add(p as string);
-        else walk(v);
-      }
-    }
-  };
-  for (const file of readdirSync(join(DATA, lang)))
-    if (file.endsWith('.json')) walk(JSON.parse(readFileSync(join(DATA, lang, file), 'utf8')));
-  return [...out];
-}
 
 function corpusTexts(): string[] {
   const texts = [

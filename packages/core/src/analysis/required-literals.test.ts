@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { normalize } from '../text/normalize.ts';
 import { compileAlternation } from './patterns.ts';
 import { requiredLiterals } from './required-literals.ts';
+import { DATA_DIR, shippedPatterns } from './shipped-patterns.test-helper.ts';
 
-const DATA = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data');
+const DATA = DATA_DIR;
 
 test('requiredLiterals reads alternations, optional parts and cross products', () => {
   assert.deepEqual(requiredLiterals('porter plainte'), [['porter plainte']]);
@@ -18,24 +18,6 @@ test('requiredLiterals reads alternations, optional parts and cross products', (
   assert.equal(requiredLiterals('[a-z]+'), null);
   assert.equal(requiredLiterals('(?:abc|[0-9]+)'), null, 'a branch without a literal leaves no requirement');
 });
-
-/** Every pattern and allow pattern of every data file, anywhere in its structure. */
-function shippedPatterns(): string[] {
-  const out = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) for (const v of value) walk(v);
-    else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        if ((k === 'patterns' || k === 'allow') && Array.isArray(v)) for (const p of v) out.add(p as string);
-        else walk(v);
-      }
-    }
-  };
-  for (const lang of ['fr', 'en'])
-    for (const file of readdirSync(join(DATA, lang)))
-      if (file.endsWith('.json')) walk(JSON.parse(readFileSync(join(DATA, lang, file), 'utf8')));
-  return [...out];
-}
 
 /** Does the text hold one literal of every set? */
 function holds(req: string[][] | null, text: string): boolean {

@@ -7,6 +7,7 @@
  * alternations with a lookbehind at every position. A pattern without a usable literal makes its
  * kind always tried: the gate can only cost speed, never a cue.
  */
+import { type Automaton, buildAutomaton } from '../analysis/literal-automaton.ts';
 import { requiredLiterals } from '../analysis/required-literals.ts';
 
 /** Literals are cut to their last MAX_LITERAL characters (a suffix of a needed string is needed too). */
@@ -29,73 +30,6 @@ function gateSet(source: string): string[] | null {
     }
   }
   return best;
-}
-
-/** Aho–Corasick over a few hundred short literals: a dense table on their small alphabet. */
-interface Automaton {
-  readonly symbolOf: Uint8Array;
-  readonly width: number;
-  readonly delta: Int32Array;
-  /** Literal ids found on reaching state k (failure chain included): outIds[outStart[k] .. outStart[k+1]). */
-  readonly outStart: Int32Array;
-  readonly outIds: Int32Array;
-}
-
-function buildAutomaton(literals: readonly string[]): Automaton {
-  const symbolOf = new Uint8Array(0x10000);
-  let width = 1;
-  for (const lit of literals) {
-    for (let i = 0; i < lit.length; i++) {
-      const c = lit.charCodeAt(i);
-      if (symbolOf[c] === 0) symbolOf[c] = width++;
-    }
-  }
-  if (width > 255) throw new Error('cue-gate: literal alphabet too large'); // a data bug
-  const edges: Map<number, number>[] = [new Map()];
-  const own: number[][] = [[]];
-  literals.forEach((lit, id) => {
-    let state = 0;
-    for (let i = 0; i < lit.length; i++) {
-      const sym = symbolOf[lit.charCodeAt(i)] as number;
-      const map = edges[state] as Map<number, number>;
-      let next = map.get(sym);
-      if (next === undefined) {
-        next = edges.length;
-        map.set(sym, next);
-        edges.push(new Map());
-        own.push([]);
-      }
-      state = next;
-    }
-    (own[state] as number[]).push(id);
-  });
-  const n = edges.length;
-  const delta = new Int32Array(n * width);
-  const fail = new Int32Array(n);
-  const outs = own.map((o) => [...o]);
-  // breadth first: a state's failure target is complete before the state itself
-  const queue: number[] = [];
-  for (const [sym, next] of edges[0] as Map<number, number>) {
-    delta[sym] = next;
-    queue.push(next);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head] as number;
-    const f = fail[state] as number;
-    (outs[state] as number[]).push(...(outs[f] as number[]));
-    const row = state * width;
-    const failRow = f * width;
-    for (let sym = 0; sym < width; sym++) delta[row + sym] = delta[failRow + sym] as number;
-    for (const [sym, next] of edges[state] as Map<number, number>) {
-      fail[next] = delta[failRow + sym] as number;
-      delta[row + sym] = next;
-      queue.push(next);
-    }
-  }
-  const outStart = new Int32Array(n + 1);
-  const lists = outs.map((o) => [...new Set(o)]);
-  for (let s = 0; s < n; s++) outStart[s + 1] = (outStart[s] as number) + (lists[s] as number[]).length;
-  return { symbolOf, width, delta, outStart, outIds: Int32Array.from(lists.flat()) };
 }
 
 /** Wakes the kinds (by position in the table given) that a normalised text can match. */
@@ -143,10 +77,12 @@ export class CueGate {
   awake(text: string): Uint8Array {
     const out = new Uint8Array(this.#kinds);
     for (const kind of this.#always) out[kind] = 1;
-    const { symbolOf, width, delta, outStart, outIds } = this.#automaton;
+    const { symbolOf, width, delta, mask, flag, outStart, outIds } = this.#automaton;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      state = delta[state * width + (symbolOf[text.charCodeAt(i)] as number)] as number;
+      const entry = delta[state * width + (symbolOf[text.charCodeAt(i)] as number)] as number;
+      state = entry & mask;
+      if ((entry & flag) === 0) continue;
       for (let k = outStart[state] as number, end = outStart[state + 1] as number; k < end; k++) {
         for (const kind of this.#wakes[outIds[k] as number] as number[]) out[kind] = 1;
       }
