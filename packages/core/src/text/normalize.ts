@@ -202,6 +202,8 @@ interface Buf {
   length: number;
   /** Still true when the output is exactly `original.toLowerCase()` with the same offsets. */
   simple: boolean;
+  /** A lone surrogate half was kept (TextDecoder would replace it: see `decode`). */
+  loneSurrogate: boolean;
 }
 
 /** Scratch buffers reused across calls (the engine is single-threaded); grown on demand. */
@@ -211,6 +213,7 @@ let scratch: Buf = {
   ends: new Uint32Array(1024),
   length: 0,
   simple: true,
+  loneSurrogate: false,
 };
 let leetScratch = new Uint16Array(1024);
 
@@ -225,10 +228,12 @@ function fold(original: string): Buf {
       ends: new Uint32Array(size),
       length: 0,
       simple: true,
+      loneSurrogate: false,
     };
   }
   const { codes, starts, ends } = scratch;
   let simple = true;
+  let loneSurrogate = false;
   let o = 0;
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
@@ -252,6 +257,7 @@ function fold(original: string): Buf {
       }
     }
     if (width === 1) {
+      if (c >= 0xd800 && c <= 0xdfff) loneSurrogate = true;
       // BMP fast path: one table read for code points that fold to at most one code unit
       let packed = BMP_FOLD[c] as number;
       if (packed === 0) packed = packBmp(c);
@@ -279,6 +285,7 @@ function fold(original: string): Buf {
   }
   scratch.length = o;
   scratch.simple = simple;
+  scratch.loneSurrogate = loneSurrogate;
   return scratch;
 }
 
@@ -303,18 +310,24 @@ function lettersBefore(codes: Uint16Array, i: number): number {
  */
 function undoLeet(b: Buf): void {
   const { codes, length } = b;
-  let any = false;
+  // every substitution below touches a letter on one side or the other: a text whose substitutes
+  // all stand apart from letters (« #104573 », « 14 h ») is left as it is, and nothing before the
+  // first substitute next to a letter changes
+  let first = -1;
   for (let i = 0; i < length; i++) {
-    if (leetOf(codes[i] as number) !== 0) {
-      any = true;
+    if (
+      leetOf(codes[i] as number) !== 0 &&
+      ((i > 0 && isLetter(codes[i - 1] as number)) || (i + 1 < length && isLetter(codes[i + 1] as number)))
+    ) {
+      first = i;
       break;
     }
   }
-  if (!any) return;
+  if (first < 0) return;
   if (leetScratch.length < length) leetScratch = new Uint16Array(Math.max(length, leetScratch.length * 2));
   const src = leetScratch;
   src.set(codes.subarray(0, length));
-  for (let i = 0; i < length; i++) {
+  for (let i = first; i < length; i++) {
     const ch = src[i] as number;
     const sub = leetOf(ch);
     if (sub === 0) continue;
@@ -352,55 +365,91 @@ function undoLeet(b: Buf): void {
  */
 function joinSpelledLetters(b: Buf): void {
   const { codes, starts, ends, length } = b;
-  let w = 0;
-  let i = 0;
+  // most texts spell nothing out: compaction starts at the first run that is joined (before it,
+  // every code would be copied onto itself)
+  let i = firstSpelledRun(codes, length);
+  if (i < 0) return;
+  let w = i;
   while (i < length) {
-    const c = codes[i] as number;
-    const startsWord = isLetter(c) && (i === 0 || !isLetter(codes[i - 1] as number));
-    const sep = i + 1 < length ? (codes[i + 1] as number) : 0;
-    if (!startsWord || sep >= 128 || SEPARATOR[sep] !== 1) {
-      codes[w] = c;
+    const run = spelledRunAt(codes, length, i);
+    if (run < 0) {
+      codes[w] = codes[i] as number;
       starts[w] = starts[i] as number;
       ends[w] = ends[i] as number;
       w++;
       i++;
       continue;
     }
-    let j = i;
-    let letters = 1;
-    let vowelWord = c === A || c === Y;
-    while (
-      j + 2 < length &&
-      codes[j + 1] === sep &&
-      isLetter(codes[j + 2] as number) &&
-      !(j + 3 < length && isLetter(codes[j + 3] as number))
-    ) {
-      j += 2;
-      letters++;
-      const l = codes[j] as number;
-      if (l === A || l === Y) vowelWord = true;
-    }
-    const join = letters >= 4 || (letters === 3 && !(sep === SPACE && vowelWord));
-    if (join) b.simple = false;
-    for (let k = i; k <= j; k++) {
-      if (join && (k - i) % 2 === 1) continue;
+    // keep the letters, drop the separators between them
+    for (let k = i; k <= run; k += 2) {
       codes[w] = codes[k] as number;
       starts[w] = starts[k] as number;
       ends[w] = ends[k] as number;
       w++;
     }
-    i = j + 1;
+    i = run + 1;
   }
   b.length = w;
+  b.simple = false;
+}
+
+/** The first index where a spelled-out run that gets joined starts, or −1. */
+function firstSpelledRun(codes: Uint16Array, length: number): number {
+  for (let i = 0; i + 4 < length; i++) {
+    // a joined run needs a single letter, a separator, another single letter and the same separator
+    if (codes[i + 3] !== codes[i + 1]) continue;
+    const sep = codes[i + 1] as number;
+    if (sep >= 128 || SEPARATOR[sep] !== 1) continue;
+    if (spelledRunAt(codes, length, i) >= 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * When a run of letters spelled one by one and joined starts at `i` (a letter starting a word,
+ * then separator + single letter at least twice), the index of its last letter; else −1. A run
+ * of three with spaces holding « a » or « y » is not joined (« il y a à peine »).
+ */
+function spelledRunAt(codes: Uint16Array, length: number, i: number): number {
+  const c = codes[i] as number;
+  if (!isLetter(c) || (i > 0 && isLetter(codes[i - 1] as number))) return -1;
+  const sep = i + 1 < length ? (codes[i + 1] as number) : 0;
+  if (sep >= 128 || SEPARATOR[sep] !== 1) return -1;
+  let j = i;
+  let letters = 1;
+  let vowelWord = c === A || c === Y;
+  while (
+    j + 2 < length &&
+    codes[j + 1] === sep &&
+    isLetter(codes[j + 2] as number) &&
+    !(j + 3 < length && isLetter(codes[j + 3] as number))
+  ) {
+    j += 2;
+    letters++;
+    const l = codes[j] as number;
+    if (l === A || l === Y) vowelWord = true;
+  }
+  const join = letters >= 4 || (letters === 3 && !(sep === SPACE && vowelWord));
+  return join ? j : -1;
 }
 
 /** Shortens any run of three or more identical letters to two (« connnnard » → « connard »). */
 function shortenRuns(b: Buf): void {
   const { codes, starts, ends, length } = b;
-  let w = 0;
-  let run = 0;
-  let prev = -1;
-  for (let i = 0; i < length; i++) {
+  // compaction starts at the third letter of the first long run (before it, nothing moves)
+  let first = -1;
+  for (let i = 2; i < length; i++) {
+    const c = codes[i] as number;
+    if (c === codes[i - 1] && c === codes[i - 2] && isLetter(c)) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return;
+  let w = first;
+  let run = 2;
+  let prev = codes[first - 1] as number;
+  for (let i = first; i < length; i++) {
     const c = codes[i] as number;
     run = c === prev ? run + 1 : 1;
     prev = c;
@@ -418,10 +467,16 @@ function shortenRuns(b: Buf): void {
   b.length = w;
 }
 
+/**
+ * TextDecoder turns code units into a string about 3× faster than `String.fromCharCode.apply` on
+ * a 300-character message (0.5 vs 1.5 µs, measured), but replaces a lone surrogate with U+FFFD:
+ * texts that keep one go the slow way. `ignoreBOM`: a U+FEFF is text, not a byte-order mark.
+ */
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 const CHUNK = 8192;
-function decode(codes: Uint16Array, length: number): string {
-  if (length <= CHUNK)
-    return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+function decode(b: Buf): string {
+  const { codes, length } = b;
+  if (!b.loneSurrogate) return UTF16.decode(codes.subarray(0, length));
   let out = '';
   for (let i = 0; i < length; i += CHUNK) {
     out += String.fromCharCode.apply(
@@ -460,7 +515,7 @@ export function normalize(original: string): NormalizedText {
   starts.set(b.starts.subarray(0, b.length));
   const ends = carve(b.length);
   ends.set(b.ends.subarray(0, b.length));
-  return { original, text: b.simple ? original.toLowerCase() : decode(b.codes, b.length), starts, ends };
+  return { original, text: b.simple ? original.toLowerCase() : decode(b), starts, ends };
 }
 
 /** True when the code unit is a letter once folded (a–z, or a letter of another script). */
