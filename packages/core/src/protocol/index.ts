@@ -38,8 +38,10 @@ export {
   type Reason,
   type Recommendation,
   type RecommendOptions,
+  type RedactableRecommendation,
   recommend,
   recommendFromState,
+  redactRecommendation,
 } from './recommend.ts';
 export { PROTOCOL_RULES, type ProtocolRule } from './rules.ts';
 export {

@@ -124,6 +124,25 @@ function contextualAvoid(state: ProtocolState, action: ActionId): string[] {
   return out;
 }
 
+/** What a recommendation holds that can be kept once the conversation's words are gone. */
+export type RedactableRecommendation = Pick<Recommendation, 'lang' | 'reasons' | 'avoid'>;
+
+/**
+ * The recommendation without the conversation's words, for an erasure: each quote of evidence
+ * becomes `placeholder`, the reasons' lines are written again from it, and the agent's own slip in
+ * the avoid list loses its quote. The action, the rules, the turns and the advice stay.
+ */
+export function redactRecommendation<R extends RedactableRecommendation>(r: R, placeholder: string): R {
+  const reasons = r.reasons.map((reason) => {
+    const evidence = reason.evidence.map((e) => (e.evidence ? { ...e, evidence: placeholder } : e));
+    return { ...reason, evidence, text: `${reason.method}${describe(evidence, r.lang)}` };
+  });
+  const slip = CONTEXT_AVOID.ownSlip[r.lang];
+  const lead = slip.slice(0, slip.indexOf('{evidence}'));
+  const avoid = r.avoid.map((a) => (a.startsWith(lead) ? slip.replace('{evidence}', placeholder) : a));
+  return { ...r, reasons, avoid };
+}
+
 /** The next action for `conversation` (its last turn is normally the client's). */
 export function recommend(conversation: Conversation, options: RecommendOptions = {}): Recommendation {
   return recommendFromState(buildState(conversation, options));

@@ -1,9 +1,10 @@
 /** Clients, their restrictions, risk profile, personal-data export and erasure. */
+import { type RedactableRecommendation, redactRecommendation } from '@sangfroid/core';
 import { sql } from 'kysely';
 import type { Executor } from '../db/schema.ts';
 import { invalid, notFound } from '../errors.ts';
 import { appendAudit } from './audit.ts';
-import { afterCursor, newId, type Page, toApi, toPage } from './common.ts';
+import { afterCursor, newId, type Page, toApi, toJsonb, toPage } from './common.ts';
 import type { DomainContext } from './context.ts';
 import { computeRiskProfile } from './risk.ts';
 
@@ -308,6 +309,7 @@ export const ERASED = '[erased]';
  * Erasure on request (GDPR art. 17): identity, contact and notes are removed and the texts of the
  * client's messages replaced. Incident evidence (quoted spans) is kept, attached to an anonymous
  * client, because art. 17(3)(e) exempts what is needed to defend legal claims — staff may need it.
+ * The conversations' stored recommendations keep their advice but lose their quotes.
  */
 export async function eraseClient(opts: DomainContext & { id: string; reason: string }) {
   await opts.db.transaction().execute(async (trx) => {
@@ -349,6 +351,22 @@ export async function eraseClient(opts: DomainContext & { id: string; reason: st
       .where('org_id', '=', opts.actor.orgId)
       .where('client_id', '=', opts.id)
       .execute();
+    // the stored recommendations quote the turns (evidence, the agent's own slip): the advice stays
+    const recommended = await trx
+      .selectFrom('conversations')
+      .select(['id', 'recommendation'])
+      .where('org_id', '=', opts.actor.orgId)
+      .where('client_id', '=', opts.id)
+      .where('recommendation', 'is not', null)
+      .execute();
+    for (const c of recommended)
+      await trx
+        .updateTable('conversations')
+        .set({
+          recommendation: toJsonb(redactRecommendation(c.recommendation as RedactableRecommendation, ERASED)),
+        })
+        .where('id', '=', c.id)
+        .execute();
     await trx
       .updateTable('commitments')
       .set({ to_whom: ERASED })

@@ -194,6 +194,12 @@ describeStorage('API behaviour', (getDb) => {
       text: 'Vous êtes des incapables.',
       authorName: 'Marie',
     });
+    const before = await call(app, org.agent, 'GET', `/conversations/${conv.body.id}`);
+    assert.match(
+      JSON.stringify(before.body.recommendation),
+      /incapables/,
+      'the recommendation quotes the client',
+    );
     const exported = await call(app, org.admin, 'GET', `/clients/${client.body.id}/export`);
     assert.equal(exported.body.client.email, 'marie@example.test');
     assert.equal(exported.body.messages.length, 1);
@@ -215,6 +221,13 @@ describeStorage('API behaviour', (getDb) => {
       ['[erased]'],
     );
     assert.ok(!JSON.stringify(after.body).includes('Marie'));
+    const conversation = await call(app, org.agent, 'GET', `/conversations/${conv.body.id}`);
+    assert.doesNotMatch(JSON.stringify(conversation.body), /incapables|Marie/);
+    assert.equal(conversation.body.recommendation.action, before.body.recommendation.action);
+    assert.deepEqual(
+      conversation.body.recommendation.reasons.map((r: { rule: string }) => r.rule),
+      before.body.recommendation.reasons.map((r: { rule: string }) => r.rule),
+    );
     const incident = await call(app, org.supervisor, 'GET', `/incidents/${msg.body.incident.id}`);
     assert.ok(
       incident.body.evidence.some((e: { quote: string }) => /incapables/i.test(e.quote)),
