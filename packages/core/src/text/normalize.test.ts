@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { normalize, toOriginalSpan } from './normalize.ts';
+import { foldCodePoint, foldWord, normalize, toOriginalSpan } from './normalize.ts';
 
 /** The original characters a normalised substring came from. */
 function back(original: string, word: string): string {
@@ -28,6 +28,15 @@ describe('normalize', () => {
     ['straightens apostrophes', 'l’agence', "l'agence", 'l’agence'],
     ['expands ligatures', 'cœur', 'coeur', 'cœur'],
     ['keeps masks', 'enc***é de livreur', 'enc***e', 'enc***é'],
+    // the passes start compacting at the first run they change: what comes after still moves back
+    [
+      'joins letters after other text',
+      'merci. mais c o n n a r d et 1 2 3',
+      'connard et 1 2 3',
+      'c o n n a r d et 1 2 3',
+    ],
+    ['shortens a run after a spelled word', 'le c.o.n connnnard', 'con connard', 'c.o.n connnnard'],
+    ['undoes leetspeak after an order number', 'commande #104573, c0nnard', 'connard', 'c0nnard'],
   ];
   for (const [label, input, word, original] of cases) {
     it(label, () => assert.equal(back(input, word), original));
@@ -36,6 +45,8 @@ describe('normalize', () => {
   it('keeps emoji and lone surrogates without crashing', () => {
     const n = normalize('a😀b\ud800c');
     assert.equal(n.text.length, n.starts.length);
+    assert.equal(n.text, 'a😀b\ud800c'); // a lone half is kept as it is, not replaced by U+FFFD
+    assert.equal(normalize('É\udc00\ufeffé').text, 'e\udc00e');
     assert.equal(back('a😀b', '😀'), '😀');
   });
 
@@ -122,6 +133,17 @@ describe('normalize properties', () => {
         const s = Math.min(a, b);
         const e = Math.max(a, b);
         if (s < e) assert.deepEqual(toOriginalSpan(n, s, e), { start: s, end: e });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('folds a word as foldCodePoint folds each of its code points', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, mixed), (word) => {
+        let expected = '';
+        for (const ch of word) expected += foldCodePoint(ch);
+        assert.equal(foldWord(word), expected);
       }),
       { numRuns: 300 },
     );

@@ -518,6 +518,31 @@ export function normalize(original: string): NormalizedText {
   return { original, text: b.simple ? original.toLowerCase() : decode(b), starts, ends };
 }
 
+/**
+ * `foldCodePoint` applied to each code point of `word`, concatenated, through the same tables and
+ * cache as `normalize` (a word is folded without a regex or a `toLowerCase` per character).
+ */
+export function foldWord(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 128) {
+      out += String.fromCharCode(ASCII_FOLD[c] as number);
+      continue;
+    }
+    let cp = c;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < word.length) {
+      const d = word.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    out += foldOf(cp);
+  }
+  return out;
+}
+
 /** True when the code unit is a letter once folded (a–z, or a letter of another script). */
 export function isLetterCode(c: number): boolean {
   return isLetter(c);

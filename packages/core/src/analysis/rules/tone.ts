@@ -7,14 +7,8 @@
  */
 import enTone from '../../../data/en/tone.json' with { type: 'json' };
 import frTone from '../../../data/fr/tone.json' with { type: 'json' };
-import { foldCodePoint } from '../../text/normalize.ts';
+import { foldWord } from '../../text/normalize.ts';
 import type { Hit, Rule, RuleContext } from '../rule.ts';
-
-const fold = (word: string): string => {
-  let out = '';
-  for (const ch of word) out += foldCodePoint(ch);
-  return out;
-};
 
 /** Acronyms are the same in both languages: one set. */
 const ACRONYMS: ReadonlySet<string> = new Set([...frTone.acronymWords, ...enTone.acronymWords]);
@@ -26,8 +20,17 @@ const ROMAN = /^[ivxlcdm]+$/;
 
 const HAS_LOWER = /\p{Ll}/u;
 const PUNCT_RUN = /[!?！？](?:\s?[!?！？])+/gu;
-/** What may separate two capital words of one shouted run (spaces, punctuation, digits, €). */
-const RUN_GAP = /^[\s,.;:!?'’"«»()\-–—0-9€%]*$/u;
+/**
+ * What may separate two capital words of one shouted run (spaces, punctuation, digits, €): sticky,
+ * read in place from the end of one word (the gap is one when it reaches the next word).
+ */
+const RUN_GAP = /[\s,.;:!?'’"«»()\-–—0-9€%]*/uy;
+
+function isRunGap(text: string, start: number, end: number): boolean {
+  RUN_GAP.lastIndex = start;
+  RUN_GAP.test(text);
+  return RUN_GAP.lastIndex >= end;
+}
 
 interface CapsWord {
   readonly start: number;
@@ -77,7 +80,7 @@ function capsWords(text: string): CapsWord[] {
     if (w.toLowerCase() === w) continue; // no case at all (CJK…) or symbols
     if ((start > 0 && isDigit(text.charCodeAt(start - 1))) || isDigit(text.charCodeAt(end))) continue;
     if (w.length === 1 && text.charCodeAt(end) === 46) continue; // an initial: « M. », « C. »
-    const folded = fold(w);
+    const folded = foldWord(w);
     out.push({ start, end, folded, letters: folded.replace(/['-]/g, '').length });
   }
   return out;
@@ -99,21 +102,37 @@ function looksLikeName(text: string, w: CapsWord): boolean {
   );
 }
 
-/** Upper-case letter (ASCII, Latin-1, Latin Extended-A capitals, Greek/Cyrillic by a cheap test). */
+/** Per code unit from U+00C0 on: 0 = not known yet, 1 = has a lower case (a capital), 2 = has none. */
+const UPPER_CACHE = new Uint8Array(65_536);
+
+/** Upper-case letter: A–Z, or a code unit from U+00C0 on that lower-casing changes (cached). */
 function isUpperCode(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c >= 65 && c <= 90) return true;
   if (c < 0xc0) return false;
-  const ch = text[i] as string;
-  return ch !== ch.toLowerCase();
+  let k = UPPER_CACHE[c] as number;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = ch !== ch.toLowerCase() ? 1 : 2;
+    UPPER_CACHE[c] = k;
+  }
+  return k === 1;
 }
 
 function isMark(c: number): boolean {
   return c === 33 || c === 63 || c === 0xff01 || c === 0xff1f;
 }
 
+/**
+ * Where `mayShout` can answer true: two marks (with at most a space between) or two code units that
+ * could be capitals. The regex engine rules most messages out about twice as fast as the exact loop
+ * (0.8 vs 1.9 µs per bench message, measured); the loop then decides on the few left.
+ */
+const MAY_SHOUT_CANDIDATE = /[!?\uff01\uff1f] ?[!?\uff01\uff1f]|[A-Z\u00c0-\uffff][A-Z\u00c0-\uffff]/;
+
 /** Most messages have no two capitals in a row and no « !! »: one pass over the text says so. */
 function mayShout(text: string): boolean {
+  if (!MAY_SHOUT_CANDIDATE.test(text)) return false;
   for (let i = 0; i + 1 < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isMark(c)) {
@@ -150,8 +169,7 @@ function shoutedSpans(text: string, lang: RuleContext['lang']): readonly Hit[] {
     // group consecutive capital words separated only by spaces/punctuation
     let j = i;
     while (j + 1 < words.length) {
-      const gap = text.slice((words[j] as CapsWord).end, (words[j + 1] as CapsWord).start);
-      if (!RUN_GAP.test(gap)) break;
+      if (!isRunGap(text, (words[j] as CapsWord).end, (words[j + 1] as CapsWord).start)) break;
       j++;
     }
     const run = words.slice(i, j + 1);
@@ -167,7 +185,11 @@ function shoutedSpans(text: string, lang: RuleContext['lang']): readonly Hit[] {
     }
     i = j + 1;
   }
-  for (const m of text.matchAll(PUNCT_RUN)) hits.push({ start: m.index, end: m.index + m[0].length });
+  // an exec loop: matchAll would clone the regex for every message
+  PUNCT_RUN.lastIndex = 0;
+  for (let m = PUNCT_RUN.exec(text); m !== null; m = PUNCT_RUN.exec(text)) {
+    hits.push({ start: m.index, end: m.index + m[0].length });
+  }
   return hits;
 }
 
