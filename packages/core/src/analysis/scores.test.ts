@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Lang } from '../types.ts';
+import { normalize } from '../text/normalize.ts';
+import type { Finding, Lang } from '../types.ts';
 import { analyze } from './analyze.ts';
+import { computeScores } from './scores.ts';
 
 const scores = (text: string, lang: Lang = 'fr') => analyze(text, { role: 'client', lang }).scores;
 
@@ -71,4 +73,34 @@ test('escalation risk rises with pressure, abuse and threats, and stays in [0, 1
   );
   for (const v of Object.values(worst)) assert.ok(v >= 0 && v <= 1);
   assert.ok(worst.escalationRisk > 0.8);
+});
+
+test('stretched letters and tactics add to the scores they grade', () => {
+  // a run of three letters or more (« nooon ») is evidence of anger, a run of an astral letter too
+  assert.ok(scores('Je suis furieux, nooon !').anger > scores('Je suis furieux, non !').anger);
+  assert.ok(scores('Je suis furieux 𝐀𝐀𝐀').anger > scores('Je suis furieux 𝐀𝐀').anger);
+  // tactics count by family: two different tactic.* findings weigh more than one
+  const text = 'Vous devriez avoir honte.';
+  const ctx = {
+    text,
+    normalized: normalize(text),
+    lang: 'fr',
+    role: 'client',
+    span: (s: number, e: number) => ({ start: s, end: e }),
+  } as const;
+  const finding = (id: Finding['id']): Finding => ({
+    id,
+    severity: 1,
+    start: 0,
+    end: 4,
+    evidence: 'Vous',
+    message: '',
+    note: '',
+  });
+  const one = computeScores([finding('tactic.guilt_trip')], ctx).escalationRisk;
+  const two = computeScores(
+    [finding('tactic.guilt_trip'), finding('tactic.fear_appeal')],
+    ctx,
+  ).escalationRisk;
+  assert.ok(one > 0 && two > one, `${one} < ${two}`);
 });

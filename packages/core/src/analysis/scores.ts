@@ -22,6 +22,41 @@ const LETTER_RUN = /(\p{L})\1{2,}/gu;
 const WORD = /[a-z']{3,}/g;
 const EXCLAMATION = /[!！]/g;
 
+/**
+ * Runs of one letter three times or more (LETTER_RUN), at most `cap`. Such a run needs three equal
+ * code units in a row, or a surrogate pair (an astral letter): a text with neither has none, and
+ * the regex (a backreference tried at every letter) is not run.
+ */
+function countLetterRuns(text: string, cap: number): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0xd800 && c <= 0xdfff) || (c === text.charCodeAt(i + 1) && c === text.charCodeAt(i + 2))) {
+      return count(LETTER_RUN, text, cap);
+    }
+  }
+  return 0;
+}
+
+/** How many findings have each id, and how many are of each family (« tactic. »: the id up to its dot). */
+class Tally {
+  private readonly counts = new Map<string, number>();
+
+  constructor(findings: readonly Finding[]) {
+    for (const f of findings) {
+      this.add(f.id);
+      this.add(f.id.slice(0, f.id.indexOf('.') + 1));
+    }
+  }
+
+  private add(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  of(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+}
+
 function count(re: RegExp, text: string, cap: number): number {
   re.lastIndex = 0;
   let n = 0;
@@ -72,17 +107,17 @@ const NONE: Scores = Object.freeze({ anger: 0, anxiety: 0, disappointment: 0, es
 export function computeScores(findings: readonly Finding[], ctx: RuleContext): Scores {
   // a message with no finding has nothing to grade: skip the text scans (most messages)
   if (findings.length === 0) return { ...NONE };
-  const n = (id: string) => findings.filter((f) => f.id === id).length;
-  const family = (prefix: string) => findings.filter((f) => f.id.startsWith(prefix)).length;
+  // one pass over the findings, not a filter per id (nor closures per message)
+  const tally = new Tally(findings);
   const norm = ctx.normalized.text;
   const text = ctx.text;
 
-  const angerCues = n('emotion.anger');
-  const anxietyCues = n('emotion.anxiety');
-  const sadCues = n('emotion.disappointment');
-  const shouting = n('tone.shouting');
-  const insults = n('abuse.insult') + n('abuse.identity') + n('abuse.profanity');
-  const threats = n('abuse.threat');
+  const angerCues = tally.of('emotion.anger');
+  const anxietyCues = tally.of('emotion.anxiety');
+  const sadCues = tally.of('emotion.disappointment');
+  const shouting = tally.of('tone.shouting');
+  const insults = tally.of('abuse.insult') + tally.of('abuse.identity') + tally.of('abuse.profanity');
+  const threats = tally.of('abuse.threat');
   // the text scans below grade an emotion that is there: each runs only when it is needed
   const emotional = angerCues + anxietyCues + sadCues > 0;
   const intensifiers = emotional ? count(INTENSIFIERS, norm, 3) : 0;
@@ -97,7 +132,7 @@ export function computeScores(findings: readonly Finding[], ctx: RuleContext): S
           angerCues > 0 ? 0.07 * intensifiers : 0,
           shouting > 0 ? 0.2 + 0.4 * capitalShare(text) : 0,
           0.04 * Math.max(0, count(EXCLAMATION, text, 6) - 1),
-          0.05 * count(LETTER_RUN, text, 2),
+          0.05 * countLetterRuns(text, 2),
           angerCues + shouting > 0 && hasRepeatedWord(norm) ? 0.05 : 0,
           0.2 * Math.min(2, insults),
           0.3 * Math.min(2, threats),
@@ -118,15 +153,15 @@ export function computeScores(findings: readonly Finding[], ctx: RuleContext): S
 
   const escalationRisk = noisyOr([
     0.6 * Math.min(1, threats),
-    0.3 * Math.min(2, n('abuse.insult') + n('abuse.identity') + n('abuse.sexual')),
-    0.1 * n('abuse.profanity'),
-    0.35 * Math.min(1, n('pressure.legal')),
-    0.3 * Math.min(1, n('pressure.reputation')),
-    0.25 * Math.min(1, n('pressure.power')),
-    0.12 * Math.min(3, family('tactic.')),
-    0.12 * Math.min(1, n('request.manager')),
-    0.12 * Math.min(1, n('request.cancel')),
-    0.08 * Math.min(1, n('claim.generalization')),
+    0.3 * Math.min(2, tally.of('abuse.insult') + tally.of('abuse.identity') + tally.of('abuse.sexual')),
+    0.1 * tally.of('abuse.profanity'),
+    0.35 * Math.min(1, tally.of('pressure.legal')),
+    0.3 * Math.min(1, tally.of('pressure.reputation')),
+    0.25 * Math.min(1, tally.of('pressure.power')),
+    0.12 * Math.min(3, tally.of('tactic.')),
+    0.12 * Math.min(1, tally.of('request.manager')),
+    0.12 * Math.min(1, tally.of('request.cancel')),
+    0.08 * Math.min(1, tally.of('claim.generalization')),
     0.5 * anger,
     0.15 * anxiety,
     0.1 * disappointment,
