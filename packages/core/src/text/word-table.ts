@@ -2,7 +2,9 @@
  * A table of words looked up by a span of a larger string, without slicing it: the hot loops of
  * the engine (language evidence, lexicon words) ask about every word of every message, and a
  * `Map` would need a new string per word. Open addressing over an FNV-1a hash of the code units;
- * keys live in one flat array of code units. Built once, read-only afterwards.
+ * each slot holds a key's index and its full hash, so a probe rejects another key without reading
+ * it (most words of a message are in no table: one read per look-up). Keys live in one flat
+ * string. Built once, read-only afterwards.
  */
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -15,7 +17,8 @@ function hashSpan(text: string, start: number, end: number): number {
 }
 
 export class WordTable<T> {
-  private slots: Int32Array = new Int32Array(16).fill(-1);
+  /** Per slot: [key index (-1: empty), the key's hash]. */
+  private slots: Int32Array = new Int32Array(32).fill(-1);
   private readonly keyStart: number[] = [];
   private readonly keyEnd: number[] = [];
   private readonly hashes: number[] = [];
@@ -37,9 +40,9 @@ export class WordTable<T> {
     this.keyStart.push(this.chars.length);
     this.chars += word;
     this.keyEnd.push(this.chars.length);
-    this.hashes.push(hashSpan(word, 0, word.length));
+    this.hashes.push(hashSpan(word, 0, word.length) | 0);
     this.values.push(value);
-    if ((index + 1) * 2 > this.slots.length) this.rehash(this.slots.length * 2);
+    if ((index + 1) * 4 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(index);
   }
 
@@ -55,11 +58,13 @@ export class WordTable<T> {
 
   private indexOf(text: string, start: number, end: number): number {
     const { slots, keyStart, keyEnd, chars } = this;
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     const len = end - start;
-    for (let slot = hashSpan(text, start, end) & mask; ; slot = (slot + 1) & mask) {
-      const index = slots[slot] as number;
+    const hash = hashSpan(text, start, end) | 0;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const index = slots[2 * slot] as number;
       if (index < 0) return -1;
+      if (slots[2 * slot + 1] !== hash) continue;
       const from = keyStart[index] as number;
       if ((keyEnd[index] as number) - from !== len) continue;
       let same = true;
@@ -74,10 +79,12 @@ export class WordTable<T> {
   }
 
   private place(index: number): void {
-    const mask = this.slots.length - 1;
-    let slot = (this.hashes[index] as number) & mask;
-    while ((this.slots[slot] as number) >= 0) slot = (slot + 1) & mask;
-    this.slots[slot] = index;
+    const mask = (this.slots.length >> 1) - 1;
+    const hash = this.hashes[index] as number;
+    let slot = hash & mask;
+    while ((this.slots[2 * slot] as number) >= 0) slot = (slot + 1) & mask;
+    this.slots[2 * slot] = index;
+    this.slots[2 * slot + 1] = hash;
   }
 
   private rehash(size: number): void {
