@@ -171,7 +171,10 @@ function candidates(texts: string[], labels: boolean[]): void {
   let nClean = 0;
   for (let i = 0; i < texts.length; i++) {
     const n = normalize(texts[i] as string);
-    const words = new Set(tokenize(n).map((t) => n.text.slice(t.start, t.end)));
+    const tokens = tokenize(n);
+    const words = new Set(
+      Array.from({ length: tokens.length }, (_, k) => n.text.slice(tokens.start(k), tokens.end(k))),
+    );
     const into = labels[i] ? toxicDocs : cleanDocs;
     if (labels[i]) nToxic++;
     else nClean++;

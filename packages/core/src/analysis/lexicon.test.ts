@@ -21,10 +21,12 @@ function first(text: string, lex = lexicon()): { form: string; value: string; ev
   for (let i = 0; i < tokens.length; i++) {
     const m = lex.matchAt(n.text, tokens, i);
     if (m) {
-      const a = tokens[i];
-      const b = tokens[i + m.length - 1];
-      if (!a || !b) return null;
-      return { form: m.form, value: m.value, evidence: text.slice(n.starts[a.start], n.ends[b.end - 1]) };
+      const end = tokens.end(i + m.length - 1);
+      return {
+        form: m.form,
+        value: m.value,
+        evidence: text.slice(n.starts[tokens.start(i)], n.ends[end - 1]),
+      };
     }
   }
   return null;

@@ -12,14 +12,38 @@
 import { isLetterCode, type NormalizedText } from '../text/normalize.ts';
 import { WordTable } from '../text/word-table.ts';
 
-export interface Token {
-  /** Half-open span in the normalised text. */
-  readonly start: number;
-  readonly end: number;
+const MASKED = 1;
+const DOUBLED = 2;
+
+/**
+ * The words of a normalised text, packed three numbers per word (start, end, flags) in one typed
+ * array: a message has some fifty words, and an object per word was a fifth of the engine's
+ * allocations. Spans are half-open, in the normalised text.
+ */
+export class Tokens {
+  constructor(private readonly data: Int32Array) {}
+
+  get length(): number {
+    return this.data.length / 3;
+  }
+
+  start(k: number): number {
+    return this.data[3 * k] as number;
+  }
+
+  end(k: number): number {
+    return this.data[3 * k + 1] as number;
+  }
+
   /** Holds `*` or `#` masks. */
-  readonly masked: boolean;
+  masked(k: number): boolean {
+    return ((this.data[3 * k + 2] as number) & MASKED) !== 0;
+  }
+
   /** Holds the same letter twice in a row (a stretched word may hide behind it). */
-  readonly doubled: boolean;
+  doubled(k: number): boolean {
+    return ((this.data[3 * k + 2] as number) & DOUBLED) !== 0;
+  }
 }
 
 const STAR = 42;
@@ -29,14 +53,16 @@ const MAX_MASKED_LENGTH = 24;
 /** Masked tokens tried per text at most (hostile input full of stars stays cheap). */
 const MAX_MASKED_PER_TEXT = 32;
 
-const tokenCache = new WeakMap<NormalizedText, readonly Token[]>();
+const tokenCache = new WeakMap<NormalizedText, Tokens>();
+/** Scratch for tokenize, grown as needed; each result is an exact copy of its part. */
+let scratch = new Int32Array(3 * 256);
 
 /** Words of the normalised text: letters, with masks allowed after a first letter (spans only: no string per word). */
-export function tokenize(n: NormalizedText): readonly Token[] {
+export function tokenize(n: NormalizedText): Tokens {
   const cached = tokenCache.get(n);
   if (cached) return cached;
   const t = n.text;
-  const out: Token[] = [];
+  let count = 0;
   let i = 0;
   const len = t.length;
   while (i < len) {
@@ -46,26 +72,34 @@ export function tokenize(n: NormalizedText): readonly Token[] {
       continue;
     }
     const start = i;
-    let masked = false;
-    let doubled = false;
+    let flags = 0;
     let prev = c;
     i++;
     while (i < len) {
       const d = t.charCodeAt(i);
       if (isLetterCode(d)) {
-        if (d === prev) doubled = true;
+        if (d === prev) flags |= DOUBLED;
         prev = d;
         i++;
       } else if (d === STAR || d === HASH) {
-        masked = true;
+        flags |= MASKED;
         prev = d;
         i++;
       } else break;
     }
-    out.push({ start, end: i, masked, doubled });
+    if (3 * count + 3 > scratch.length) {
+      const grown = new Int32Array(scratch.length * 2);
+      grown.set(scratch);
+      scratch = grown;
+    }
+    scratch[3 * count] = start;
+    scratch[3 * count + 1] = i;
+    scratch[3 * count + 2] = flags;
+    count++;
   }
-  tokenCache.set(n, out);
-  return out;
+  const tokens = new Tokens(scratch.slice(0, 3 * count));
+  tokenCache.set(n, tokens);
+  return tokens;
 }
 
 /** `abruti/e/s/es` → abruti, abrutie, abrutis, abruties (trimmed, normalised spacing). */
@@ -115,10 +149,10 @@ function isStretched(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Is the token exactly `word`? */
-function spanIs(text: string, token: Token, word: string): boolean {
-  if (token.end - token.start !== word.length) return false;
-  return text.startsWith(word, token.start);
+/** Is the span text[start, end) exactly `word`? */
+function spanIs(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  return text.startsWith(word, start);
 }
 
 export interface LexiconMatch<T> {
@@ -272,35 +306,33 @@ export class TokenLexicon<T> {
    */
   matchAt(
     text: string,
-    tokens: readonly Token[],
+    tokens: Tokens,
     i: number,
     budget: { masked: number } = { masked: MAX_MASKED_PER_TEXT },
   ): LexiconMatch<T> | undefined {
-    const token = tokens[i];
-    if (!token) return undefined;
-    const entry = this.byWord.get(text, token.start, token.end);
+    if (i < 0 || i >= tokens.length) return undefined;
+    const start = tokens.start(i);
+    const end = tokens.end(i);
+    const entry = this.byWord.get(text, start, end);
     const phrases = entry?.multi;
     if (phrases) {
       for (const p of phrases) {
-        let ok = true;
-        for (let k = 1; k < p.words.length; k++) {
-          const next = tokens[i + k];
-          const prev = tokens[i + k - 1] as Token;
+        let ok = p.words.length <= tokens.length - i;
+        for (let k = 1; ok && k < p.words.length; k++) {
           // the words of a phrase are adjacent: only spaces, hyphens or apostrophes between them
-          if (!next || !spanIs(text, next, p.words[k] as string) || next.start - prev.end > 3) {
-            ok = false;
-            break;
-          }
+          ok =
+            spanIs(text, tokens.start(i + k), tokens.end(i + k), p.words[k] as string) &&
+            tokens.start(i + k) - tokens.end(i + k - 1) <= 3;
         }
         if (ok) return { value: p.value, length: p.words.length, form: p.form };
       }
     }
     if (entry?.single) return entry.single;
-    if (token.masked) return this.matchMasked(text.slice(token.start, token.end), budget);
-    const leet = this.matchLeadingLeet(text, token);
+    if (tokens.masked(i)) return this.matchMasked(text.slice(start, end), budget);
+    const leet = this.matchLeadingLeet(text, start, end);
     if (leet) return leet;
-    if (token.doubled && isStretched(text, token.start, token.end)) {
-      const stretched = unstretch(text.slice(token.start, token.end));
+    if (tokens.doubled(i) && isStretched(text, start, end)) {
+      const stretched = unstretch(text.slice(start, end));
       return this.byWord.get(stretched, 0, stretched.length)?.single ?? this.squeezed.get(squeeze(stretched));
     }
     return undefined;
@@ -311,17 +343,17 @@ export class TokenLexicon<T> {
    * letters, so « 1diot » reaches here as the token « diot » after a « 1 » that starts the word.
    * Only a lexicon form answers, so numbers and codes are never read as words.
    */
-  private matchLeadingLeet(text: string, token: Token): LexiconMatch<T> | undefined {
-    const at = token.start - 1;
-    if (at < 0 || token.end - at < MIN_LEET_WORD) return undefined;
+  private matchLeadingLeet(text: string, start: number, end: number): LexiconMatch<T> | undefined {
+    const at = start - 1;
+    if (at < 0 || end - at < MIN_LEET_WORD) return undefined;
     const lead = text.charCodeAt(at);
     // most words follow a space: a range test, not a lookup that misses (a tenth of matchAt's time)
     if (lead < 48 || lead > 57) return undefined;
     const letter = LEADING_LEET[lead];
     // a digit glued before or after makes it a code (« 21diot », « 1diot2 »), not a word
     if (letter === undefined || (at > 0 && isAsciiAlnum(text.charCodeAt(at - 1)))) return undefined;
-    if (isAsciiAlnum(text.charCodeAt(token.end))) return undefined;
-    const word = letter + text.slice(token.start, token.end);
+    if (isAsciiAlnum(text.charCodeAt(end))) return undefined;
+    const word = letter + text.slice(start, end);
     const single = this.byWord.get(word, 0, word.length)?.single;
     return single ? { ...single, lead: 1 } : undefined;
   }

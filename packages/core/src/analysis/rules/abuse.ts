@@ -22,7 +22,7 @@ import frLexiconData from '../../../data/fr/abuse-lexicon.json' with { type: 'js
 import type { NormalizedText } from '../../text/normalize.ts';
 import type { Lang, Localized, Severity, SignalId } from '../../types.ts';
 import { endsWithFrame, isNegated, isQuotedOrReported, sentenceOf } from '../context.ts';
-import { type Token, TokenLexicon, tokenize } from '../lexicon.ts';
+import { TokenLexicon, type Tokens, tokenize } from '../lexicon.ts';
 import { BANKS, type PatternBank, type PatternSet } from '../pattern-bank.ts';
 import type { PatternEntry } from '../patterns.ts';
 import type { Hit, Rule, RuleContext } from '../rule.ts';
@@ -178,10 +178,10 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 /** The first token of the sentence holding `token`, skipping a leading interjection. */
-function isSentenceStart(ctx: RuleContext, tokens: readonly Token[], index: number): boolean {
-  const token = tokens[index] as Token;
-  const sentence = sentenceOf(ctx, token.start);
-  const before = ctx.normalized.text.slice(sentence.start, token.start);
+function isSentenceStart(ctx: RuleContext, tokens: Tokens, index: number): boolean {
+  const start = tokens.start(index);
+  const sentence = sentenceOf(ctx, start);
+  const before = ctx.normalized.text.slice(sentence.start, start);
   return /^[\s"«»'(\-—*]*(?:(?:oh|eh|he|hey|ah|bah|ben|bon|non|alors|allo|putain|bordel|merde|oi|well|so|hello|bonjour)\s*[,!]?\s*)?$/u.test(
     before,
   );
@@ -200,9 +200,7 @@ function analyseLexicon(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
   for (let i = 0; i < tokens.length && examined < MAX_LEXICON_HITS; i++) {
     const m = c.lexicon.matchAt(text, tokens, i, budget);
     if (!m) continue;
-    const first = tokens[i] as Token;
-    const last = tokens[i + m.length - 1] as Token;
-    const span = { start: first.start - (m.lead ?? 0), end: last.end };
+    const span = { start: tokens.start(i) - (m.lead ?? 0), end: tokens.end(i + m.length - 1) };
     i += m.length - 1;
     examined++;
     if (allowed.some((a) => overlaps(a, span))) continue;
