@@ -56,6 +56,7 @@ const MAX_MASKED_PER_TEXT = 32;
 const tokenCache = new WeakMap<NormalizedText, Tokens>();
 /** Scratch for tokenize, grown as needed; each result is an exact copy of its part. */
 let scratch = new Int32Array(3 * 256);
+const SCRATCH_KEPT = 3 * 4096;
 
 /** Words of the normalised text: letters, with masks allowed after a first letter (spans only: no string per word). */
 export function tokenize(n: NormalizedText): Tokens {
@@ -98,6 +99,8 @@ export function tokenize(n: NormalizedText): Tokens {
     count++;
   }
   const tokens = new Tokens(scratch.slice(0, 3 * count));
+  // a huge message does not keep its scratch alive after it
+  if (scratch.length > SCRATCH_KEPT) scratch = new Int32Array(3 * 256);
   tokenCache.set(n, tokens);
   return tokens;
 }
