@@ -23,18 +23,15 @@ const WORD = /[a-z']{3,}/g;
 const EXCLAMATION = /[!！]/g;
 
 /**
- * Runs of one letter three times or more (LETTER_RUN), at most `cap`. Such a run needs three equal
- * code units in a row, or a surrogate pair (an astral letter): a text with neither has none, and
- * the regex (a backreference tried at every letter) is not run.
+ * Where a LETTER_RUN can be: three equal code units in a row, or a surrogate (an astral letter's
+ * run is a repeated pair). This test costs half of LETTER_RUN itself, whose `\p{L}` is tried at
+ * every position (1.1 vs 2.3 µs per bench message, measured; a charCodeAt loop was no faster).
  */
+const MAY_HOLD_LETTER_RUN = /([\s\S])\1\1|[\ud800-\udfff]/;
+
+/** Runs of one letter three times or more (LETTER_RUN), at most `cap`. */
 function countLetterRuns(text: string, cap: number): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0xd800 && c <= 0xdfff) || (c === text.charCodeAt(i + 1) && c === text.charCodeAt(i + 2))) {
-      return count(LETTER_RUN, text, cap);
-    }
-  }
-  return 0;
+  return MAY_HOLD_LETTER_RUN.test(text) ? count(LETTER_RUN, text, cap) : 0;
 }
 
 /** How many findings have each id, and how many are of each family (« tactic. »: the id up to its dot). */
