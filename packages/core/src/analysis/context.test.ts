@@ -26,6 +26,14 @@ describe('sentenceOf', () => {
     const { ctx, start } = at('Le prix 12.50 sur www.site.fr est faux', 'faux');
     assert.deepEqual(sentenceOf(ctx, start), { start: 0, end: ctx.normalized.text.length });
   });
+  it('answers for the text asked about when two texts alternate (sentence starts are memoised)', () => {
+    const a = at('Un. Deux trois. Quatre', 'quatre');
+    const b = at('Cinq six sept huit neuf dix. Onze', 'onze');
+    for (let round = 0; round < 2; round++) {
+      assert.deepEqual(sentenceOf(a.ctx, a.start), { start: 16, end: 22 });
+      assert.deepEqual(sentenceOf(b.ctx, b.start), { start: 29, end: 33 });
+    }
+  });
 });
 
 describe('isQuotedOrReported', () => {
