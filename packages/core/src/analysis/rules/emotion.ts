@@ -36,7 +36,11 @@ const ANXIETY_PHRASES = P('anxietyPhrases');
 const SAD_WORDS = P('disappointmentWords');
 const SAD_PHRASES = P('disappointmentPhrases');
 
-const notQuoted = (ctx: RuleContext) => (m: NormalizedMatch) => !isQuotedOrReported(ctx, m.start, m.end);
+/** Appends to `out` the matches of `set` that are not quoted or reported speech. */
+function pushOwn(ctx: RuleContext, set: SetByLang, out: NormalizedMatch[]): NormalizedMatch[] {
+  for (const m of matchesOf(ctx, set)) if (!isQuotedOrReported(ctx, m.start, m.end)) out.push(m);
+  return out;
+}
 /**
  * « je ne vous cache pas que je suis inquiète », « I'm not saying that I'm not… »: a negation of
  * the main clause does not reach past a « que / that » opening a subordinate clause.
@@ -50,11 +54,16 @@ function negated(ctx: RuleContext, m: NormalizedMatch): boolean {
   return !SUBORDINATE_AFTER_NEGATION.test(before);
 }
 
-const asserted = (ctx: RuleContext) => (m: NormalizedMatch) =>
-  !negated(ctx, m) && !isQuotedOrReported(ctx, m.start, m.end);
-
+/**
+ * Emotion words that are asserted (neither negated nor quoted), then fixed phrases that are not
+ * quoted. Loops that push into one array: no closure, filtered copy or spread per message.
+ */
 function words(ctx: RuleContext, w: SetByLang, p: SetByLang): NormalizedMatch[] {
-  return [...matchesOf(ctx, w).filter(asserted(ctx)), ...matchesOf(ctx, p).filter(notQuoted(ctx))];
+  const out: NormalizedMatch[] = [];
+  for (const m of matchesOf(ctx, w)) {
+    if (!negated(ctx, m) && !isQuotedOrReported(ctx, m.start, m.end)) out.push(m);
+  }
+  return pushOwn(ctx, p, out);
 }
 
 /** The last message's anxiety matches: the anger rule's veto and the anxiety rule share them. */
@@ -87,28 +96,30 @@ function normalizedIndex(ctx: RuleContext, orig: number): number {
 
 /** Anger hits: explicit words and phrases, hurled abuse, a coarse outburst over a fault, a shouted complaint. */
 export function angerHits(ctx: RuleContext): Hit[] {
-  const explicit = words(ctx, ANGER_WORDS, ANGER_PHRASES);
-  const hurled = matchesOf(ctx, ANGER_HURLED).filter(notQuoted(ctx));
-  const found = [...explicit, ...hurled];
+  const found = pushOwn(ctx, ANGER_HURLED, words(ctx, ANGER_WORDS, ANGER_PHRASES));
   if (found.length === 0) {
     const positive = has(ctx, POSITIVE);
     if (!positive) {
-      const outburst = matchesOf(ctx, ANGER_PROFANITY).filter(notQuoted(ctx));
+      const outburst = pushOwn(ctx, ANGER_PROFANITY, []);
       if (outburst.length > 0 && has(ctx, COMPLAINT) && !has(ctx, SELF_DIRECTED)) found.push(...outburst);
     }
     if (found.length === 0 && !positive && anxietyMatches(ctx).length === 0) {
-      // a shouted complaint, unless the shouting is someone else's words in quotes
-      // a lone run of « ?? » is an insistent question, not anger, unless a demand or an indignant phrase goes with it
-      const angryQuestion = (): boolean => has(ctx, QUESTION_ANGER);
-      const shouted = findShouting(ctx).filter((h) => {
-        if (/^[?？\s]+$/u.test(ctx.text.slice(h.start, h.end)) && !angryQuestion()) return false;
-        const start = normalizedIndex(ctx, h.start);
-        return !isQuotedOrReported(ctx, start, Math.max(start + 1, normalizedIndex(ctx, h.end)));
-      });
-      if (shouted.length > 0) return [shouted[0] as Hit];
+      const shouted = firstShoutedComplaint(ctx);
+      if (shouted) return [shouted];
     }
   }
   return toHits(ctx, found);
+}
+
+/** The first shouted span that reads as anger: not someone else's words in quotes, not a lone « ?? ». */
+function firstShoutedComplaint(ctx: RuleContext): Hit | undefined {
+  for (const h of findShouting(ctx)) {
+    // a lone run of « ?? » is an insistent question, not anger, unless a demand or an indignant phrase goes with it
+    if (/^[?？\s]+$/u.test(ctx.text.slice(h.start, h.end)) && !has(ctx, QUESTION_ANGER)) continue;
+    const start = normalizedIndex(ctx, h.start);
+    if (!isQuotedOrReported(ctx, start, Math.max(start + 1, normalizedIndex(ctx, h.end)))) return h;
+  }
+  return undefined;
 }
 
 export const emotionRules: readonly Rule[] = [
