@@ -47,6 +47,11 @@ describe('isQuotedOrReported', () => {
     ['Vous êtes un connard', 'connard', false],
     ['You are an idiot', 'idiot', false],
     ['Je vous ai dit hier, vous êtes un incapable', 'incapable', false],
+    // quotes alone, no reporting frame
+    ['« Grosse vache », voilà ce que je lis', 'vache', true],
+    ['Sur l’avis : "service de merde" !', 'merde', true],
+    ['« Bonjour » puis vous êtes nul', 'nul', false],
+    ['Le "forfait" est cher, vous êtes nuls', 'nuls', false],
   ];
   for (const [text, word, expected] of cases) {
     it(`${expected ? 'sees' : 'does not see'} a quote or report around « ${word} » in « ${text} »`, () => {
