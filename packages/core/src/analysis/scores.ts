@@ -19,7 +19,6 @@ const URGENCY =
 const DOWNTONERS =
   /(?<![a-z])(?:un peu|legerement|un brin|quelque peu|plutot|a bit|a little|slightly|somewhat|kind of|a tad)(?![a-z])/g;
 const LETTER_RUN = /(\p{L})\1{2,}/gu;
-const WORD = /[a-z']{3,}/g;
 const EXCLAMATION = /[!！]/g;
 
 /**
@@ -86,13 +85,28 @@ function capitalShare(text: string): number {
   return letters >= 8 ? upper / letters : 0;
 }
 
-/** A content word (3+ letters) said twice in the message, beyond function words. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || c === 39; // [a-z']
+}
+
+/**
+ * A content word said twice in the message, beyond function words: a run of [a-z'] of five or
+ * more (the maximal runs a /[a-z']+/ regex would match, read by hand: only the long ones become
+ * strings, no match object per word).
+ */
 function hasRepeatedWord(normalized: string): boolean {
   const seen = new Set<string>();
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(normalized); m !== null; m = WORD.exec(normalized)) {
-    const w = m[0];
-    if (w.length < 5) continue;
+  const len = normalized.length;
+  let i = 0;
+  while (i < len) {
+    if (!isWordCode(normalized.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < len && isWordCode(normalized.charCodeAt(i))) i++;
+    if (i - start < 5) continue;
+    const w = normalized.slice(start, i);
     if (seen.has(w)) return true;
     seen.add(w);
   }
