@@ -468,9 +468,9 @@ function shortenRuns(b: Buf): void {
 }
 
 /**
- * TextDecoder turns code units into a string about 3× faster than `String.fromCharCode.apply` on
- * a 300-character message (0.5 vs 1.5 µs, measured), but replaces a lone surrogate with U+FFFD:
- * texts that keep one go the slow way. `ignoreBOM`: a U+FEFF is text, not a byte-order mark.
+ * TextDecoder turns code units into a string faster than `String.fromCharCode.apply` (normalize
+ * 5.65 → 5.34 µs per bench message, measured), but replaces a lone surrogate with U+FFFD: texts
+ * that keep one go the old way. `ignoreBOM`: a U+FEFF is text, not a byte-order mark.
  */
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 const CHUNK = 8192;
