@@ -24,6 +24,7 @@ test('protocol entry: the public API is pinned', () => {
     'nextAction',
     'recommend',
     'recommendFromState',
+    'redactRecommendation',
     'renderPhrase',
     'startFold',
     'stateOfFold',
