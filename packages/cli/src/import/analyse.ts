@@ -5,7 +5,7 @@
  * incident, per-agent skills and draft scores, a few worst examples — so that workers send back
  * little and the summary stays small whatever the export's size.
  */
-import { type Analysis, type Finding, isAbuse, type Lang, type Role, type Turn } from '@sangfroid/core';
+import { type Analysis, type Finding, isAbuse, type Lang, type Role } from '@sangfroid/core';
 import type { Engine } from './engine.ts';
 
 /** A message as sent to a worker. */
@@ -221,13 +221,8 @@ export function analyseConversation(
     const m = conv.messages[index] as WireMessage;
     let abusive = false;
     const analysis = options.analyses?.[index] ?? engine.analyze(m.text, m.role, m.lang);
-    const turn: Turn = {
-      role: m.role,
-      text: m.text,
-      ...(m.at ? { at: m.at } : {}),
-      ...(m.author ? { author: m.author } : {}),
-    };
-    const verdict = follower?.add(turn, analysis);
+    // a wire message is the protocol's Turn as it is (role, text, at, author; no channel)
+    const verdict = follower?.add(m, analysis);
     const findings = analysis.findings;
     const ids = distinctIds(findings);
     if (m.role === 'client') {

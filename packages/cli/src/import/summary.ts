@@ -263,7 +263,7 @@ export class SummaryBuilder {
     this.#clientMessages += r.clientMessages;
     this.#agentMessages += r.agentMessages;
     this.#abusive += r.abusiveMessages;
-    for (const [id, n] of Object.entries(r.signals)) this.#signals[id] = (this.#signals[id] ?? 0) + n;
+    addCounts(this.#signals, r.signals);
     if (r.action) this.#actions[r.action] = (this.#actions[r.action] ?? 0) + 1;
     if (r.incident) {
       this.#incidentCount++;
@@ -282,8 +282,9 @@ export class SummaryBuilder {
     if (r.incident) c.incidents++;
     c.maxRisk = Math.max(c.maxRisk, r.maxRisk);
     c.score += r.maxRisk + (r.incident ? 2 : 0);
-    for (const [id, n] of Object.entries(r.signals)) {
-      if (!id.startsWith('reply.') && !id.startsWith('risk.')) c.signals[id] = (c.signals[id] ?? 0) + n;
+    for (const id in r.signals) {
+      if (!id.startsWith('reply.') && !id.startsWith('risk.'))
+        c.signals[id] = (c.signals[id] ?? 0) + (r.signals[id] as number);
     }
     for (const [name, tally] of Object.entries(r.agents)) {
       let a = this.#agents.get(name);
