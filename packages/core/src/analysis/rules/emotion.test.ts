@@ -2,6 +2,20 @@ import { test } from 'node:test';
 import { type ClientCase, checkFamily } from './client-cases.test-helper.ts';
 
 const CASES: readonly ClientCase[] = [
+  // an insult hurled with « sale » and an explicit act of violence are anger too (a cold threat is not)
+  {
+    lang: 'fr',
+    text: 'Sale incapable, ça fait trois fois que je vous explique mon problème.',
+    ids: ['emotion.anger'],
+    evidence: { 'emotion.anger': 'Sale incapable' },
+  },
+  {
+    lang: 'fr',
+    text: 'Continue comme ça et je vais te péter les dents, tu vas voir.',
+    ids: ['emotion.anger'],
+    evidence: { 'emotion.anger': 'je vais te péter les dents' },
+  },
+  { lang: 'fr', text: 'Quel sale temps pour une livraison, le pauvre livreur était trempé.', ids: [] },
   {
     lang: 'fr',
     text: 'Je suis vraiment remonté contre votre service après-vente.',
