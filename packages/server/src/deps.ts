@@ -7,6 +7,8 @@ import type { RateLimiter } from './auth/rate-limit.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/schema.ts';
 import type { HistoryCache } from './domain/history-cache.ts';
+import type { IngestEngine } from './domain/ingest-engine.ts';
+import type { MessageWriteGroup } from './domain/message-writes.ts';
 import type { Integration } from './integrations/types.ts';
 import type { Logger } from './logger.ts';
 
@@ -36,5 +38,7 @@ export interface Deps extends AppDeps {
   readonly loginLimiter: RateLimiter;
   readonly actorCache: ActorCache;
   readonly history: HistoryCache;
+  readonly messageWrites: MessageWriteGroup;
+  readonly engine: IngestEngine;
   readonly analyzer: (text: string, options: AnalyzeOptions) => Analysis;
 }

@@ -15,13 +15,9 @@ import type { DomainContext } from './context.ts';
 import { escalationEvent, insertEscalation } from './escalations.ts';
 import type { ConversationHead } from './history-cache.ts';
 import { incidentEvent, insertIncident } from './incidents.ts';
-import {
-  PROTOCOL_WINDOW,
-  type ProtocolMemo,
-  type recommendFor,
-  recommendWithMemo,
-  type StoredTurn,
-} from './protocol.ts';
+import { IngestEngine, type Recommendation } from './ingest-engine.ts';
+import { type CalmMessageRow, writeCalmMessages } from './message-writes.ts';
+import { PROTOCOL_WINDOW, type StoredTurn } from './protocol.ts';
 
 export interface NewConversation {
   readonly channel: Channel;
@@ -145,60 +141,72 @@ export function incidentKindOf(abuse: readonly Finding[]): { kind: string; sever
 }
 
 export async function addMessage(opts: DomainContext & { conversationId: string; input: NewMessage }) {
-  const { input, actor } = opts;
+  const { input, actor, conversationId } = opts;
   const role = input.direction === 'inbound' ? 'client' : 'agent';
-  // analysis runs outside the transaction: pure CPU, no reason to hold the database meanwhile
-  const analysis = opts.analyzer(input.text, { role, ...(input.lang ? { lang: input.lang } : {}) });
-  const abuse = role === 'client' ? abuseOf(analysis) : [];
-  const maxSeverity = analysis.findings.reduce((m, f) => Math.max(m, f.severity), 0);
+  const engine = opts.engine ?? new IngestEngine(opts.analyzer);
+  const messageId = newId();
+  // the analysis and recommendation run before any transaction: pure CPU, no reason to hold the
+  // database meanwhile
+  const compute = async (ex: Executor, at: LoadedHead | ConversationHead) => {
+    const ask = (h: LoadedHead | ConversationHead) =>
+      engine.compute({
+        conversationId,
+        historyVersion: h.historyVersion,
+        lastMessageId: h.lastMessageId,
+        ...('turns' in h ? { turns: h.turns } : {}),
+        messageId,
+        role,
+        text: input.text,
+        lang: input.lang,
+      });
+    let head = at;
+    let computed = ask(head);
+    if (computed.missing) {
+      head = await loadHead(ex, actor.orgId, conversationId);
+      computed = ask(head);
+    }
+    if (computed.missing) throw new Error('the ingest engine did not take the turns it was given');
+    const abuse = role === 'client' ? abuseOf(computed.analysis) : [];
+    return { head, analysis: computed.analysis, recommendation: computed.recommendation, abuse };
+  };
+  const write = (ex: Executor, c: Awaited<ReturnType<typeof compute>>) =>
+    writeMessage(ex, {
+      ...opts,
+      messageId,
+      input,
+      analysis: c.analysis,
+      abuse: c.abuse,
+      maxSeverity: c.analysis.findings.reduce((m, f) => Math.max(m, f.severity), 0),
+      head: c.head,
+      recommendation: c.recommendation,
+    });
 
-  const newTurn: StoredTurn = { role, text: input.text, analysis };
-  let head: ConversationHead =
-    opts.history?.peek(opts.conversationId) ?? (await loadHead(opts.db, actor.orgId, opts.conversationId));
+  let head: LoadedHead | ConversationHead =
+    opts.history?.peek(conversationId) ?? (await loadHead(opts.db, actor.orgId, conversationId));
   let result: Awaited<ReturnType<typeof writeMessage>> | null = null;
   // Optimistic write: the message, the next sequence number and the new recommendation in ONE
   // statement, applied only if nobody wrote to the conversation since `head` (PGlite pays per
   // statement, and a lone statement is its own transaction). On a race, reload and retry.
-  const attempt = (ex: Executor, at: ConversationHead) => {
-    const turns = [...at.turns, newTurn].slice(-PROTOCOL_WINDOW);
-    const { recommendation, memo } = recommendWithMemo(turns, input.lang, at.memo);
-    return writeMessage(ex, {
-      ...opts,
-      input,
-      analysis,
-      abuse,
-      maxSeverity,
-      head: at,
-      recommendation,
-      memo,
-      turns,
-    });
-  };
   for (let i = 0; i < 2 && !result; i++) {
+    const computed = await compute(opts.db, head);
     result =
-      abuse.length === 0
-        ? await attempt(opts.db, head)
-        : await opts.db.transaction().execute((trx) => attempt(trx, head));
-    // the memo is checked against the turns it is used with, so it stays valid across a reload
-    if (!result)
-      head = {
-        ...(await loadHead(opts.db, actor.orgId, opts.conversationId)),
-        ...(head.memo ? { memo: head.memo } : {}),
-      };
+      computed.abuse.length === 0
+        ? await write(opts.db, computed)
+        : await opts.db.transaction().execute((trx) => write(trx, computed));
+    if (!result) head = await loadHead(opts.db, actor.orgId, conversationId);
   }
   // a busy conversation: lock it, read its head under the lock, then the write cannot miss
   result ??= await opts.db.transaction().execute(async (trx) => {
-    await sql`select 1 from conversations where id = ${opts.conversationId} and org_id = ${actor.orgId} for update`.execute(
+    await sql`select 1 from conversations where id = ${conversationId} and org_id = ${actor.orgId} for update`.execute(
       trx,
     );
-    return attempt(trx, await loadHead(trx, actor.orgId, opts.conversationId));
+    return write(trx, await compute(trx, await loadHead(trx, actor.orgId, conversationId)));
   });
   if (!result) throw new AppError('conflict', 'the conversation changed during the write; retry');
-  opts.history?.set(opts.conversationId, {
+  opts.history?.set(conversationId, {
     lastSeq: result.message.seq,
     historyVersion: result.historyVersion,
-    turns: result.turns,
-    memo: result.memo,
+    lastMessageId: messageId,
   });
 
   if (result.incident)
@@ -221,15 +229,20 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
   };
 }
 
+/** A head read from the database, with the turns before the next message. */
+interface LoadedHead extends ConversationHead {
+  readonly turns: readonly StoredTurn[];
+}
+
 /** The conversation's current sequence number, history version and recent turns, in one statement. */
-async function loadHead(db: Executor, orgId: string, conversationId: string): Promise<ConversationHead> {
+async function loadHead(db: Executor, orgId: string, conversationId: string): Promise<LoadedHead> {
   const r = await sql<{
     message_count: number;
     history_version: number;
-    history: { direction: string; text: string; analysis: Analysis }[];
+    history: { id: string; direction: string; text: string; analysis: Analysis }[];
   }>`
-    select c.message_count, c.history_version, coalesce((select jsonb_agg(jsonb_build_object('direction', m.direction, 'text', m.text, 'analysis', m.analysis) order by m.seq)
-      from (select direction, text, analysis, seq from messages
+    select c.message_count, c.history_version, coalesce((select jsonb_agg(jsonb_build_object('id', m.id, 'direction', m.direction, 'text', m.text, 'analysis', m.analysis) order by m.seq)
+      from (select id, direction, text, analysis, seq from messages
             where conversation_id = c.id and org_id = c.org_id
             order by seq desc limit ${PROTOCOL_WINDOW - 1}) m), '[]'::jsonb) as history
     from conversations c where c.id = ${conversationId} and c.org_id = ${orgId}`.execute(db);
@@ -238,6 +251,7 @@ async function loadHead(db: Executor, orgId: string, conversationId: string): Pr
   return {
     lastSeq: row.message_count,
     historyVersion: row.history_version,
+    lastMessageId: row.history[row.history.length - 1]?.id ?? null,
     turns: row.history.map((m) => ({
       role: m.direction === 'inbound' ? 'client' : 'agent',
       text: m.text,
@@ -248,34 +262,39 @@ async function loadHead(db: Executor, orgId: string, conversationId: string): Pr
 
 interface WriteInput extends DomainContext {
   readonly conversationId: string;
+  readonly messageId: string;
   readonly input: NewMessage;
   readonly analysis: Analysis;
   readonly abuse: readonly Finding[];
   readonly maxSeverity: number;
   /** The head the recommendation was computed from: the write applies only at it. */
   readonly head: ConversationHead;
-  readonly recommendation: ReturnType<typeof recommendFor>;
-  readonly memo: ProtocolMemo;
-  readonly turns: StoredTurn[];
+  readonly recommendation: Recommendation;
 }
 
 /**
- * Inserts the message as number lastSeq + 1 and stores the recommendation, if the conversation is
- * still at the head's lastSeq and history version; then, for abuse, the incident (and escalation)
- * in the same transaction.
- * Returns null when the conversation moved on (the caller reloads and retries).
+ * A calm message: with the others of this turn of the event loop (message-writes.ts) when written
+ * outside a transaction, else alone in the caller's transaction.
  */
-async function writeMessage(ex: Executor, w: WriteInput) {
+async function writeCalmMessage(ex: Executor, w: WriteInput, row: CalmMessageRow) {
+  const written =
+    ex === w.db && w.messageWrites
+      ? await w.messageWrites.write(row)
+      : (await writeCalmMessages(ex, [row]))[0];
+  return written ?? null;
+}
+
+/**
+ * An abusive message, in the caller's transaction: the same optimistic write, and the statement
+ * also returns the conversation's client and its abusive messages before this one (the insert is
+ * not visible to the count: one snapshot), which the incident and the repeat-abuse rule need.
+ */
+async function writeAbusiveMessage(
+  ex: Executor,
+  w: WriteInput,
+  m: { id: string; authorName: string | null; authorUserId: string | null; sentAt: Date | null },
+) {
   const { actor, now, input, analysis } = w;
-  const role = input.direction === 'inbound' ? 'client' : 'agent';
-  const id = newId();
-  const authorName = input.authorName ?? (role === 'agent' ? actor.name : null);
-  const authorUserId = role === 'agent' ? actor.userId : null;
-  const sentAt = input.sentAt ? new Date(input.sentAt) : null;
-  const hasAbuse = w.abuse.length > 0;
-  // With abuse, the same statement also returns the conversation's client and its abusive
-  // messages before this one (the insert below is not visible to the count: one snapshot), which
-  // the incident and the repeat-abuse rule need; the count is not run for a calm message.
   const written = await sql<{
     seq: number;
     channel: string;
@@ -291,15 +310,54 @@ async function writeMessage(ex: Executor, w: WriteInput) {
       returning message_count, channel, assigned_user_id, client_id),
     m as (
       insert into messages (id, org_id, conversation_id, seq, direction, channel, author_name, author_user_id, text, lang, analysis, max_severity, has_abuse, sent_at, created_at)
-      select ${id}, ${actor.orgId}, ${w.conversationId}, c.message_count, ${input.direction}, coalesce(${input.channel ?? null}::text, c.channel),
-             ${authorName}, ${authorUserId}, ${input.text}, ${analysis.lang}, ${toJsonb(analysis)}::jsonb, ${w.maxSeverity}, ${hasAbuse}, ${sentAt}::timestamptz, ${now}::timestamptz
+      select ${m.id}, ${actor.orgId}, ${w.conversationId}, c.message_count, ${input.direction}, coalesce(${input.channel ?? null}::text, c.channel),
+             ${m.authorName}, ${m.authorUserId}, ${input.text}, ${analysis.lang}, ${toJsonb(analysis)}::jsonb, ${w.maxSeverity}, true, ${m.sentAt}::timestamptz, ${now}::timestamptz
       from c
       returning seq, channel)
     select m.seq, m.channel, c.assigned_user_id, c.client_id,
-      case when ${hasAbuse}::boolean then (select count(*)::int from messages
-        where conversation_id = ${w.conversationId} and org_id = ${actor.orgId} and has_abuse) else 0 end as abusive_before
+      (select count(*)::int from messages
+        where conversation_id = ${w.conversationId} and org_id = ${actor.orgId} and has_abuse) as abusive_before
     from m, c`.execute(ex);
-  const row = written.rows[0];
+  return written.rows[0] ?? null;
+}
+
+/**
+ * Inserts the message as number lastSeq + 1 and stores the recommendation, if the conversation is
+ * still at the head's lastSeq and history version; then, for abuse, the incident (and escalation)
+ * in the same transaction.
+ * Returns null when the conversation moved on (the caller reloads and retries).
+ */
+async function writeMessage(ex: Executor, w: WriteInput) {
+  const { actor, now, input, analysis } = w;
+  const role = input.direction === 'inbound' ? 'client' : 'agent';
+  const id = w.messageId;
+  const authorName = input.authorName ?? (role === 'agent' ? actor.name : null);
+  const authorUserId = role === 'agent' ? actor.userId : null;
+  const sentAt = input.sentAt ? new Date(input.sentAt) : null;
+  const hasAbuse = w.abuse.length > 0;
+  const abusive = hasAbuse
+    ? await writeAbusiveMessage(ex, w, { id, authorName, authorUserId, sentAt })
+    : null;
+  const row = hasAbuse
+    ? abusive
+    : await writeCalmMessage(ex, w, {
+        id,
+        orgId: actor.orgId,
+        conversationId: w.conversationId,
+        lastSeq: w.head.lastSeq,
+        historyVersion: w.head.historyVersion,
+        recommendation: toJsonb(w.recommendation),
+        direction: input.direction,
+        channel: input.channel ?? null,
+        authorName,
+        authorUserId,
+        text: input.text,
+        lang: analysis.lang,
+        analysis: toJsonb(analysis),
+        maxSeverity: w.maxSeverity,
+        sentAt,
+        now,
+      });
   if (!row) return null;
   const message: MessageRow = {
     id,
@@ -320,26 +378,25 @@ async function writeMessage(ex: Executor, w: WriteInput) {
   };
   let incident = null;
   let escalation = null;
-  if (hasAbuse) {
+  if (abusive) {
     const { kind, severity } = incidentKindOf(w.abuse);
     incident = await insertIncident(ex, {
       ...w,
       source: 'auto',
       // this statement just updated the conversation in the actor's organisation and wrote the message
-      known: { conversationClientId: row.client_id, messageTexts: new Map([[id, input.text]]) },
+      known: { conversationClientId: abusive.client_id, messageTexts: new Map([[id, input.text]]) },
       input: {
         kind,
         severity,
         summary: `${kind}: « ${w.abuse[0]?.evidence.slice(0, 120) ?? ''} »`,
         conversationId: w.conversationId,
         messageId: id,
-        exposedUserIds: [row.assigned_user_id ?? actor.userId],
+        exposedUserIds: [abusive.assigned_user_id ?? actor.userId],
         evidence: w.abuse.map((f) => ({ messageId: id, start: f.start, end: f.end, signalId: f.id })),
       },
     });
-    const abusive = row.abusive_before + 1;
     const threat = w.abuse.some((f) => f.id === 'abuse.threat');
-    if (abusive >= 2 || threat) {
+    if (abusive.abusive_before + 1 >= 2 || threat) {
       escalation = await insertEscalation(ex, {
         ...w,
         inOrg: new Set([w.conversationId, incident.id]),
@@ -356,9 +413,7 @@ async function writeMessage(ex: Executor, w: WriteInput) {
     incident,
     escalation,
     recommendation: w.recommendation,
-    memo: w.memo,
     historyVersion: w.head.historyVersion,
-    turns: w.turns,
   };
 }
 

@@ -7,7 +7,7 @@ it('keeps the most recently used conversations and evicts the least recent', () 
   const head = (lastSeq: number) => ({
     lastSeq,
     historyVersion: 0,
-    turns: [{ role: 'client' as const, text: 'a' }],
+    lastMessageId: `m${lastSeq}`,
   });
   cache.set('c1', head(3));
   cache.set('c2', head(1));

@@ -1,22 +1,18 @@
 /**
- * Recent turns of busy conversations, kept in memory so that ingesting a message does not read
- * back (and re-parse) the analyses of the last 30 messages each time, nor re-read them through the
- * protocol (the memo: the protocol's fold of the turns, and the analyses it made in another
- * language than the turns' own; see protocol.ts). An entry is only trusted
- * by a write that the database applies at exactly the entry's message count and history version:
- * a message written elsewhere (another instance, an import) bumps the count, an erasure made
- * elsewhere bumps the version, and either makes the write miss and reload. So the cache can be
- * stale only in time, never in content. Erasure in this process also clears it.
+ * Heads of busy conversations, kept in memory so that ingesting a message does not read back the
+ * conversation first: its message count, history version and last message, which name the recent
+ * turns the ingest engine keeps (ingest-engine.ts). A head is only trusted by a write that the
+ * database applies at exactly the head's message count and history version: a message written
+ * elsewhere (another instance, an import) bumps the count, an erasure bumps the version, and
+ * either makes the write miss and reload. So the cache can be stale only in time, never in content.
  */
-import type { ProtocolMemo, StoredTurn } from './protocol.ts';
 
 /** What a conversation looked like after its last write seen here. */
 export interface ConversationHead {
   readonly lastSeq: number;
   readonly historyVersion: number;
-  readonly turns: readonly StoredTurn[];
-  /** What the protocol's last reading of these turns leaves for the next (see protocol.ts). */
-  readonly memo?: ProtocolMemo;
+  /** The id of its last message (null: none yet), which names the turns up to it. */
+  readonly lastMessageId: string | null;
 }
 
 export class HistoryCache {

@@ -11,6 +11,8 @@ import { ActorCache } from '../auth/actor-cache.ts';
 import { RateLimiter } from '../auth/rate-limit.ts';
 import type { AppDeps, Deps } from '../deps.ts';
 import { HistoryCache } from '../domain/history-cache.ts';
+import { IngestEngine } from '../domain/ingest-engine.ts';
+import { MessageWriteGroup } from '../domain/message-writes.ts';
 import { AppError, type ErrorCode, fromDatabaseError } from '../errors.ts';
 import type { Env } from './access.ts';
 import { bodyLimit } from './body-limit.ts';
@@ -45,12 +47,15 @@ export interface CreateAppOptions {
 }
 
 export function createApp(input: AppDeps, options: CreateAppOptions = {}): App {
+  const analyzer = input.analyzer ?? analyze;
   const deps: Deps = {
     ...input,
     events: input.events ?? new EventBus(),
-    analyzer: input.analyzer ?? analyze,
+    analyzer,
+    engine: new IngestEngine(analyzer),
     actorCache: new ActorCache(),
     history: new HistoryCache(),
+    messageWrites: new MessageWriteGroup(input.db),
     loginLimiter: new RateLimiter(input.config.loginMaxAttempts, input.config.loginWindowMinutes * 60_000),
   };
   const app = new Hono();

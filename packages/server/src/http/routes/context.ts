@@ -12,5 +12,7 @@ export function domain(deps: Deps, actor: Actor): DomainContext {
     events: deps.events,
     analyzer: deps.analyzer,
     history: deps.history,
+    engine: deps.engine,
+    messageWrites: deps.messageWrites,
   };
 }
