@@ -119,6 +119,8 @@ async function json(url: string, init: RequestInit): Promise<Record<string, unkn
 interface Figures {
   /** Server CPU (user + system) per request, ms: what one dedicated core would pay. */
   readonly cpuMsPerRequest: number;
+  /** CPU of this process (autocannon) per request, ms: it shares the machine with the server. */
+  readonly loadCpuMsPerRequest: number;
   /** PostgreSQL only: CPU of the bench database's backend processes per request, ms. */
   readonly dbCpuMsPerRequest?: number;
   readonly rps: number;
@@ -149,6 +151,7 @@ async function load(
 ): Promise<Figures> {
   const dbBefore = await dbCpu?.();
   const cpuBefore = cpuMs(pid);
+  const loadBefore = process.cpuUsage();
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -157,12 +160,14 @@ async function load(
     requests,
   });
   const cpu = cpuMs(pid) - cpuBefore;
+  const loadCpu = process.cpuUsage(loadBefore);
   const dbAfter = await dbCpu?.();
   let db = 0;
   for (const [backend, ms] of dbAfter ?? []) db += ms - (dbBefore?.get(backend) ?? 0);
   const requestsDone = Math.max(1, result.requests.total);
   return {
     cpuMsPerRequest: cpu / requestsDone,
+    loadCpuMsPerRequest: (loadCpu.user + loadCpu.system) / 1000 / requestsDone,
     ...(dbAfter ? { dbCpuMsPerRequest: db / requestsDone } : {}),
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -296,7 +301,7 @@ function printRuns(runs: Record<string, Figures>): void {
 
 function print(label: string, f: Figures): void {
   process.stdout.write(
-    `  ${label.padEnd(28)} ${f.rps.toFixed(0).padStart(6)} req/s   p50 ${String(f.p50).padStart(3)} ms   p97.5 ${String(f.p97_5).padStart(3)} ms   p99 ${String(f.p99).padStart(3)} ms   max ${String(f.max).padStart(4)} ms   n=${f.total} errors=${f.errors}   server CPU ${f.cpuMsPerRequest.toFixed(2)} ms/req (≈ ${(1000 / Math.max(0.001, f.cpuMsPerRequest)).toFixed(0)} req/s per free core)${f.dbCpuMsPerRequest !== undefined ? `   + PostgreSQL backends ${f.dbCpuMsPerRequest.toFixed(2)} ms/req` : ''}\n`,
+    `  ${label.padEnd(28)} ${f.rps.toFixed(0).padStart(6)} req/s   p50 ${String(f.p50).padStart(3)} ms   p97.5 ${String(f.p97_5).padStart(3)} ms   p99 ${String(f.p99).padStart(3)} ms   max ${String(f.max).padStart(4)} ms   n=${f.total} errors=${f.errors}   server CPU ${f.cpuMsPerRequest.toFixed(2)} ms/req (≈ ${(1000 / Math.max(0.001, f.cpuMsPerRequest)).toFixed(0)} req/s per free core), autocannon ${f.loadCpuMsPerRequest.toFixed(2)} ms/req${f.dbCpuMsPerRequest !== undefined ? `   + PostgreSQL backends ${f.dbCpuMsPerRequest.toFixed(2)} ms/req` : ''}\n`,
   );
 }
 
