@@ -38,16 +38,14 @@ function workerBoot(): string {
 }
 
 /**
- * A worker's live heap is ~20 MB (engines and one batch), but V8 lets a busy heap grow far beyond
- * before collecting; the old generation's limit makes it collect sooner, which keeps peak RSS
- * across workers flat (the largest record, 4 MiB by default, still fits many times over). The
- * young generation is sized for a worker's garbage: a batch allocates ~40 KB per message and
- * keeps its analyses until its protocol pass, so with small semi-spaces every scavenge copies
- * the batch so far and promotes much of it. 24 MB (8 MB semi-spaces) against 8 MB halves the
- * scavenges (501 → 254 on 40,000 messages) and the collector's share of a worker's profile
- * (16% → 9%), for 10–18 MB more RSS per worker, about what the loader thread above gives back.
+ * A worker's live heap is ~15 MB (engines and one batch), but V8 lets a busy heap grow far beyond
+ * before collecting; these limits make it collect sooner, which keeps peak RSS across workers
+ * flat (the largest record, 4 MiB by default, still fits many times over). A 24 MB young
+ * generation was tried: half the scavenges (501 → 254 on 40,000 messages), the collector's share
+ * of a worker's samples 16% → 9%, but no CPU gain that side-by-side runs could show (median −1%)
+ * for 10–40 MB more peak RSS (391 MB on a million messages); 8 MB stays.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 24 } as const;
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } as const;
 
 export type OnResponse = (response: BatchResponse) => void | Promise<void>;
 
