@@ -6,8 +6,6 @@
  * batch (server storage needs them). With 0 workers, batches run in this thread (small inputs,
  * tests). Workers run the TypeScript sources through tsx (see workerBoot).
  */
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { resolveEngine } from './engine.ts';
 import type { SummarySnapshot } from './summary.ts';
@@ -23,27 +21,24 @@ import {
 
 /**
  * A worker cannot load .ts by itself, and on Node 20 `execArgv: ['--import', 'tsx']` does not
- * reach worker threads; so the worker starts from a line of CommonJS that registers tsx's
- * CommonJS hooks (resolved from here) and requires the TypeScript entry. Those hooks transform
- * the sources in the worker's own thread, whereas tsx's ES module hooks start a loader thread
- * per worker — one more V8 isolate, ~15 MB of RSS each (measured) — and send it every import.
- * The worker's modules (this folder's and the core) have no top-level await and no ES-only
- * dependency, so they load the same either way.
+ * reach worker threads; so the worker starts from a tiny ES module that registers tsx's loader
+ * (resolved from here, as an absolute URL) and then imports the TypeScript entry. (Booting
+ * through tsx's CommonJS hooks instead spares each worker its loader thread, ~10–15 MB of RSS,
+ * but cost ~5% more CPU per message in side-by-side million-message runs: not kept.)
  */
-function workerBoot(): string {
-  const require = createRequire(import.meta.url);
-  const tsx = require.resolve('tsx/cjs/api');
-  const entry = fileURLToPath(new URL('./worker-thread.ts', import.meta.url));
-  return `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`;
+function workerBoot(): URL {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./worker-thread.ts', import.meta.url).href;
+  const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
 /**
  * A worker's live heap is ~15 MB (engines and one batch), but V8 lets a busy heap grow far beyond
  * before collecting; these limits make it collect sooner, which keeps peak RSS across workers
  * flat (the largest record, 4 MiB by default, still fits many times over). A 24 MB young
- * generation was tried: half the scavenges (501 → 254 on 40,000 messages), the collector's share
- * of a worker's samples 16% → 9%, but no CPU gain that side-by-side runs could show (median −1%)
- * for 10–40 MB more peak RSS (391 MB on a million messages); 8 MB stays.
+ * generation halved a worker's scavenges (501 → 254 on 40,000 messages) but showed no CPU gain
+ * side by side (median −1%) for 10–40 MB more peak RSS: not kept.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } as const;
 
@@ -94,7 +89,7 @@ export class WorkerPool {
     if (this.size === 0) this.#inline = resolveEngine();
     const workerData: WorkerOptions = { keepDetails: this.#keepDetails, summarise: this.#summarise };
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(workerBoot(), { eval: true, workerData, resourceLimits: WORKER_LIMITS });
+      const worker = new Worker(workerBoot(), { workerData, resourceLimits: WORKER_LIMITS });
       const slot: Slot = { worker, inFlight: 0 };
       worker.on('message', (response: WorkerResponse) => {
         if (response.type === 'summary') {
