@@ -65,6 +65,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     logger,
     clock: systemClock,
     setupToken,
+    groupCommit: database.kind === 'pglite',
     integrations: configuredIntegrations(database.db, config, enqueue),
   });
 

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { defaultConfig } from '../config.ts';
 import type { Db } from '../db/schema.ts';
-import { call, makeTestApp, seedOrg } from '../testing/app.ts';
+import { createApp } from '../http/app.ts';
+import { silentLogger } from '../logger.ts';
+import { call, makeTestApp, seedOrg, TestClock, testAnalyzer } from '../testing/app.ts';
 import { describeStorage } from '../testing/storage.ts';
 import { newId } from './common.ts';
 import { type CalmMessageRow, groupByConversation, MessageWriteGroup } from './message-writes.ts';
@@ -195,5 +198,43 @@ describeStorage('group commit of calm messages', (getDb) => {
       text: m.text,
     }));
     assert.deepEqual(crowded.recommendation, JSON.parse(JSON.stringify(recommendFor(turns))));
+  });
+
+  it('writes each calm message by its own statement without group commit (PostgreSQL in main.ts)', async () => {
+    const database = getDb();
+    const { db, counter } = countingInserts(database.db);
+    const app = createApp(
+      {
+        db,
+        config: defaultConfig(),
+        logger: silentLogger,
+        clock: new TestClock(),
+        analyzer: testAnalyzer,
+        groupCommit: false,
+      },
+      { web: false },
+    );
+    assert.equal(app.deps.messageWrites, undefined);
+    const org = await seedOrg(app);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++)
+      ids.push((await call(app, org.agent, 'POST', '/conversations', { channel: 'chat' })).body.id);
+    const written = await Promise.all(
+      ids.map((id) =>
+        call(app, org.agent, 'POST', `/conversations/${id}/messages`, {
+          direction: 'inbound',
+          text: 'Bonjour',
+        }),
+      ),
+    );
+    assert.deepEqual(
+      written.map((r) => [r.status, r.body.message.seq]),
+      [
+        [201, 1],
+        [201, 1],
+        [201, 1],
+      ],
+    );
+    assert.equal(counter.inserts, 3);
   });
 });

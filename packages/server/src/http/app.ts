@@ -55,7 +55,7 @@ export function createApp(input: AppDeps, options: CreateAppOptions = {}): App {
     engine: new IngestEngine(analyzer),
     actorCache: new ActorCache(),
     history: new HistoryCache(),
-    messageWrites: new MessageWriteGroup(input.db),
+    messageWrites: input.groupCommit === false ? undefined : new MessageWriteGroup(input.db),
     loginLimiter: new RateLimiter(input.config.loginMaxAttempts, input.config.loginWindowMinutes * 60_000),
   };
   const app = new Hono();

@@ -13,6 +13,6 @@ export function domain(deps: Deps, actor: Actor): DomainContext {
     analyzer: deps.analyzer,
     history: deps.history,
     engine: deps.engine,
-    messageWrites: deps.messageWrites,
+    ...(deps.messageWrites ? { messageWrites: deps.messageWrites } : {}),
   };
 }
