@@ -4,7 +4,7 @@
  * with the emotion scores. Never throws because of what a user typed; throws a TypeError only for
  * a programmer's mistake (a role that does not exist).
  */
-import { type NormalizedText, normalize, toOriginalSpan } from '../text/normalize.ts';
+import { normalize, toOriginalSpan } from '../text/normalize.ts';
 import { type Analysis, type AnalyzeOptions, type Finding, LANGS, ROLES } from '../types.ts';
 import { detectLang } from './lang.ts';
 import type { RuleContext } from './rule.ts';
@@ -22,35 +22,6 @@ function clip(text: string): string {
   return text.slice(0, end);
 }
 
-/**
- * The normalisations of the latest texts analysed, by text. The protocol reads every turn it is
- * handed with its analysis once more (cue detection, the conversation's language): it finds the
- * normalisation here instead of computing it again (`normalizedText`). Bounded in entries and in
- * characters (each costs ~10 bytes: its normalised text and two offsets), oldest out first; a
- * text not found is normalised again, with the same result.
- */
-const RECENT_ENTRIES = 1024;
-const RECENT_CHARACTERS = 1 << 20;
-const RECENT_MAX_LENGTH = 1 << 14;
-const recent = new Map<string, NormalizedText>();
-let recentCharacters = 0;
-
-function remember(text: string, normalized: NormalizedText): void {
-  if (text.length > RECENT_MAX_LENGTH || recent.has(text)) return;
-  recent.set(text, normalized);
-  recentCharacters += text.length;
-  while (recent.size > RECENT_ENTRIES || recentCharacters > RECENT_CHARACTERS) {
-    const oldest = recent.keys().next().value as string;
-    recent.delete(oldest);
-    recentCharacters -= oldest.length;
-  }
-}
-
-/** `normalize(text)`, taken from the latest analyses when one normalised this very text. */
-export function normalizedText(text: string): NormalizedText {
-  return recent.get(text) ?? normalize(text);
-}
-
 export function compareFindings(a: Finding, b: Finding): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
@@ -63,7 +34,6 @@ export function analyze(input: string, options: AnalyzeOptions): Analysis {
   const raw = typeof input === 'string' ? input : '';
   const text = clip(raw);
   const normalized = normalize(text);
-  remember(text, normalized);
   const lang = options.lang ?? detectLang(normalized.text);
   const ctx: RuleContext = {
     text,

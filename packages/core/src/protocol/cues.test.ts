@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { analyze, normalizedText } from '../analysis/analyze.ts';
 import { compileEntry, findMatches } from '../analysis/patterns.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Lang } from '../types.ts';
@@ -211,26 +210,4 @@ test('cues: the literal gate leaves every cue, on word salads of the cue phrases
       { numRuns: 1500 },
     );
   }
-});
-
-test('cue detection reads the normalisation its analysis made: the same as normalising again', () => {
-  const texts = [...CASES, ...MORE_CASES].flatMap((c) => c.turns.map((t) => t.text));
-  fc.assert(
-    fc.property(fc.constantFrom(...texts), fc.string({ maxLength: 40 }), (sample, noise) => {
-      for (const text of [sample, `${noise} ${sample}`, noise]) {
-        analyze(text, { role: 'client' });
-        assert.deepEqual(normalizedText(text), normalize(text));
-      }
-    }),
-    { numRuns: 500 },
-  );
-  // the oldest are forgotten, and normalised again; long texts are not kept
-  const long = `${'Vous êtes des incapables. '.repeat(700)}`;
-  analyze(long, { role: 'client' });
-  assert.deepEqual(normalizedText(long), normalize(long));
-  const first = texts[0] as string;
-  analyze(first, { role: 'client' });
-  for (let i = 0; i < 2000; i++) analyze(`message ${i}`, { role: 'agent' });
-  assert.deepEqual(normalizedText(first), normalize(first));
-  assert.deepEqual(normalizedText('never analysed, ÇA VA'), normalize('never analysed, ÇA VA'));
 });

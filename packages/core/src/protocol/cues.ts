@@ -6,8 +6,8 @@
  * normaliser and word-bounded alternations, so « ÇA ME VA » and « ca me va » read the same; a
  * kind is only tried on a text that holds one of the literals its patterns need (cue-gate.ts).
  */
-import { normalizedText } from '../analysis/analyze.ts';
 import { type CompiledPatterns, compileEntry, findMatches } from '../analysis/patterns.ts';
+import { normalize } from '../text/normalize.ts';
 import type { Lang } from '../types.ts';
 import { CueGate } from './cue-gate.ts';
 import { CUE_KINDS, type CueKind, type CueTable } from './cue-types.ts';
@@ -127,8 +127,7 @@ export function measureShape(text: string, normalized: string): TurnShape {
 
 /** Finds every cue of `lang` in `text`. Pure and deterministic; never throws on user text. */
 export function detectCues(text: string, lang: Lang): TurnCues {
-  // the turn's analysis has usually just normalised this text
-  const n = normalizedText(text);
+  const n = normalize(text);
   const hits: CueHit[] = [];
   const table = COMPILED[lang];
   const awake = table.gate.awake(n.text);

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../analysis/analyze.ts';
-import { detectLang } from '../analysis/lang.ts';
-import { normalize } from '../text/normalize.ts';
-import type { Channel, Conversation, Lang, SignalId, Turn } from '../types.ts';
+import type { Channel, Lang, SignalId } from '../types.ts';
 import { CUE_KINDS } from './cue-types.ts';
 import { CASES } from './fixtures/conversations.ts';
 import { MORE_CASES } from './fixtures/more-conversations.ts';
@@ -13,7 +11,6 @@ import {
   type Evidence,
   hasPrefix,
   hasSignal,
-  languageOf,
   makesOffer,
   type Phase,
   type ProtocolState,
@@ -200,84 +197,5 @@ test('state: the same on generated conversations (real engine) and annotated one
       assertSameDerivation(buildState(conversation, { analyzer: annotatedAnalyzer(texts) })),
     ),
     { numRuns: 600 },
-  );
-});
-
-// languageOf joins the turns' normalisations instead of normalising the joined text: the same only
-// because normalisation never looks across a new line. Texts from the characters each pass reads
-// around itself: leet digits and symbols, separators of spelled letters, letter runs, accents and
-// ligatures, combining and zero-width marks, surrogate halves.
-const TRICKY = fc.constantFrom(
-  ..."aAyYcoOnN0134@$!|€ .-_/\\+~*'’é\u0301\u200bœßΣσ😀\ud83d\ude00\n".split(''),
-  'ca',
-  'aaa',
-  'c o n',
-  'c.o.n',
-  'm3rde',
-  '4x4',
-);
-const trickyText = fc.array(TRICKY, { maxLength: 24 }).map((parts) => parts.join(''));
-
-test('normalisation stops at a new line: the joined text normalises to the joined normalisations', () => {
-  fc.assert(
-    fc.property(fc.array(trickyText, { minLength: 1, maxLength: 4 }), (texts) => {
-      assert.equal(normalize(texts.join('\n')).text, texts.map((t) => normalize(t).text).join('\n'));
-    }),
-    { numRuns: 3000 },
-  );
-});
-
-/** languageOf as written before it read the turns' normalisations. */
-function joinedLanguage(conversation: Conversation): Lang {
-  if (conversation.lang) return conversation.lang;
-  const clientText = conversation.turns
-    .filter((t) => t.role === 'client')
-    .map((t) => t.text)
-    .join('\n');
-  return detectLang(normalize(clientText || conversation.turns.map((t) => t.text).join('\n')).text);
-}
-
-test('languageOf: the language of the joined text, whether its turns were just analysed or not', () => {
-  const cases = [...CASES, ...MORE_CASES].map((c): Conversation => ({ turns: c.turns }));
-  const edge: Conversation[] = [
-    { turns: [] },
-    { turns: [{ role: 'client', text: '' }] },
-    {
-      turns: [
-        { role: 'client', text: '' },
-        { role: 'agent', text: 'Thanks, we will call you back.' },
-      ],
-    },
-    {
-      turns: [
-        { role: 'client', text: '' },
-        { role: 'client', text: '' },
-        { role: 'agent', text: 'Hello there' },
-      ],
-    },
-    {
-      turns: [
-        { role: 'agent', text: 'Bonjour' },
-        { role: 'agent', text: 'the order is on its way' },
-      ],
-    },
-  ];
-  for (const conversation of [...cases, ...edge]) {
-    assert.equal(languageOf(conversation), joinedLanguage(conversation));
-    for (const t of conversation.turns) analyze(t.text, { role: t.role });
-    assert.equal(languageOf(conversation), joinedLanguage(conversation));
-  }
-  fc.assert(
-    fc.property(
-      fc.array(fc.record({ role: fc.constantFrom<Turn['role']>('client', 'agent'), text: trickyText }), {
-        maxLength: 6,
-      }),
-      fc.boolean(),
-      (turns, analysed) => {
-        if (analysed) for (const t of turns) analyze(t.text, { role: t.role });
-        assert.equal(languageOf({ turns }), joinedLanguage({ turns }));
-      },
-    ),
-    { numRuns: 1000 },
   );
 });

@@ -7,7 +7,7 @@
  * The per-turn reading (`viewOf`) and the derivation over the turns (`deriveState`) are shared
  * with fold.ts, which follows a conversation one turn at a time to the same state.
  */
-import { analyze as defaultAnalyze, normalizedText } from '../analysis/analyze.ts';
+import { analyze as defaultAnalyze } from '../analysis/analyze.ts';
 import { detectLang } from '../analysis/lang.ts';
 import { normalize } from '../text/normalize.ts';
 import type {
@@ -131,21 +131,14 @@ export function usesLeverage(t: TurnView): boolean {
   );
 }
 
-/**
- * The language of the client's turns read as one text (joined by new lines), or of every turn
- * when the client wrote nothing: `detectLang` of that text normalised. Normalisation stops at a
- * new line (state.test.ts checks it on random texts), so the joined text's normalisation is the
- * turns' own joined, and each turn's is usually at hand from its analysis (`normalizedText`).
- */
 export function languageOf(conversation: Conversation): Lang {
   if (conversation.lang) return conversation.lang;
-  const clients = conversation.turns.filter((t) => t.role === 'client');
-  // the joined client text is empty only for no client turn, or a single empty one
-  const read =
-    clients.length > 1 || (clients.length === 1 && clients[0]?.text !== '') ? clients : conversation.turns;
-  if (!read.every((t) => typeof t.text === 'string'))
-    return detectLang(normalize(read.map((t) => t.text).join('\n')).text);
-  return detectLang(read.map((t) => normalizedText(t.text).text).join('\n'));
+  const clientText = conversation.turns
+    .filter((t) => t.role === 'client')
+    .map((t) => t.text)
+    .join('\n');
+  const text = clientText || conversation.turns.map((t) => t.text).join('\n');
+  return detectLang(normalize(text).text);
 }
 
 function trendOf(values: readonly number[]): Trend {
