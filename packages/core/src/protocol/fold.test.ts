@@ -9,7 +9,7 @@ import { checkDraft, checkDraftFromState, EXPECTED, judgeDraft } from './check-d
 import { CUE_KINDS } from './cue-types.ts';
 import { CASES } from './fixtures/conversations.ts';
 import { MORE_CASES } from './fixtures/more-conversations.ts';
-import { foldTurn, foldTurns, type ProtocolFold, startFold, stateOfFold } from './fold.ts';
+import { dropOldest, foldTurn, foldTurns, type ProtocolFold, startFold, stateOfFold } from './fold.ts';
 import { nextAction, recommend, recommendFromState } from './recommend.ts';
 import { type Analyzer, buildState, languageOf } from './state.ts';
 import {
@@ -138,6 +138,67 @@ test('fold: the same with annotated signals (every rule and bubble case, fixed a
     ),
     { numRuns: 400 },
   );
+});
+
+/**
+ * Follows `conversation` through a sliding window of its last `size` turns, one turn at a time
+ * (drop the oldest, fold the newest), and checks the window's state and recommendation against
+ * the whole-window calls after every turn.
+ */
+function assertWindowMatches(conversation: Conversation, analyzer: Analyzer, size: number): void {
+  const lang = conversation.lang ?? languageOf(conversation);
+  let fold: ProtocolFold = startFold({ lang });
+  const turns = conversation.turns;
+  for (const [i, turn] of turns.entries()) {
+    fold = foldTurn(
+      dropOldest(fold, fold.length + 1 - size),
+      turn,
+      analyzer(turn.text, { role: turn.role, lang }),
+    );
+    const window = { turns: turns.slice(Math.max(0, i + 1 - size), i + 1), lang };
+    assert.equal(fold.length, window.turns.length);
+    const state = stateOfFold(fold, { analyzer });
+    assert.deepEqual(comparable(state), comparable(buildState(window, { analyzer })), `state after ${i}`);
+    assert.deepEqual(
+      comparable(recommendFromState(state)),
+      comparable(recommend(window, { analyzer })),
+      `recommendation after ${i}`,
+    );
+  }
+}
+
+test('fold: a sliding window (dropOldest, then foldTurn) is the state of the window, turn after turn', () => {
+  for (const conversation of FIXTURES)
+    for (const size of [1, 2, 3, 5]) assertWindowMatches(conversation, analyze, size);
+});
+
+test('fold: the same on generated and annotated conversations, any window size', () => {
+  fc.assert(
+    fc.property(generatedConversations, fc.integer({ min: 1, max: 8 }), (conversation, size) =>
+      assertWindowMatches(conversation, analyze, size),
+    ),
+    { numRuns: 80 },
+  );
+  fc.assert(
+    fc.property(annotatedConversations, fc.integer({ min: 1, max: 8 }), ({ conversation, texts }, size) =>
+      assertWindowMatches(conversation, annotatedAnalyzer(texts), size),
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test('fold: dropOldest keeps each turn reading (no analysis again) and leaves its fold as it was', () => {
+  const analyzer = counting(analyze);
+  const turns = FIXTURES.find((c) => c.lang === 'fr' && c.turns.length >= 5)?.turns ?? [];
+  assert.ok(turns.length >= 5);
+  const fold = foldTurns(startFold({ lang: 'fr' }), turns, analyzer);
+  const calls = analyzer.calls;
+  const shorter = dropOldest(fold, 2);
+  assert.equal(shorter.length, fold.length - 2);
+  assert.equal(analyzer.calls, calls);
+  assert.equal(fold.length, turns.length);
+  assert.equal(dropOldest(fold, 0), fold);
+  assert.equal(dropOldest(fold, fold.length + 3).length, 0);
 });
 
 test('fold: following a conversation and checking every reply analyses each turn once', () => {

@@ -74,7 +74,11 @@ export function foldTurn(fold: ProtocolFold, turn: Turn, analysis: Analysis): Pr
       `foldTurn: an analysis made as ${analysis.role}/${analysis.lang} for a ${turn.role} turn of a ${fold.lang} conversation`,
     );
   }
-  const view = viewOf(turn, fold.length, textOf(turn), analysis, fold.lang);
+  return withTurn(fold, turn, viewOf(turn, fold.length, textOf(turn), analysis, fold.lang));
+}
+
+/** The fold with one more turn, read as `view` (its index is the fold's length). */
+function withTurn(fold: ProtocolFold, turn: Turn, view: TurnView): ProtocolFold {
   return {
     lang: fold.lang,
     ...(fold.channel !== undefined ? { channel: fold.channel } : {}),
@@ -82,6 +86,25 @@ export function foldTurn(fold: ProtocolFold, turn: Turn, analysis: Analysis): Pr
     clientRun: turn.role === 'client' ? fold.clientRun + 1 : 0,
     last: { turn, view, facts: addFacts(fold.last?.facts ?? NO_FACTS, view), previous: fold.last },
   };
+}
+
+/**
+ * The fold without its `count` oldest turns, as if it had started after them — for a
+ * conversation read through a sliding window of recent turns. The turns kept keep their reading
+ * (no analysis, normalisation or cue detection again), numbered from 0 again, and the state's
+ * facts are gathered again from those readings: a few object copies per turn.
+ */
+export function dropOldest(fold: ProtocolFold, count: number): ProtocolFold {
+  if (count <= 0) return fold;
+  const kept: FoldedTurn[] = [];
+  for (let link = fold.last; link !== null && kept.length < fold.length - count; link = link.previous)
+    kept.push(link);
+  let out = startFold(fold);
+  for (let k = kept.length - 1; k >= 0; k--) {
+    const { turn, view } = kept[k] as FoldedTurn;
+    out = withTurn(out, turn, { ...view, index: out.length });
+  }
+  return out;
 }
 
 /** Folds every turn of `turns`, analysing each with `analyzer` in the fold's language. */

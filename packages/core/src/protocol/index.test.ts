@@ -16,6 +16,7 @@ test('protocol entry: the public API is pinned', () => {
     'clientPoints',
     'detectCues',
     'draftReply',
+    'dropOldest',
     'foldTurn',
     'foldTurns',
     'hashString',

@@ -22,6 +22,7 @@ export { type Draft, type DraftChannel, type DraftMove, type DraftOptions, draft
 export { MOVE_KEYS, type MoveKey } from './draft-types.ts';
 export { type ClientPoints, clientPoints } from './facts.ts';
 export {
+  dropOldest,
   type FoldedTurn,
   type FoldOptions,
   type FoldStateOptions,

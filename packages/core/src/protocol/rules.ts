@@ -7,7 +7,7 @@
  * closing (dev corpus README, « Conversation actions, first rule that applies »).
  */
 import { sliceCodeUnits } from '../text/truncate.ts';
-import type { ActionId, Lang, Localized, SignalId } from '../types.ts';
+import type { ActionId, Analysis, Lang, Localized, SignalId } from '../types.ts';
 import {
   type Evidence,
   hasPrefix,
@@ -71,17 +71,17 @@ const PROBLEM_CLAUSE: Readonly<Record<Lang, RegExp>> = {
 };
 
 /**
- * Turn views are immutable and shared by every state that holds them (a followed conversation
- * asks about the same client turn before each reply): their complaint count is kept.
+ * A followed conversation asks about the same client turn before each reply: its complaint count
+ * is kept, by the turn's analysis (a turn keeps it when a sliding window renumbers the turn).
  */
-const PROBLEM_CLAUSES = new WeakMap<TurnView, number>();
+const PROBLEM_CLAUSES = new WeakMap<Analysis, number>();
 
 /** Distinct complaints in one turn (« le chauffage ne marche plus, la fenêtre ferme mal et il y a une fuite »). */
 function countProblemClauses(t: TurnView): number {
-  let n = PROBLEM_CLAUSES.get(t);
+  let n = PROBLEM_CLAUSES.get(t.analysis);
   if (n === undefined) {
     n = countProblemClausesOf(t);
-    PROBLEM_CLAUSES.set(t, n);
+    PROBLEM_CLAUSES.set(t.analysis, n);
   }
   return n;
 }

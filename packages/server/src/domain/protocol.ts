@@ -13,6 +13,7 @@ import {
   checkDraft,
   type DraftChannel,
   draftReply,
+  dropOldest,
   type Formality,
   foldTurn,
   type Lang,
@@ -83,8 +84,9 @@ export function recommendFor(
  * What one recommendation leaves for the next message of the same conversation: the analyses
  * made beyond the stored ones, and the engine's fold of the turns (`startFold`/`foldTurn`: each
  * turn read once, the state then derived without reading them again), which the next message
- * extends by its one turn — while the window has not started to slide (a turn leaving it renumbers
- * every other) and the conversation's language is the same (it is read in that language).
+ * extends by its one turn — once the window slides, after dropping the turns that left it
+ * (`dropOldest`: the others keep their reading) — while the conversation's language is the same
+ * (it is read in that language).
  */
 export interface ProtocolMemo {
   readonly analyses: AnalysisMemo;
@@ -114,14 +116,15 @@ export function recommendWithMemo(
   const recommendation = slimRecommendation(recommendFromState(stateOfFold(fold, { analyzer })));
   return {
     recommendation,
-    memo: { analyses: used, ...(turns.length < PROTOCOL_WINDOW ? { fold } : {}) },
+    memo: { analyses: used, fold },
   };
 }
 
 /**
- * The fold of `turns` in `lang`: `previous` extended by the last turn when it holds exactly the
- * turns before it in that language, else folded from the start. Undefined when a stored analysis
- * is not one the fold may take (made for another role): `buildState` then reads the turns as is.
+ * The fold of `turns` in `lang`: `previous` extended by the last turn when it ends with exactly
+ * the turns before it in that language (its older turns, which left the window, dropped first),
+ * else folded from the start. Undefined when a stored analysis is not one the fold may take (made
+ * for another role): `buildState` then reads the turns as is.
  */
 function foldOf(
   turns: readonly Turn[],
@@ -129,9 +132,11 @@ function foldOf(
   analyzer: (text: string, options: AnalyzeOptions) => Analysis,
   previous: ProtocolFold | undefined,
 ): ProtocolFold | undefined {
-  const isExtension =
-    previous !== undefined && previous.lang === lang && holdsExactly(previous, turns.slice(0, -1));
-  let fold = isExtension ? previous : startFold({ lang });
+  const before = turns.slice(0, -1);
+  let fold =
+    previous !== undefined && previous.lang === lang && endsWith(previous, before)
+      ? dropOldest(previous, previous.length - before.length)
+      : startFold({ lang });
   for (const turn of turns.slice(fold.length)) {
     const analysis = analyzer(turn.text, { role: turn.role, lang });
     if (analysis.role !== turn.role || analysis.lang !== lang) return undefined;
@@ -140,15 +145,15 @@ function foldOf(
   return fold;
 }
 
-/** Whether `fold` is the fold of exactly these turns (same roles and texts, in order). */
-function holdsExactly(fold: ProtocolFold, turns: readonly Turn[]): boolean {
-  if (fold.length !== turns.length) return false;
-  let i = turns.length;
-  for (let link = fold.last; link !== null; link = link.previous) {
-    const turn = turns[--i];
-    if (!turn || link.turn.role !== turn.role || link.turn.text !== turn.text) return false;
+/** Whether the last turns `fold` holds are exactly these turns (same roles and texts, in order). */
+function endsWith(fold: ProtocolFold, turns: readonly Turn[]): boolean {
+  if (fold.length < turns.length) return false;
+  let link = fold.last;
+  for (let i = turns.length - 1; i >= 0; i--, link = link?.previous ?? null) {
+    const turn = turns[i] as Turn;
+    if (!link || link.turn.role !== turn.role || link.turn.text !== turn.text) return false;
   }
-  return i === 0;
+  return true;
 }
 
 export interface DraftInput {
