@@ -383,6 +383,8 @@ export async function eraseClient(opts: DomainContext & { id: string; reason: st
       at: opts.now,
     });
   });
-  opts.history?.clear(); // cached turns hold the erased texts
+  // cached heads and turns hold the erased texts
+  opts.history?.clear();
+  opts.engine?.clear();
   return { erased: true };
 }

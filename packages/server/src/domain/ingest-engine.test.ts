@@ -84,3 +84,13 @@ it('keeps the turns of the most recent conversations only', () => {
   assert.equal(next('a').missing, true, 'evicted');
   assert.equal(next('c').missing, false);
 });
+
+it('forgets every conversation on clear (an erasure): the next message asks for its turns again', () => {
+  const engine = new IngestEngine(analyze);
+  const [first, second] = conversation(2);
+  assert.ok(first && second);
+  engine.compute({ ...first, turns: [] });
+  assert.equal(engine.compute(second).missing, false, 'known before');
+  engine.clear();
+  assert.deepEqual(engine.compute(second), { missing: true });
+});

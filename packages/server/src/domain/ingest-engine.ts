@@ -76,6 +76,11 @@ export class IngestEngine {
     return { missing: false, analysis, recommendation };
   }
 
+  /** Forgets every conversation's turns (an erasure: they may hold the erased texts). */
+  clear(): void {
+    this.#conversations.clear();
+  }
+
   /** The conversation's entry, made the most recently used (least recent evicted). */
   #entry(conversationId: string): ConversationEntry {
     const hit = this.#conversations.get(conversationId);
