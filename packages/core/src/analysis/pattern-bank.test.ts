@@ -134,6 +134,23 @@ describe('PatternBank', () => {
     assert.equal(bank.match(set, a).length, 1);
   });
 
+  it('finds the same matches where an opening stands too often to be tried place by place', () => {
+    const bank = new PatternBank();
+    const source = '(?:le|la) (?:chat|chien)(?: noir)?';
+    const set = bank.add({ patterns: [source] });
+    for (const count of [1, 3, 15, 16, 17, 40]) {
+      const text = Array.from({ length: count }, (_, i) => (i % 3 === 0 ? 'le chat noir' : 'la table')).join(
+        ', ',
+      );
+      const n = normalize(`${text}, la chienne, le chien`);
+      assert.deepEqual(
+        bank.match(set, n).map((m) => [m.start, m.end]),
+        findMatches(compileEntry({ patterns: [source] }), n.text).map((m) => [m.start, m.end]),
+        `${count} openings`,
+      );
+    }
+  });
+
   it('refuses a set of another bank', () => {
     const set = new PatternBank().add({ patterns: ['merci'] });
     assert.throws(() => new PatternBank().match(set, normalize('merci')), /another bank/);

@@ -18,7 +18,7 @@ import type { NormalizedText } from '../text/normalize.ts';
 import type { Lang } from '../types.ts';
 import { type Automaton, buildAutomaton } from './literal-automaton.ts';
 import type { NormalizedMatch, PatternEntry } from './patterns.ts';
-import { type Requirement, requiredLiterals } from './required-literals.ts';
+import { openingLiterals, type Requirement, requiredLiterals } from './required-literals.ts';
 
 /**
  * Letters and digits of the normalised text: a–z, digits and the scripts normalisation leaves
@@ -97,25 +97,44 @@ const chanceOfSet = (set: readonly string[]): number =>
     set.reduce((a, l) => a + chanceOf(l), 0),
   );
 
+/** A literal as the automaton looks for it (trimmed, cut to its end), or null if it gates nothing. */
+function gateLiteral(lit: string): string | null {
+  const t = lit.trim();
+  if (t.length < MIN_LITERAL && !isRareCharacter(t)) return null;
+  return t.length > MAX_LITERAL ? t.slice(-MAX_LITERAL) : t;
+}
+
 /** The requirement as gated on: literals trimmed and cut, weak sets dropped, rarest set first. */
 function gateSets(req: Requirement | null): string[][] {
   if (!req) return [];
   const sets: string[][] = [];
   for (const set of req) {
-    const cut = new Set<string>();
-    let weak = false;
-    for (const lit of set) {
-      const t = lit.trim();
-      if (t.length < MIN_LITERAL && !isRareCharacter(t)) weak = true;
-      cut.add(t.length > MAX_LITERAL ? t.slice(-MAX_LITERAL) : t);
-    }
-    if (!weak) sets.push([...cut]);
+    const cut = set.map(gateLiteral);
+    if (cut.every((lit) => lit !== null)) sets.push([...new Set(cut)]);
   }
   return sets.sort((a, b) => chanceOfSet(a) - chanceOfSet(b));
 }
 
+/**
+ * A pattern tried where its openings stand runs once per opening found, not over the whole text;
+ * past this many places one pass of the regex is cheaper.
+ */
+const MAX_TRIED_STARTS = 16;
+
+/** One of the strings every match of a pattern starts with, and the literal that reveals it. */
+interface Opening {
+  readonly text: string;
+  readonly literal: number;
+}
+
 interface Pattern {
   readonly re: RegExp;
+  /**
+   * When every match starts with one of a few strings, each a gate literal: those strings and the
+   * same expression, sticky, to try at each place one of them starts a word. Null: one regex pass.
+   */
+  readonly openings: readonly Opening[] | null;
+  readonly sticky: RegExp | null;
   /** The list it belongs to (a set's patterns, or a set's allow patterns). */
   readonly list: number;
   /**
@@ -155,6 +174,7 @@ export class PatternBank {
   // per-text state, reset by bumping `generation` (nothing is allocated per message)
   private generation = 0;
   private scannedText: NormalizedText | null = null;
+  private readonly starts = new Int32Array(MAX_TRIED_STARTS);
   private literalSeen = new Uint32Array(0);
   private patternWoken = new Uint32Array(0);
   /** Per list, a linked list of woken patterns: head (valid when headGen === generation), next. */
@@ -177,8 +197,12 @@ export class PatternBank {
       const prog: number[] = [sets.length];
       for (const set of sets) prog.push(set.length, ...set.map((lit) => this.literalId(lit)));
       const index = this.patterns.length;
+      const openings = this.openingsOf(source);
+      const expression = `(?:${source})${AFTER}`;
       this.patterns.push({
-        re: new RegExp(`(?:${source})${AFTER}`, 'gu'),
+        re: new RegExp(expression, 'gu'),
+        openings,
+        sticky: openings ? new RegExp(expression, 'uy') : null,
         list,
         gate: Int32Array.from(prog),
       });
@@ -186,6 +210,19 @@ export class PatternBank {
     }
     this.built = null;
     return list;
+  }
+
+  /** The pattern's openings, each revealed by a gate literal; null if one of them gates nothing. */
+  private openingsOf(source: string): Opening[] | null {
+    const strings = openingLiterals(source);
+    if (!strings) return null;
+    const openings: Opening[] = [];
+    for (const text of strings) {
+      const lit = gateLiteral(text);
+      if (lit === null) return null;
+      openings.push({ text, literal: this.literalId(lit) });
+    }
+    return openings;
   }
 
   private literalId(lit: string): number {
@@ -287,13 +324,48 @@ export class PatternBank {
     return true;
   }
 
+  /**
+   * The matches of a pattern with openings, tried only where an opening starts a word: the same
+   * matches as execAll (each start tried left to right, none inside the previous match). False,
+   * with nothing added, when there are too many places to try.
+   */
+  private tryAtOpenings(pattern: Pattern, text: string, out: NormalizedMatch[]): boolean {
+    const { literalSeen, generation, starts } = this;
+    let count = 0;
+    for (const opening of pattern.openings as readonly Opening[]) {
+      if (literalSeen[opening.literal] !== generation) continue;
+      for (let at = text.indexOf(opening.text); at !== -1; at = text.indexOf(opening.text, at + 1)) {
+        if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
+        if (count === MAX_TRIED_STARTS) return false;
+        // insertion keeps the places sorted (a handful each time)
+        let k = count++;
+        for (; k > 0 && (starts[k - 1] as number) > at; k--) starts[k] = starts[k - 1] as number;
+        starts[k] = at;
+      }
+    }
+    const sticky = pattern.sticky as RegExp;
+    let from = 0;
+    for (let k = 0; k < count; k++) {
+      const start = starts[k] as number;
+      if (start < from) continue;
+      sticky.lastIndex = start;
+      const m = sticky.exec(text);
+      if (m === null || m[0].length === 0) continue;
+      out.push({ start, end: start + m[0].length, text: m[0] });
+      from = start + m[0].length;
+    }
+    return true;
+  }
+
   /** Raw matches of one list's woken and ungated patterns (unsorted, may overlap). */
   private runList(list: number, text: string, out: NormalizedMatch[]): void {
     const gen = this.generation;
     if (this.headGen[list] === gen) {
       for (let p = this.head[list] as number; p !== -1; p = this.nextWoken[p] as number) {
         const pattern = this.patterns[p] as Pattern;
-        if (this.gateHolds(pattern.gate)) execAll(pattern.re, text, out);
+        if (!this.gateHolds(pattern.gate)) continue;
+        if (pattern.openings === null || !this.tryAtOpenings(pattern, text, out))
+          execAll(pattern.re, text, out);
       }
     }
     for (const p of this.ungated[list] as number[]) execAll((this.patterns[p] as Pattern).re, text, out);

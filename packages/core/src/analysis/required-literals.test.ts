@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { normalize } from '../text/normalize.ts';
 import { compileAlternation } from './patterns.ts';
-import { requiredLiterals } from './required-literals.ts';
+import { openingLiterals, requiredLiterals } from './required-literals.ts';
 import { DATA_DIR, shippedPatterns } from './shipped-patterns.test-helper.ts';
 
 const DATA = DATA_DIR;
@@ -18,6 +18,68 @@ test('requiredLiterals reads alternations, optional parts and cross products', (
   assert.equal(requiredLiterals('[a-z]+'), null);
   assert.equal(requiredLiterals('(?:abc|[0-9]+)'), null, 'a branch without a literal leaves no requirement');
 });
+
+test('openingLiterals spells out how every match starts, stepping over lookarounds', () => {
+  assert.deepEqual(openingLiterals('(?:je|nous) (?:vais|allons) porter'), [
+    'je vais porter',
+    'je allons porter',
+    'nous vais porter',
+    'nous allons porter',
+  ]);
+  assert.deepEqual(openingLiterals('(?<=faute[^.]{0,80})(?:vous avez|tu as) (?:[a-z]+ ){0,3}raison'), [
+    'tu as ',
+    'vous avez ',
+  ]);
+  assert.deepEqual(openingLiterals('\\bmerci(?: beaucoup)?'), ['merci'], 'a longer opening adds nothing');
+  assert.deepEqual(openingLiterals('(?:a|b)?c'), ['c', 'ac', 'bc']);
+  assert.deepEqual(openingLiterals('ab+c'), ['ab']);
+  assert.deepEqual(openingLiterals('(?:mes (?:potes|freres)|mon) va'), [
+    'mon va',
+    'mes potes va',
+    'mes freres va',
+  ]);
+  assert.equal(openingLiterals('[a-z]+ merci'), null, 'a class opens it');
+  assert.equal(openingLiterals('x*y'), null, 'it may open with nothing known');
+  assert.equal(openingLiterals('(?:merci|[0-9]+)'), null, 'one branch opens with anything');
+});
+
+test('every match of a shipped pattern starts with one of its openings (dev corpus)', () => {
+  const texts = devTexts();
+  let withOpenings = 0;
+  for (const source of shippedPatterns()) {
+    const openings = openingLiterals(source);
+    if (!openings) continue;
+    withOpenings++;
+    const re = compileAlternation([source]);
+    for (const text of texts) {
+      const n = normalize(text).text;
+      re.lastIndex = 0;
+      for (let m = re.exec(n); m !== null; m = re.exec(n)) {
+        const at = m.index;
+        assert.ok(
+          openings.some((o) => n.startsWith(o, at)),
+          `/${source}/ matched « ${m[0]} » that opens with none of ${JSON.stringify(openings)}`,
+        );
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+  }
+  assert.ok(withOpenings > 500, `most shipped patterns have openings (${withOpenings})`);
+});
+
+function devTexts(): string[] {
+  const corpus = join(DATA, '..', '..', '..', '..', 'shared', 'corpus', 'dev');
+  const texts: string[] = [];
+  for (const f of ['client-fr.jsonl', 'client-en.jsonl', 'agent-fr.jsonl', 'agent-en.jsonl']) {
+    try {
+      for (const line of readFileSync(join(corpus, f), 'utf8').split('\n'))
+        if (line.trim()) texts.push(JSON.parse(line).text);
+    } catch {
+      // the shared corpus is optional here
+    }
+  }
+  return texts;
+}
 
 /** Does the text hold one literal of every set? */
 function holds(req: string[][] | null, text: string): boolean {

@@ -4,6 +4,9 @@
  * plainte » needs « porter plainte » or « déposer plainte »). The reading is exact about literals,
  * so a text holding none of a set can never match; a source it does not follow yields null
  * (no requirement), which only costs speed, never a match. pattern-bank.ts gates on it.
+ *
+ * The same reading gives a pattern's opening literals (`openingLiterals`): the strings every match
+ * starts with, which let pattern-bank.ts try the pattern only where one of them stands.
  */
 
 type Item =
@@ -15,7 +18,8 @@ type Item =
       readonly min: number;
       readonly max: number;
     }
-  | { readonly kind: 'other' };
+  /** Anything else; `zeroWidth` for an assertion that consumes nothing (« \\b », « ^ », « $ »). */
+  | { readonly kind: 'other'; readonly zeroWidth?: boolean };
 
 class Parser {
   i = 0;
@@ -39,7 +43,7 @@ class Parser {
   item(): Item {
     const s = this.s;
     const c = s[this.i] as string;
-    let atom: 'other' | { ch: string } | { alt: Item[][]; look: boolean };
+    let atom: 'other' | 'assertion' | { ch: string } | { alt: Item[][]; look: boolean };
     if (c === '(') {
       this.i++;
       let look = false;
@@ -79,11 +83,15 @@ class Parser {
       } else if (e === 'x') {
         this.i += 2;
         atom = 'other';
-      } else if (/[dDwWsSbB0-9]/.test(e)) atom = 'other';
+      } else if (e === 'b' || e === 'B') atom = 'assertion';
+      else if (/[dDwWsS0-9]/.test(e)) atom = 'other';
       else if (e === 'n') atom = { ch: '\n' };
       else if (e === 't') atom = { ch: '\t' };
       else atom = { ch: e };
-    } else if (c === '.' || c === '^' || c === '$') {
+    } else if (c === '^' || c === '$') {
+      this.i++;
+      atom = 'assertion';
+    } else if (c === '.') {
       this.i++;
       atom = 'other';
     } else {
@@ -92,6 +100,7 @@ class Parser {
     }
     const [min, max] = this.quantifier();
     if (atom === 'other') return { kind: 'other' };
+    if (atom === 'assertion') return { kind: 'other', zeroWidth: true };
     if ('ch' in atom) return { kind: 'char', ch: atom.ch, min, max };
     return { kind: 'group', alt: atom.alt, look: atom.look, min, max };
   }
@@ -223,5 +232,77 @@ export function requiredLiterals(source: string): string[][] | null {
     return set && set.length > 0 ? [set] : null;
   } catch {
     return null; // a source this reader does not follow: no gate, the regex always runs
+  }
+}
+
+/** The opening strings of a sequence or group; `complete` when they are all it can match. */
+interface Opening {
+  readonly strings: string[];
+  readonly complete: boolean;
+}
+
+/** Past this many opening strings a pattern is not worth trying string by string. */
+const MAX_OPENINGS = 64;
+
+const cross = (heads: readonly string[], tails: readonly string[]): string[] =>
+  heads.flatMap((h) => tails.map((t) => h + t));
+
+function openingOfAlt(alt: Item[][]): Opening | null {
+  const strings = new Set<string>();
+  let complete = true;
+  for (const seq of alt) {
+    const o = openingOfSeq(seq);
+    for (const s of o.strings) strings.add(s);
+    complete &&= o.complete;
+  }
+  return strings.size <= MAX_OPENINGS ? { strings: [...strings], complete } : null;
+}
+
+/**
+ * Walks a sequence from its start, keeping the strings a match has consumed so far; stops at the
+ * first item it cannot spell out (what it holds then is still a true opening). Lookarounds and
+ * assertions consume nothing and are stepped over.
+ */
+function openingOfSeq(seq: Item[]): Opening {
+  let frontier: string[] = [''];
+  const stop = (strings: string[] = frontier): Opening => ({ strings, complete: false });
+  for (const item of seq) {
+    if (item.kind === 'other') {
+      if (item.zeroWidth) continue;
+      return stop();
+    }
+    if (item.kind === 'group' && item.look) continue;
+    const inner: Opening | null =
+      item.kind === 'char' ? { strings: [item.ch], complete: true } : openingOfAlt(item.alt);
+    if (!inner) return stop();
+    const entered = cross(frontier, inner.strings);
+    const next = item.min === 0 ? [...new Set([...frontier, ...entered])] : entered;
+    if (next.length > MAX_OPENINGS) return stop();
+    // past an incomplete or repeated item the next characters are unknown
+    if (!inner.complete || item.max !== 1) return stop(next);
+    frontier = next;
+  }
+  return { strings: frontier, complete: true };
+}
+
+/**
+ * The strings one of which every match of `source` starts with (« (?:je|nous) (?:vais|allons)
+ * porter plainte » → [je vais porter plainte, …]), lookarounds stepped over; null when a match
+ * may start with anything (an empty opening, a class, too many strings).
+ */
+export function openingLiterals(source: string): string[] | null {
+  try {
+    const p = new Parser(source);
+    const alt = p.alt();
+    if (p.i < source.length) return null;
+    const opening = openingOfAlt(alt);
+    if (!opening || opening.strings.length === 0 || opening.strings.includes('')) return null;
+    // a string that starts with another of the set adds nothing: every such match starts with both
+    const shortestFirst = [...opening.strings].sort((a, b) => a.length - b.length);
+    const kept: string[] = [];
+    for (const s of shortestFirst) if (!kept.some((k) => s.startsWith(k))) kept.push(s);
+    return kept;
+  } catch {
+    return null;
   }
 }
