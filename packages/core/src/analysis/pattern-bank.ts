@@ -176,6 +176,8 @@ export class PatternBank {
   private scannedText: NormalizedText | null = null;
   private readonly starts = new Int32Array(MAX_TRIED_STARTS);
   private literalSeen = new Uint32Array(0);
+  /** Per automaton state: reached in this text (its outputs are then already marked). */
+  private stateSeen = new Uint32Array(0);
   private patternWoken = new Uint32Array(0);
   /** Per list, a linked list of woken patterns: head (valid when headGen === generation), next. */
   private head = new Int32Array(0);
@@ -249,6 +251,7 @@ export class PatternBank {
       wakeStart[l + 1] = (wakeStart[l] as number) + ids.length;
     });
     this.literalSeen = new Uint32Array(this.literals.length);
+    this.stateSeen = new Uint32Array(automaton.outStart.length - 1);
     this.patternWoken = new Uint32Array(this.patterns.length);
     this.nextWoken = new Int32Array(this.patterns.length);
     this.head = new Int32Array(this.ungated.length);
@@ -271,6 +274,7 @@ export class PatternBank {
     let gen = (this.generation + 1) >>> 0;
     if (gen === 0) {
       this.literalSeen.fill(0);
+      this.stateSeen.fill(0);
       this.patternWoken.fill(0);
       this.headGen.fill(0);
       gen = 1;
@@ -279,13 +283,14 @@ export class PatternBank {
     this.scannedText = n;
     const { symbolOf, width, delta, mask, flag, outStart, outIds } = built.automaton;
     const { wakeStart, wakeIds, listOf } = built;
-    const { literalSeen, patternWoken, head, headGen, nextWoken } = this;
+    const { literalSeen, stateSeen, patternWoken, head, headGen, nextWoken } = this;
     const text = n.text;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const entry = delta[state * width + (symbolOf[text.charCodeAt(i)] as number)] as number;
       state = entry & mask;
-      if ((entry & flag) === 0) continue;
+      if ((entry & flag) === 0 || stateSeen[state] === gen) continue;
+      stateSeen[state] = gen;
       for (let k = outStart[state] as number, end = outStart[state + 1] as number; k < end; k++) {
         const lit = outIds[k] as number;
         if (literalSeen[lit] === gen) continue;
