@@ -121,19 +121,28 @@ function gateSets(req: Requirement | null): string[][] {
  */
 const MAX_TRIED_STARTS = 16;
 
-/** One of the strings every match of a pattern starts with, and the literal that reveals it. */
-interface Opening {
-  readonly text: string;
-  readonly literal: number;
+/** A pattern's openings, or null when one of them holds no literal worth looking for. */
+function openingsOf(source: string): string[] | null {
+  const strings = openingLiterals(source);
+  return strings?.every((text) => gateLiteral(text) !== null) ? strings : null;
 }
+
+/** The strings every match of a pattern starts with, and for each the literal that reveals it. */
+interface Openings {
+  readonly texts: readonly string[];
+  readonly literals: Int32Array;
+}
+
+/** An opening is revealed by a literal of the bank it holds when one is this long, else by its own. */
+const MIN_SHARED_REVEALER = 3;
 
 interface Pattern {
   readonly re: RegExp;
   /**
-   * When every match starts with one of a few strings, each a gate literal: those strings and the
-   * same expression, sticky, to try at each place one of them starts a word. Null: one regex pass.
+   * When every match starts with one of a few strings: those strings and the same expression,
+   * sticky, to try at each place one of them starts a word. Null: one regex pass.
    */
-  readonly openings: readonly Opening[] | null;
+  readonly openings: readonly string[] | null;
   readonly sticky: RegExp | null;
   /** The list it belongs to (a set's patterns, or a set's allow patterns). */
   readonly list: number;
@@ -169,6 +178,8 @@ export class PatternBank {
     readonly wakeIds: Int32Array;
     /** Pattern → its list, flat. */
     readonly listOf: Int32Array;
+    /** Pattern → its openings and their revealing literals, or null. */
+    readonly openings: readonly (Openings | null)[];
   } | null = null;
 
   // per-text state, reset by bumping `generation` (nothing is allocated per message)
@@ -199,7 +210,7 @@ export class PatternBank {
       const prog: number[] = [sets.length];
       for (const set of sets) prog.push(set.length, ...set.map((lit) => this.literalId(lit)));
       const index = this.patterns.length;
-      const openings = this.openingsOf(source);
+      const openings = openingsOf(source);
       const expression = `(?:${source})${AFTER}`;
       this.patterns.push({
         re: new RegExp(expression, 'gu'),
@@ -214,19 +225,6 @@ export class PatternBank {
     return list;
   }
 
-  /** The pattern's openings, each revealed by a gate literal; null if one of them gates nothing. */
-  private openingsOf(source: string): Opening[] | null {
-    const strings = openingLiterals(source);
-    if (!strings) return null;
-    const openings: Opening[] = [];
-    for (const text of strings) {
-      const lit = gateLiteral(text);
-      if (lit === null) return null;
-      openings.push({ text, literal: this.literalId(lit) });
-    }
-    return openings;
-  }
-
   private literalId(lit: string): number {
     let id = this.literalIds.get(lit);
     if (id === undefined) {
@@ -237,7 +235,26 @@ export class PatternBank {
     return id;
   }
 
+  /**
+   * The literal that reveals an opening: the longest literal of the bank it holds (the automaton
+   * stays as small as the gates make it), else its own cut literal.
+   */
+  private revealerOf(opening: string): number {
+    for (let len = Math.min(MAX_LITERAL, opening.length); len >= MIN_SHARED_REVEALER; len--) {
+      for (let at = 0; at + len <= opening.length; at++) {
+        const id = this.literalIds.get(opening.slice(at, at + len));
+        if (id !== undefined) return id;
+      }
+    }
+    return this.literalId(gateLiteral(opening) as string);
+  }
+
   private build(): NonNullable<PatternBank['built']> {
+    const openings = this.patterns.map((p): Openings | null =>
+      p.openings
+        ? { texts: p.openings, literals: Int32Array.from(p.openings, (o) => this.revealerOf(o)) }
+        : null,
+    );
     const automaton = buildAutomaton(this.literals);
     const keyed: number[][] = this.literals.map(() => []);
     this.patterns.forEach((p, index) => {
@@ -263,6 +280,7 @@ export class PatternBank {
       wakeStart,
       wakeIds: Int32Array.from(keyed.flat()),
       listOf: Int32Array.from(this.patterns, (p) => p.list),
+      openings,
     };
     return this.built;
   }
@@ -334,12 +352,14 @@ export class PatternBank {
    * matches as execAll (each start tried left to right, none inside the previous match). False,
    * with nothing added, when there are too many places to try.
    */
-  private tryAtOpenings(pattern: Pattern, text: string, out: NormalizedMatch[]): boolean {
+  private tryAtOpenings(pattern: Pattern, openings: Openings, text: string, out: NormalizedMatch[]): boolean {
     const { literalSeen, generation, starts } = this;
+    const { texts, literals } = openings;
     let count = 0;
-    for (const opening of pattern.openings as readonly Opening[]) {
-      if (literalSeen[opening.literal] !== generation) continue;
-      for (let at = text.indexOf(opening.text); at !== -1; at = text.indexOf(opening.text, at + 1)) {
+    for (let o = 0; o < texts.length; o++) {
+      if (literalSeen[literals[o] as number] !== generation) continue;
+      const opening = texts[o] as string;
+      for (let at = text.indexOf(opening); at !== -1; at = text.indexOf(opening, at + 1)) {
         if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
         if (count === MAX_TRIED_STARTS) return false;
         // insertion keeps the places sorted (a handful each time)
@@ -366,11 +386,12 @@ export class PatternBank {
   private runList(list: number, text: string, out: NormalizedMatch[]): void {
     const gen = this.generation;
     if (this.headGen[list] === gen) {
+      const { openings } = this.built as NonNullable<PatternBank['built']>;
       for (let p = this.head[list] as number; p !== -1; p = this.nextWoken[p] as number) {
         const pattern = this.patterns[p] as Pattern;
         if (!this.gateHolds(pattern.gate)) continue;
-        if (pattern.openings === null || !this.tryAtOpenings(pattern, text, out))
-          execAll(pattern.re, text, out);
+        const open = openings[p];
+        if (!open || !this.tryAtOpenings(pattern, open, text, out)) execAll(pattern.re, text, out);
       }
     }
     for (const p of this.ungated[list] as number[]) execAll((this.patterns[p] as Pattern).re, text, out);

@@ -241,6 +241,9 @@ interface Opening {
   readonly complete: boolean;
 }
 
+/** An opening this long is rare enough to look for; longer ones would only multiply (« every time », « every day »…). */
+const RARE_OPENING = 4;
+
 /** Past this many opening strings a pattern is not worth trying string by string. */
 const MAX_OPENINGS = 64;
 
@@ -275,6 +278,9 @@ function openingOfSeq(seq: Item[]): Opening {
     const inner: Opening | null =
       item.kind === 'char' ? { strings: [item.ch], complete: true } : openingOfAlt(item.alt);
     if (!inner) return stop();
+    // strings long enough to be rare are not multiplied into more of them: fewer places to look
+    if ((inner.strings.length > 1 || item.min === 0) && frontier.every((f) => f.length >= RARE_OPENING))
+      return stop();
     const entered = cross(frontier, inner.strings);
     const next = item.min === 0 ? [...new Set([...frontier, ...entered])] : entered;
     if (next.length > MAX_OPENINGS) return stop();
