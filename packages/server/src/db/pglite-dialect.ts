@@ -170,9 +170,28 @@ class PGliteDriver implements Driver {
   }
 }
 
+/**
+ * PostgreSQL's adapter, marking a Kysely instance (and those made from it by withPlugin or
+ * withSchema, which keep their adapter) as one on this dialect: see `isSerialised`.
+ */
+class PGliteAdapter extends PostgresAdapter {}
+
+/**
+ * Whether `db` runs its statements one after the other on PGlite's one connection, nothing of
+ * another request between a statement's start and its end: then a statement that reads a row and
+ * writes after it cannot be overtaken by another writer. Not a transaction (it has its own
+ * rules), nor PostgreSQL.
+ */
+export function isSerialised(db: {
+  readonly isTransaction: boolean;
+  getExecutor(): { readonly adapter: unknown };
+}): boolean {
+  return !db.isTransaction && db.getExecutor().adapter instanceof PGliteAdapter;
+}
+
 export function pgliteDialect(client: PGlite): Dialect {
   return {
-    createAdapter: () => new PostgresAdapter(),
+    createAdapter: () => new PGliteAdapter(),
     createDriver: () => new PGliteDriver(client),
     // biome-ignore lint/suspicious/noExplicitAny: Kysely's own signature.
     createIntrospector: (db: Kysely<any>) => new PostgresIntrospector(db),

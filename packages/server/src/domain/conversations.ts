@@ -7,8 +7,10 @@
  */
 import type { Analysis, Channel, Finding, Lang } from '@sangfroid/core';
 import { type Selectable, sql } from 'kysely';
+import { isSerialised } from '../db/pglite-dialect.ts';
 import type { Executor, MessagesTable } from '../db/schema.ts';
 import { AppError, notFound } from '../errors.ts';
+import { writeAbusiveIngest } from './abusive-ingest.ts';
 import { findActiveRestrictions } from './clients.ts';
 import { afterCursor, newId, type Page, requireInOrg, toApi, toJsonb, toPage } from './common.ts';
 import type { DomainContext } from './context.ts';
@@ -189,8 +191,9 @@ export async function addMessage(opts: DomainContext & { conversationId: string;
   // statement, and a lone statement is its own transaction). On a race, reload and retry.
   for (let i = 0; i < 2 && !result; i++) {
     const computed = await compute(opts.db, head);
+    // an abusive message is a transaction of several statements, or one statement on PGlite
     result =
-      computed.abuse.length === 0
+      computed.abuse.length === 0 || isSerialised(opts.db)
         ? await write(opts.db, computed)
         : await opts.db.transaction().execute((trx) => write(trx, computed));
     if (!result) head = await loadHead(opts.db, actor.orgId, conversationId);
@@ -335,6 +338,8 @@ async function writeMessage(ex: Executor, w: WriteInput) {
   const authorUserId = role === 'agent' ? actor.userId : null;
   const sentAt = input.sentAt ? new Date(input.sentAt) : null;
   const hasAbuse = w.abuse.length > 0;
+  if (hasAbuse && isSerialised(ex))
+    return writeAbusiveAtOnce(ex, w, { id, authorName, authorUserId, sentAt });
   const abusive = hasAbuse
     ? await writeAbusiveMessage(ex, w, { id, authorName, authorUserId, sentAt })
     : null;
@@ -388,7 +393,7 @@ async function writeMessage(ex: Executor, w: WriteInput) {
       input: {
         kind,
         severity,
-        summary: `${kind}: « ${w.abuse[0]?.evidence.slice(0, 120) ?? ''} »`,
+        summary: incidentSummary(kind, w.abuse),
         conversationId: w.conversationId,
         messageId: id,
         exposedUserIds: [abusive.assigned_user_id ?? actor.userId],
@@ -416,6 +421,70 @@ async function writeMessage(ex: Executor, w: WriteInput) {
     historyVersion: w.head.historyVersion,
   };
 }
+
+/** An abusive message, its incident, escalation and audit entries in one statement (abusive-ingest.ts). */
+async function writeAbusiveAtOnce(
+  db: Executor,
+  w: WriteInput,
+  m: { id: string; authorName: string | null; authorUserId: string | null; sentAt: Date | null },
+) {
+  const { actor, now, input, analysis } = w;
+  const { kind, severity } = incidentKindOf(w.abuse);
+  const written = await writeAbusiveIngest(db, {
+    orgId: actor.orgId,
+    actorId: actor.userId,
+    conversationId: w.conversationId,
+    lastSeq: w.head.lastSeq,
+    historyVersion: w.head.historyVersion,
+    now,
+    debriefDueHours: w.config.debriefDueHours,
+    message: {
+      id: m.id,
+      direction: input.direction,
+      channel: input.channel ?? null,
+      authorName: m.authorName,
+      authorUserId: m.authorUserId,
+      text: input.text,
+      lang: analysis.lang,
+      analysis: toJsonb(analysis),
+      recommendation: toJsonb(w.recommendation),
+      maxSeverity: w.maxSeverity,
+      sentAt: m.sentAt,
+    },
+    kind,
+    severity,
+    summary: incidentSummary(kind, w.abuse),
+    abuse: w.abuse,
+  });
+  if (!written) return null;
+  const message: MessageRow = {
+    id: m.id,
+    org_id: actor.orgId,
+    conversation_id: w.conversationId,
+    seq: written.seq,
+    direction: input.direction,
+    channel: written.channel,
+    author_name: m.authorName,
+    author_user_id: m.authorUserId,
+    text: input.text,
+    lang: analysis.lang,
+    analysis,
+    max_severity: w.maxSeverity,
+    has_abuse: true,
+    sent_at: m.sentAt,
+    created_at: now,
+  };
+  return {
+    message,
+    incident: written.incident,
+    escalation: written.escalation,
+    recommendation: w.recommendation,
+    historyVersion: w.head.historyVersion,
+  };
+}
+
+const incidentSummary = (kind: string, abuse: readonly Finding[]) =>
+  `${kind}: « ${abuse[0]?.evidence.slice(0, 120) ?? ''} »`;
 
 /** Stored turns of a conversation, oldest first (for /assist). */
 export async function findTurns(opts: DomainContext & { conversationId: string }): Promise<StoredTurn[]> {
