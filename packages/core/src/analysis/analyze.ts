@@ -4,8 +4,16 @@
  * with the emotion scores. Never throws because of what a user typed; throws a TypeError only for
  * a programmer's mistake (a role that does not exist).
  */
-import { normalize, toOriginalSpan } from '../text/normalize.ts';
-import { type Analysis, type AnalyzeOptions, type Finding, LANGS, ROLES } from '../types.ts';
+import { type NormalizedText, normalize, toOriginalSpan } from '../text/normalize.ts';
+import {
+  type Analysis,
+  type AnalyzeOptions,
+  type Finding,
+  LANGS,
+  type Lang,
+  ROLES,
+  type Role,
+} from '../types.ts';
 import { detectLang } from './lang.ts';
 import type { RuleContext } from './rule.ts';
 import { RULES } from './rules/index.ts';
@@ -26,6 +34,20 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** The rules' view of one message (a class: no closure is made per message). */
+class MessageContext implements RuleContext {
+  constructor(
+    readonly text: string,
+    readonly normalized: NormalizedText,
+    readonly lang: Lang,
+    readonly role: Role,
+  ) {}
+
+  span(start: number, end: number): { start: number; end: number } {
+    return toOriginalSpan(this.normalized, start, end);
+  }
+}
+
 export function analyze(input: string, options: AnalyzeOptions): Analysis {
   if (!ROLES.includes(options.role)) throw new TypeError(`analyze: unknown role ${String(options.role)}`);
   if (options.lang !== undefined && !LANGS.includes(options.lang)) {
@@ -35,13 +57,7 @@ export function analyze(input: string, options: AnalyzeOptions): Analysis {
   const text = clip(raw);
   const normalized = normalize(text);
   const lang = options.lang ?? detectLang(normalized.text);
-  const ctx: RuleContext = {
-    text,
-    normalized,
-    lang,
-    role: options.role,
-    span: (start, end) => toOriginalSpan(normalized, start, end),
-  };
+  const ctx = new MessageContext(text, normalized, lang, options.role);
   const findings: Finding[] = [];
   for (const rule of RULES[options.role]) {
     for (const hit of rule.detect(ctx)) {

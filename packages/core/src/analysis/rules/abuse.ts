@@ -177,6 +177,14 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
   return a.start < b.end && b.start < a.end;
 }
 
+function overlapsAny(
+  spans: readonly { start: number; end: number }[],
+  b: { start: number; end: number },
+): boolean {
+  for (const a of spans) if (overlaps(a, b)) return true;
+  return false;
+}
+
 /** The first token of the sentence holding `token`, skipping a leading interjection. */
 function isSentenceStart(ctx: RuleContext, tokens: Tokens, index: number): boolean {
   const start = tokens.start(index);
@@ -191,6 +199,41 @@ function frameBefore(text: string, start: number, re: RegExp): boolean {
   return endsWithFrame(text.slice(Math.max(0, start - FRAME_WINDOW), start), re);
 }
 
+/**
+ * Whether a lexicon word at `span` (its first token `first`) is aimed at someone: said of a
+ * person, exclaimed, used as a noun or a vocative, per its kind. Each test runs only if needed.
+ */
+function isAimed(
+  ctx: RuleContext,
+  c: Compiled,
+  tokens: Tokens,
+  first: number,
+  kind: Kind,
+  span: { readonly start: number; readonly end: number },
+): boolean {
+  if (kind === 'slur' || kind === 'strong') return true;
+  const text = ctx.normalized.text;
+  const at = span.start;
+  const person = frameBefore(text, at, c.person);
+  if (kind === 'weakAdjective') return person || isVocative(ctx, c, tokens, first, span.end);
+  const framed = person || frameBefore(text, at, c.exclamation) || frameBefore(text, at, c.noun);
+  // no vocative for a coarse word: one opening a sentence is an interjection (« Shit, I forgot… »)
+  const aimed =
+    kind === 'coarse'
+      ? framed || frameBefore(text, at, c.determiner)
+      : framed || isVocative(ctx, c, tokens, first, span.end);
+  return aimed && !(c.notAimedAfter?.test(text.slice(span.end, span.end + 40)) ?? false);
+}
+
+/** A word opening its sentence and followed by what a vocative is followed by (or the end). */
+function isVocative(ctx: RuleContext, c: Compiled, tokens: Tokens, first: number, end: number): boolean {
+  const text = ctx.normalized.text;
+  return (
+    isSentenceStart(ctx, tokens, first) &&
+    (end >= text.length || c.vocativeAfter.test(text.slice(end, end + 40)))
+  );
+}
+
 function analyseLexicon(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
   const text = ctx.normalized.text;
   const tokens = tokenize(ctx.normalized);
@@ -203,38 +246,14 @@ function analyseLexicon(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
     const span = { start: tokens.start(i) - (m.lead ?? 0), end: tokens.end(i + m.length - 1) };
     i += m.length - 1;
     examined++;
-    if (allowed.some((a) => overlaps(a, span))) continue;
+    if (overlapsAny(allowed, span)) continue;
     if (isQuotedOrReported(ctx, span.start, span.end)) continue;
     const { kind } = m.value;
     if (kind === 'profanity') {
       out.push({ id: 'abuse.profanity', ...span, severity: m.value.mild ? 1 : 2 });
       continue;
     }
-    const after = text.slice(span.end, span.end + 40);
-    const vocative = () =>
-      isSentenceStart(ctx, tokens, i - m.length + 1) &&
-      (span.end >= text.length || c.vocativeAfter.test(after));
-    const person = () => frameBefore(text, span.start, c.person);
-    const exclamation = () => frameBefore(text, span.start, c.exclamation);
-    const noun = () => frameBefore(text, span.start, c.noun);
-    const determiner = () => frameBefore(text, span.start, c.determiner);
-    const notAimed = () => c.notAimedAfter?.test(after) ?? false;
-    let aimed: boolean;
-    switch (kind) {
-      case 'slur':
-      case 'strong':
-        aimed = true;
-        break;
-      case 'weakAdjective':
-        aimed = person() || vocative();
-        break;
-      case 'coarse':
-        // no vocative: a coarse word opening a sentence is an interjection (« Shit, I forgot… »)
-        aimed = (person() || exclamation() || noun() || determiner()) && !notAimed();
-        break;
-      default:
-        aimed = (person() || exclamation() || noun() || vocative()) && !notAimed();
-    }
+    const aimed = isAimed(ctx, c, tokens, i - m.length + 1, kind, span);
     if (kind === 'coarse' && !aimed) {
       out.push({ id: 'abuse.profanity', ...span, severity: m.value.mild ? 1 : 2 });
       continue;
