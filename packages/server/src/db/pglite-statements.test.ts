@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { PGlite } from '@electric-sql/pglite';
-import { PreparedStatements } from './pglite-statements.ts';
+import { PGlite, protocol } from '@electric-sql/pglite';
+import fc from 'fast-check';
+import { bindAndRun, PreparedStatements } from './pglite-statements.ts';
 
 let client: PGlite;
 before(async () => {
@@ -92,4 +93,35 @@ it('keeps statements usable after a rolled-back transaction', async () => {
   assert.deepEqual((await statements.run('select label from t where id = $1', [10]))?.rows, [
     { label: 'kept' },
   ]);
+});
+
+it('writes the very bytes of PGlite’s own Bind, Describe, Execute and Sync for any text parameters', () => {
+  const concat = (parts: readonly Uint8Array[]) => Buffer.concat(parts.map((p) => Buffer.from(p)));
+  const text = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.string());
+  fc.assert(
+    fc.property(
+      fc.oneof(fc.constant(''), fc.constant('sf_1z')),
+      fc.array(fc.option(text, { nil: null }), { maxLength: 20 }),
+      (statement, values) => {
+        const expected = concat([
+          protocol.serialize.bind({ statement, values }),
+          protocol.serialize.describe({ type: 'P' }),
+          protocol.serialize.execute({}),
+          protocol.serialize.sync(),
+        ]);
+        assert.deepEqual(bindAndRun(statement, values), expected);
+      },
+    ),
+  );
+  // a lone surrogate (text cut inside an emoji) and a long parameter
+  const long = [`${'é'.repeat(5000)}\ud83d`, null, '', '{"a":"😡"}'];
+  assert.deepEqual(
+    bindAndRun('s', long),
+    concat([
+      protocol.serialize.bind({ statement: 's', values: long }),
+      protocol.serialize.describe({ type: 'P' }),
+      protocol.serialize.execute({}),
+      protocol.serialize.sync(),
+    ]),
+  );
 });

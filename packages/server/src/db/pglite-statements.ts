@@ -27,7 +27,7 @@ export const MAX_PREPARED_STATEMENTS = 256;
 type BackendMessage = { name: string };
 const { serialize } = protocol;
 
-type TextParameter = string | null;
+export type TextParameter = string | null;
 
 function toText(value: unknown): TextParameter | undefined {
   if (value === null || value === undefined) return null;
@@ -54,6 +54,49 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+/**
+ * Bind (all parameters as text, all results as text), Describe the portal, Execute, Sync: the
+ * messages `serialize.bind/describe/execute/sync` make, written into one buffer. PGlite's writer
+ * starts each message from a small buffer, grows it by copies and copies it out again, which for
+ * an ingest's parameters (the analysis and recommendation JSON, a few kB) cost more than running
+ * the statement's parse and plan once did.
+ */
+export function bindAndRun(statement: string, values: readonly TextParameter[]): Buffer {
+  // Bind: length, portal "" and statement name (C strings), one format code per parameter (0:
+  // text), the parameters (length, -1 for null, then bytes), 0 result format codes (all text)
+  let length = 4 + 1 + Buffer.byteLength(statement) + 1 + 2 + 2 * values.length + 2 + 2;
+  for (const v of values) length += 4 + (v === null ? 0 : Buffer.byteLength(v));
+  const out = Buffer.allocUnsafe(1 + length + TAIL.length);
+  out[0] = 0x42; // 'B'
+  out.writeInt32BE(length, 1);
+  let at = 5;
+  out[at++] = 0;
+  at += out.write(statement, at);
+  out[at++] = 0;
+  out.writeInt16BE(values.length, at);
+  out.fill(0, at + 2, at + 2 + 2 * values.length);
+  at += 2 + 2 * values.length;
+  out.writeInt16BE(values.length, at);
+  at += 2;
+  for (const v of values) {
+    if (v === null) {
+      out.writeInt32BE(-1, at);
+      at += 4;
+    } else {
+      const n = out.write(v, at + 4);
+      out.writeInt32BE(n, at);
+      at += 4 + n;
+    }
+  }
+  out.writeInt16BE(0, at);
+  at += 2;
+  out.set(TAIL, at);
+  return out;
+}
+
+/** Describe portal "" ('D', 'P'), Execute portal "" with no row limit ('E'), Sync ('S'). */
+const TAIL = Uint8Array.of(0x44, 0, 0, 0, 6, 0x50, 0, 0x45, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0x53, 0, 0, 0, 4);
 
 /** Statement names are unique in the process, so two caches on one session never collide. */
 let statementCounter = 0;
@@ -112,14 +155,9 @@ export class PreparedStatements {
       this.#names.delete(sql); // most recently used goes last
       this.#names.set(sql, name);
     }
-    parts.push(
-      serialize.bind({ statement: name, values }),
-      serialize.describe({ type: 'P' }),
-      serialize.execute({}),
-      serialize.sync(),
-    );
+    const run = bindAndRun(name, values);
     const { messages } = await this.client.runExclusive(() =>
-      this.client.execProtocol(concat(parts), { throwOnError: false }),
+      this.client.execProtocol(parts.length > 0 ? concat([...parts, run]) : run, { throwOnError: false }),
     );
     if (isNew && (messages as BackendMessage[]).some((m) => m.name === 'parseComplete'))
       this.#remember(sql, name);
