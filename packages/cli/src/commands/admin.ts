@@ -3,7 +3,6 @@
  * database (DATA_DIR or DATABASE_URL). The password is typed on the terminal (not echoed, asked
  * twice) or read from stdin with --password-stdin — never a default password.
  */
-import { createOrganisationWithAdmin, loadConfig, openDatabase } from '@sangfroid/server';
 import type { Command } from 'commander';
 import { readAll } from '../io.ts';
 
@@ -61,6 +60,7 @@ export function registerAdmin(program: Command): void {
         passwordStdin?: boolean;
         dataDir?: string;
       }) => {
+        const { createOrganisationWithAdmin, loadConfig, openDatabase } = await import('@sangfroid/server');
         const config = loadConfig({ ...process.env, ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}) });
         let password: string;
         if (opts.passwordStdin) password = (await readAll(process.stdin)).replace(/\r?\n$/, '');

@@ -2,7 +2,6 @@
  * `sangfroid audit verify`: recomputes every organisation's hash chain of the audit log and exits
  * non-zero at the first entry that was altered, removed or inserted.
  */
-import { loadConfig, openDatabase, verifyAuditChain } from '@sangfroid/server';
 import type { Command } from 'commander';
 
 export function registerAudit(program: Command): void {
@@ -14,6 +13,7 @@ export function registerAudit(program: Command): void {
     .option('--data-dir <dir>', 'embedded database directory (default: DATA_DIR or .sangfroid/data)')
     .option('--json', 'print the result as JSON')
     .action(async (opts: { org?: string; dataDir?: string; json?: boolean }) => {
+      const { loadConfig, openDatabase, verifyAuditChain } = await import('@sangfroid/server');
       const config = loadConfig({ ...process.env, ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}) });
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {

@@ -5,10 +5,9 @@
  * stopped by --strict), 2 the input could not be imported at all.
  */
 
-import { QUEUES } from '@sangfroid/server';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { REPORT_LANGS, type ReportLang } from '../import/i18n.ts';
-import { type IntoServer, openIntoServer } from '../import/into-server.ts';
+import type { IntoServer } from '../import/into-server.ts';
 import { runImport } from '../import/run.ts';
 import { IMPORT_FORMATS, type ImportFormat, ImportInputError } from '../import/types.ts';
 
@@ -34,6 +33,7 @@ async function waitForQueue(into: IntoServer): Promise<void> {
   const queue = into.queue;
   if (!queue) return;
   while (true) {
+    const { QUEUES } = await import('@sangfroid/server');
     const c = await queue.counts(QUEUES.importBatch);
     if (c.queued + c.active === 0) return;
     await new Promise((r) => setTimeout(r, 1000));
@@ -76,6 +76,7 @@ export function registerImport(program: Command): void {
       let into: IntoServer | undefined;
       try {
         if (opts.intoServer) {
+          const { openIntoServer } = await import('../import/into-server.ts');
           into = await openIntoServer({
             ...(opts.org ? { org: opts.org } : {}),
             ...(opts.source ? { source: opts.source } : {}),

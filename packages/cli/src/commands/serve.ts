@@ -2,7 +2,6 @@
  * `sangfroid serve`: starts the server (embedded database by default, DATABASE_URL for PostgreSQL)
  * on http://localhost:3000 (PORT to change) and prints where the data lives.
  */
-import { startServer } from '@sangfroid/server';
 import type { Command } from 'commander';
 
 export function registerServe(program: Command): void {
@@ -17,6 +16,7 @@ export function registerServe(program: Command): void {
       if (opts.port) env.PORT = opts.port;
       if (opts.host) env.HOST = opts.host;
       if (opts.dataDir) env.DATA_DIR = opts.dataDir;
+      const { startServer } = await import('@sangfroid/server');
       await startServer({ env });
       // the HTTP server keeps the process alive until SIGINT/SIGTERM
     });

@@ -5,17 +5,8 @@
  * or, with `--idle-exit`, once the queue has stayed empty that long. Run one per core, on as many
  * machines as wanted: each job goes to one worker, failures are retried by the queue.
  */
-import {
-  createNotifier,
-  loadConfig,
-  type NotificationJob,
-  notificationOptions,
-  openDatabase,
-  openJobQueue,
-  QUEUES,
-} from '@sangfroid/server';
+import type { NotificationJob } from '@sangfroid/server';
 import type { Command } from 'commander';
-import { startImportWorker } from '../import/server-store.ts';
 
 interface WorkerOptions {
   idleExit?: string;
@@ -29,6 +20,9 @@ export function registerWorker(program: Command): void {
     .option('--idle-exit <seconds>', 'stop once the queue has been empty this long')
     .option('--queue-schema <name>', 'PostgreSQL schema of the job queue', 'pgboss')
     .action(async (opts: WorkerOptions) => {
+      const { createNotifier, loadConfig, notificationOptions, openDatabase, openJobQueue, QUEUES } =
+        await import('@sangfroid/server');
+      const { startImportWorker } = await import('../import/server-store.ts');
       const config = loadConfig(process.env);
       if (!config.databaseUrl) {
         process.stderr.write('sangfroid worker: set DATABASE_URL (the job queue lives in PostgreSQL)\n');
