@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../analysis/analyze.ts';
-import type { Channel, Lang, SignalId } from '../types.ts';
+import { normalize } from '../text/normalize.ts';
+import type { Channel, Conversation, Lang, SignalId, Turn } from '../types.ts';
 import { CUE_KINDS } from './cue-types.ts';
 import { CASES } from './fixtures/conversations.ts';
 import { MORE_CASES } from './fixtures/more-conversations.ts';
@@ -11,6 +12,7 @@ import {
   type Evidence,
   hasPrefix,
   hasSignal,
+  languageOf,
   makesOffer,
   type Phase,
   type ProtocolState,
@@ -197,5 +199,81 @@ test('state: the same on generated conversations (real engine) and annotated one
       assertSameDerivation(buildState(conversation, { analyzer: annotatedAnalyzer(texts) })),
     ),
     { numRuns: 600 },
+  );
+});
+
+// languageOf with the turns' normalisations joins them instead of normalising the joined text:
+// the same only because normalisation never looks across a new line. Texts from the characters
+// each pass reads around itself: leet digits and symbols, separators of spelled letters, letter
+// runs, accents and ligatures, combining and zero-width marks, surrogate halves.
+const TRICKY = fc.constantFrom(
+  ..."aAyYcoOnN0134@$!|€ .-_/\\+~*'’é\u0301\u200bœßΣσ😀\ud83d\ude00\n\r\t".split(''),
+  'ca',
+  'aaa',
+  'c o n',
+  'c.o.n',
+  'c\no\nn',
+  'm3rde',
+  '4x4',
+);
+const trickyText = fc.array(TRICKY, { maxLength: 24 }).map((parts) => parts.join(''));
+
+test('normalisation stops at a new line: the joined text normalises to the joined normalisations', () => {
+  fc.assert(
+    fc.property(fc.array(trickyText, { minLength: 1, maxLength: 4 }), (texts) => {
+      assert.equal(normalize(texts.join('\n')).text, texts.map((t) => normalize(t).text).join('\n'));
+    }),
+    { numRuns: 3000 },
+  );
+  const corpus = [...CASES, ...MORE_CASES].flatMap((c) => c.turns.map((t) => t.text));
+  for (let i = 0; i + 3 <= corpus.length; i++) {
+    const texts = corpus.slice(i, i + 3);
+    assert.equal(normalize(texts.join('\n')).text, texts.map((t) => normalize(t).text).join('\n'));
+  }
+});
+
+test('languageOf: the same language from the turns’ own normalisations as from the joined text', () => {
+  const own = (text: string) => normalize(text).text;
+  const cases = [...CASES, ...MORE_CASES].map((c): Conversation => ({ turns: c.turns }));
+  const edge: Conversation[] = [
+    { turns: [] },
+    { turns: [{ role: 'client', text: '' }] },
+    {
+      turns: [
+        { role: 'client', text: '' },
+        { role: 'agent', text: 'Thanks, we will call you back.' },
+      ],
+    },
+    {
+      turns: [
+        { role: 'client', text: '' },
+        { role: 'client', text: '' },
+        { role: 'agent', text: 'Hello there' },
+      ],
+    },
+    {
+      turns: [
+        { role: 'agent', text: 'Bonjour' },
+        { role: 'agent', text: 'the order is on its way' },
+      ],
+    },
+  ];
+  const langs = new Set<Lang>();
+  for (const conversation of [...cases, ...edge]) {
+    const lang = languageOf(conversation);
+    langs.add(lang);
+    assert.equal(languageOf(conversation, own), lang);
+  }
+  assert.deepEqual([...langs].sort(), ['en', 'fr'], 'both languages among the cases');
+  fc.assert(
+    fc.property(
+      fc.array(fc.record({ role: fc.constantFrom<Turn['role']>('client', 'agent'), text: trickyText }), {
+        maxLength: 6,
+      }),
+      (turns) => {
+        assert.equal(languageOf({ turns }, own), languageOf({ turns }));
+      },
+    ),
+    { numRuns: 1000 },
   );
 });

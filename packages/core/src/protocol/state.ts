@@ -131,8 +131,22 @@ export function usesLeverage(t: TurnView): boolean {
   );
 }
 
-export function languageOf(conversation: Conversation): Lang {
+/**
+ * The conversation's language: `detectLang` of the client's turns joined by new lines and
+ * normalised (of every turn when the client wrote nothing). `normalized`, when given, is each
+ * text's normalised form — `normalize(text).text`, say remembered by a caller that reads the same
+ * turns again — and the turns' normalisations are joined instead: the same text, as normalisation
+ * never looks across a new line (state.test.ts checks it on random texts).
+ */
+export function languageOf(conversation: Conversation, normalized?: (text: string) => string): Lang {
   if (conversation.lang) return conversation.lang;
+  if (normalized && conversation.turns.every((t) => typeof t.text === 'string')) {
+    const clients = conversation.turns.filter((t) => t.role === 'client');
+    // the joined client text is empty only for no client turn, or a single empty one
+    const read =
+      clients.length > 1 || (clients.length === 1 && clients[0]?.text !== '') ? clients : conversation.turns;
+    return detectLang(read.map((t) => normalized(t.text)).join('\n'));
+  }
   const clientText = conversation.turns
     .filter((t) => t.role === 'client')
     .map((t) => t.text)
@@ -316,75 +330,165 @@ export const NO_FACTS: StateFacts = {
   acknowledging: false,
 };
 
-/** The facts with one more turn (in conversation order). */
-export function addFacts(f: StateFacts, t: TurnView): StateFacts {
-  if (t.role === 'client') {
-    const abusive = hasPrefix(t, 'abuse.');
-    let requests = f.requests;
-    for (const x of t.analysis.findings) {
-      if (x.id.startsWith('request.'))
-        requests = push(requests, { turn: t.index, id: x.id, evidence: x.evidence });
-    }
+/**
+ * What a turn adds to the facts wherever it stands in the conversation: its signals and cues read
+ * once, and kept beside its cues (a turn's own object, kept when a fold renumbers the turn), so a
+ * fold that slides its window gathers the facts again without reading the turns again.
+ */
+type Reading = ClientReading | AgentReading;
+interface ReadingOf {
+  readonly role: Role;
+  readonly text: string;
+  readonly analysis: Analysis;
+}
+interface ClientReading extends ReadingOf {
+  readonly role: 'client';
+  readonly abusive: boolean;
+  readonly requests: readonly { readonly id: string; readonly evidence: string }[];
+  readonly legal: boolean;
+  readonly power: boolean;
+  readonly reputation: boolean;
+  readonly tactic: boolean;
+  readonly leverage: boolean;
+  readonly accepts: boolean;
+}
+interface AgentReading extends ReadingOf {
+  readonly role: 'agent';
+  readonly offer: boolean;
+  /** The sentence of the offer, when it makes one. */
+  readonly concession: string;
+  /** The distinct sentences of its commitments, in order. */
+  readonly commitments: readonly string[];
+  readonly limit: boolean;
+  readonly investigating: boolean;
+  readonly clarifying: boolean;
+  readonly acknowledging: boolean;
+}
+
+const READINGS = new WeakMap<TurnCues, Reading>();
+
+function readingOf(t: TurnView): Reading {
+  const kept = READINGS.get(t.cues);
+  if (kept && kept.role === t.role && kept.text === t.text && kept.analysis === t.analysis) return kept;
+  const reading = readTurn(t);
+  READINGS.set(t.cues, reading);
+  return reading;
+}
+
+function readTurn(t: TurnView): Reading {
+  const { role, text, analysis } = t;
+  if (role === 'client') {
+    const requests: { id: string; evidence: string }[] = [];
+    for (const x of analysis.findings)
+      if (x.id.startsWith('request.')) requests.push({ id: x.id, evidence: x.evidence });
     return {
-      ...f,
-      lastClient: t,
-      between: f.agentsSinceClient,
-      agentsSinceClient: null,
-      clientsAfterLimit: f.limitTurn ? f.clientsAfterLimit + 1 : f.clientsAfterLimit,
-      abuseAfterLimit: f.abuseAfterLimit || (f.limitTurn !== null && abusive),
-      legal: hasSignal(t, 'pressure.legal') ? push(f.legal, t.index) : f.legal,
-      power: hasSignal(t, 'pressure.power') ? push(f.power, t.index) : f.power,
-      reputation: hasSignal(t, 'pressure.reputation') ? push(f.reputation, t.index) : f.reputation,
-      tactics: LEVERAGE_TACTICS.some((id) => hasSignal(t, id)) ? push(f.tactics, t.index) : f.tactics,
-      abuseTurns: abusive ? push(f.abuseTurns, t.index) : f.abuseTurns,
-      leverageTurns: usesLeverage(t) ? f.leverageTurns + 1 : f.leverageTurns,
+      role,
+      text,
+      analysis,
+      abusive: hasPrefix(t, 'abuse.'),
       requests,
-      anger: push(f.anger, t.analysis.scores.anger),
-      anxiety: push(f.anxiety, t.analysis.scores.anxiety),
-      acceptedSinceOffer: f.acceptedSinceOffer || (f.offered && t.cues.has('accept')),
+      legal: hasSignal(t, 'pressure.legal'),
+      power: hasSignal(t, 'pressure.power'),
+      reputation: hasSignal(t, 'pressure.reputation'),
+      tactic: LEVERAGE_TACTICS.some((id) => hasSignal(t, id)),
+      leverage: usesLeverage(t),
+      accepts: t.cues.has('accept'),
     };
   }
   const offer = makesOffer(t);
-  let concessions = f.concessions;
+  let concession = '';
   if (offer) {
     const cue = t.cues.hits.find((h) => h.kind === 'offer');
-    const at = t.analysis.findings.find((x) => x.id === 'reply.solution')?.start ?? cue?.start ?? 0;
-    concessions = push(concessions, {
-      turn: t.index,
-      id: 'reply.solution',
-      evidence: sentenceAt(t.text, at),
-    });
+    const at = analysis.findings.find((x) => x.id === 'reply.solution')?.start ?? cue?.start ?? 0;
+    concession = sentenceAt(text, at);
   }
-  let commitments = f.commitments;
-  const seen = new Set<string>();
+  const commitments: string[] = [];
   for (const h of t.cues.hits) {
     if (h.kind !== 'commitment') continue;
-    const sentence = sentenceAt(t.text, h.start);
-    if (sentence && !seen.has(sentence)) {
-      seen.add(sentence);
-      commitments = push(commitments, { turn: t.index, id: 'commitment', evidence: sentence });
-    }
+    const sentence = sentenceAt(text, h.start);
+    if (sentence && !commitments.includes(sentence)) commitments.push(sentence);
   }
   return {
-    ...f,
-    lastAgent: t,
-    agentsSinceClient: push(f.agentsSinceClient, t),
-    limitTurn: f.limitTurn ?? (setsLimit(t) ? t : null),
-    concessions,
+    role: 'agent',
+    text,
+    analysis,
+    offer,
+    concession,
     commitments,
-    offered: f.offered || offer,
-    acceptedSinceOffer: offer ? false : f.acceptedSinceOffer,
-    investigating: f.investigating || t.cues.has('investigating'),
+    limit: setsLimit(t),
+    investigating: t.cues.has('investigating'),
     clarifying:
-      f.clarifying ||
       t.cues.shape.questions > 0 ||
       hasSignal(t, 'reply.clarifying_question') ||
       hasSignal(t, 'reply.reformulation'),
-    acknowledging:
-      f.acknowledging ||
-      hasSignal(t, 'reply.empathy') ||
-      hasSignal(t, 'reply.thanks') ||
-      t.cues.has('thanks'),
+    acknowledging: hasSignal(t, 'reply.empathy') || hasSignal(t, 'reply.thanks') || t.cues.has('thanks'),
+  };
+}
+
+/** The facts with one more turn (in conversation order). */
+export function addFacts(f: StateFacts, t: TurnView): StateFacts {
+  const r = readingOf(t);
+  if (r.role === 'client') {
+    let requests = f.requests;
+    for (const x of r.requests) requests = push(requests, { turn: t.index, id: x.id, evidence: x.evidence });
+    // every field written out, in NO_FACTS's order (one object shape; a spread here cost more
+    // than the rest of the function)
+    return {
+      lastClient: t,
+      lastAgent: f.lastAgent,
+      between: f.agentsSinceClient,
+      agentsSinceClient: null,
+      limitTurn: f.limitTurn,
+      clientsAfterLimit: f.limitTurn ? f.clientsAfterLimit + 1 : f.clientsAfterLimit,
+      abuseAfterLimit: f.abuseAfterLimit || (f.limitTurn !== null && r.abusive),
+      legal: r.legal ? push(f.legal, t.index) : f.legal,
+      power: r.power ? push(f.power, t.index) : f.power,
+      reputation: r.reputation ? push(f.reputation, t.index) : f.reputation,
+      tactics: r.tactic ? push(f.tactics, t.index) : f.tactics,
+      abuseTurns: r.abusive ? push(f.abuseTurns, t.index) : f.abuseTurns,
+      leverageTurns: r.leverage ? f.leverageTurns + 1 : f.leverageTurns,
+      concessions: f.concessions,
+      commitments: f.commitments,
+      requests,
+      anger: push(f.anger, t.analysis.scores.anger),
+      anxiety: push(f.anxiety, t.analysis.scores.anxiety),
+      offered: f.offered,
+      acceptedSinceOffer: f.acceptedSinceOffer || (f.offered && r.accepts),
+      investigating: f.investigating,
+      clarifying: f.clarifying,
+      acknowledging: f.acknowledging,
+    };
+  }
+  const concessions = r.offer
+    ? push(f.concessions, { turn: t.index, id: 'reply.solution', evidence: r.concession })
+    : f.concessions;
+  let commitments = f.commitments;
+  for (const sentence of r.commitments)
+    commitments = push(commitments, { turn: t.index, id: 'commitment', evidence: sentence });
+  return {
+    lastClient: f.lastClient,
+    lastAgent: t,
+    between: f.between,
+    agentsSinceClient: push(f.agentsSinceClient, t),
+    limitTurn: f.limitTurn ?? (r.limit ? t : null),
+    clientsAfterLimit: f.clientsAfterLimit,
+    abuseAfterLimit: f.abuseAfterLimit,
+    legal: f.legal,
+    power: f.power,
+    reputation: f.reputation,
+    tactics: f.tactics,
+    abuseTurns: f.abuseTurns,
+    leverageTurns: f.leverageTurns,
+    concessions,
+    commitments,
+    requests: f.requests,
+    anger: f.anger,
+    anxiety: f.anxiety,
+    offered: f.offered || r.offer,
+    acceptedSinceOffer: r.offer ? false : f.acceptedSinceOffer,
+    investigating: f.investigating || r.investigating,
+    clarifying: f.clarifying || r.clarifying,
+    acknowledging: f.acknowledging || r.acknowledging,
   };
 }
 

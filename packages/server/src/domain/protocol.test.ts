@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { analyze, type Role } from '@sangfroid/core';
+import { analyze, type Role, recommend } from '@sangfroid/core';
 import {
   PROTOCOL_WINDOW,
   type ProtocolMemo,
   recommendFor,
   recommendWithMemo,
   type StoredTurn,
+  slimRecommendation,
 } from './protocol.ts';
 
 const turn = (role: Role, text: string): StoredTurn => ({ role, text, analysis: analyze(text, { role }) });
@@ -91,6 +92,19 @@ it('gives, message after message, the recommendation buildState gives on the win
     const previousFold = memo?.fold;
     const out = recommendWithMemo(turns, undefined, memo);
     assert.deepEqual(out.recommendation, recommendFor(turns), `step ${step}`);
+    // the core's own reading of the window (language from the joined text, every turn analysed)
+    assert.deepEqual(
+      out.recommendation,
+      slimRecommendation(recommend({ turns: turns.map((t) => ({ role: t.role, text: t.text })) })),
+      `step ${step}`,
+    );
+    // the normalisations kept are the window's, those of turns already there not made again
+    assert.deepEqual(
+      [...(out.memo.normalized?.keys() ?? [])].sort(),
+      [...new Set(turns.map((t) => t.text))].sort(),
+    );
+    for (const [text, normalized] of memo?.normalized ?? [])
+      if (out.memo.normalized?.has(text)) assert.equal(out.memo.normalized.get(text), normalized);
     // extended: the turn before is the previous fold's last, as it was (in the window) or renumbered
     // with its reading kept (once the window slides)
     const before = out.memo.fold?.last?.previous?.view;

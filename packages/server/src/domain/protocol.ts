@@ -18,6 +18,7 @@ import {
   foldTurn,
   type Lang,
   languageOf,
+  normalize,
   type ProtocolFold,
   type Recommendation,
   recommend,
@@ -45,11 +46,15 @@ export interface StoredTurn {
 export type AnalysisMemo = ReadonlyMap<string, Analysis>;
 
 function cachedAnalyzer(turns: readonly StoredTurn[], memo?: AnalysisMemo) {
-  const stored = new Map<string, Analysis>();
-  for (const t of turns) if (t.analysis) stored.set(`${t.role}\u0000${t.text}`, t.analysis);
   const used = new Map<string, Analysis>();
   const analyzer = (text: string, options: AnalyzeOptions): Analysis => {
-    const hit = stored.get(`${options.role}\u0000${text}`);
+    // the stored analysis of the latest turn with that role and text (the engine asks for the
+    // newest turns, and for a merged text that is no turn's: a scan, no key strings to make)
+    let hit: Analysis | undefined;
+    for (let i = turns.length - 1; i >= 0 && !hit; i--) {
+      const t = turns[i] as StoredTurn;
+      if (t.analysis && t.role === options.role && t.text === text) hit = t.analysis;
+    }
     if (hit && (options.lang === undefined || hit.lang === options.lang)) return hit;
     const key = `${options.role}\u0000${options.lang ?? ''}\u0000${text}`;
     const analysis = used.get(key) ?? memo?.get(key) ?? analyze(text, options);
@@ -91,6 +96,18 @@ export function recommendFor(
 export interface ProtocolMemo {
   readonly analyses: AnalysisMemo;
   readonly fold?: ProtocolFold;
+  /** The normalised text of each turn's text (`languageOf` reads them joined). */
+  readonly normalized?: ReadonlyMap<string, string>;
+}
+
+/** `normalize(text).text` for the turns' texts, those `previous` holds taken from it. */
+function normalizations(turns: readonly StoredTurn[], previous: ReadonlyMap<string, string> | undefined) {
+  const out = new Map<string, string>();
+  for (const t of turns) {
+    if (out.has(t.text)) continue;
+    out.set(t.text, previous?.get(t.text) ?? normalize(t.text).text);
+  }
+  return out;
 }
 
 /**
@@ -106,17 +123,20 @@ export function recommendWithMemo(
   if (turns.length === 0) return { recommendation: null, memo: { analyses: new Map() } };
   const { analyzer, used } = cachedAnalyzer(turns, memo?.analyses);
   const conversation = conversationOf(turns, lang);
-  const fold = foldOf(conversation.turns, languageOf(conversation), analyzer, memo?.fold);
+  const normalized = lang ? memo?.normalized : normalizations(turns, memo?.normalized);
+  const language = languageOf(conversation, normalized && ((text) => normalized.get(text) ?? ''));
+  const fold = foldOf(conversation.turns, language, analyzer, memo?.fold);
+  const kept = normalized ? { normalized } : {};
   if (!fold) {
     const recommendation = slimRecommendation(
       recommend(conversation, { analyzer, ...(lang ? { lang } : {}) }),
     );
-    return { recommendation, memo: { analyses: used } };
+    return { recommendation, memo: { analyses: used, ...kept } };
   }
   const recommendation = slimRecommendation(recommendFromState(stateOfFold(fold, { analyzer })));
   return {
     recommendation,
-    memo: { analyses: used, fold },
+    memo: { analyses: used, fold, ...kept },
   };
 }
 
