@@ -79,13 +79,21 @@ export function foldTurn(fold: ProtocolFold, turn: Turn, analysis: Analysis): Pr
 
 /** The fold with one more turn, read as `view` (its index is the fold's length). */
 function withTurn(fold: ProtocolFold, turn: Turn, view: TurnView): ProtocolFold {
-  return {
-    lang: fold.lang,
-    ...(fold.channel !== undefined ? { channel: fold.channel } : {}),
-    length: fold.length + 1,
-    clientRun: turn.role === 'client' ? fold.clientRun + 1 : 0,
-    last: { turn, view, facts: addFacts(fold.last?.facts ?? NO_FACTS, view), previous: fold.last },
-  };
+  const length = fold.length + 1;
+  const clientRun = turn.role === 'client' ? fold.clientRun + 1 : 0;
+  const last = { turn, view, facts: addFacts(fold.last?.facts ?? NO_FACTS, view), previous: fold.last };
+  // written out rather than spread: this runs for every turn a sliding fold keeps
+  return fold.channel !== undefined
+    ? { lang: fold.lang, channel: fold.channel, length, clientRun, last }
+    : { lang: fold.lang, length, clientRun, last };
+}
+
+/** `view` numbered `index` (its other fields, in their order, as they are). */
+function renumbered(view: TurnView, index: number): TurnView {
+  if (view.at !== undefined || view.channel !== undefined || view.bubbles !== undefined)
+    return { ...view, index };
+  const { role, text, analysis, signals, cues } = view;
+  return { index, role, text, analysis, signals, cues };
 }
 
 /**
@@ -102,7 +110,7 @@ export function dropOldest(fold: ProtocolFold, count: number): ProtocolFold {
   let out = startFold(fold);
   for (let k = kept.length - 1; k >= 0; k--) {
     const { turn, view } = kept[k] as FoldedTurn;
-    out = withTurn(out, turn, { ...view, index: out.length });
+    out = withTurn(out, turn, renumbered(view, out.length));
   }
   return out;
 }
