@@ -9,6 +9,9 @@
  * that these rows pin are families of phrasings (inflections, SMS spellings, synonyms), not the
  * sentences themselves. The 42 rows of the held-out part (never tuned on) were added only after its
  * final measurement; messages the engine still gets wrong are left out (listed in the work report).
+ * The last rows pin, in new wording, phrasings that a blind set written by another engineer showed
+ * missing (a threat of broken limbs, a manager asked to examine a file…), with calm rows that use
+ * the same words harmlessly (« ce parfum est une bombe », « what time do you finish on Sundays »).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
