@@ -7,7 +7,9 @@
  * Hyperscan use). All literals of a bank go into ONE Aho–Corasick automaton run once over the
  * normalised text; each literal found wakes the few patterns keyed on it (their rarest set), so
  * a message costs one pass over its characters plus the patterns that can match there, never a
- * loop over the hundreds that cannot. Per set, the answer is its non-overlapping matches (the
+ * loop over the hundreds that cannot. A woken pattern whose matches all start with a few known
+ * strings (its openings, required-literals.ts) is tried, sticky, only where one of them starts a
+ * word; others run once over the text. Per set, the answer is its non-overlapping matches (the
  * earliest first, the longest at a position) that no match of its allow patterns overlaps.
  *
  * Sets are added at load time by the rules; the automaton is (re)built on the first match after
