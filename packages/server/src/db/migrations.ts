@@ -363,6 +363,15 @@ const HISTORY_VERSION = /* sql */ `
 alter table conversations add column history_version integer not null default 0;
 `;
 
+/**
+ * A conversation's abusive messages, counted by every abusive ingest (repeated abuse escalates):
+ * without it the count reads every message of the conversation, a cost that grows with its length
+ * (60 messages: ~350 → ~80 µs per count on PGlite, in process). Partial: only abusive rows.
+ */
+const ABUSIVE_MESSAGES = /* sql */ `
+create index messages_abusive_idx on messages (conversation_id) where has_abuse;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: INITIAL },
   { version: 2, name: 'integrations', sql: INTEGRATIONS },
@@ -370,4 +379,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'imports', sql: IMPORTS },
   { version: 5, name: 'debrief_schedule', sql: DEBRIEF_SCHEDULE },
   { version: 6, name: 'history_version', sql: HISTORY_VERSION },
+  { version: 7, name: 'abusive_messages', sql: ABUSIVE_MESSAGES },
 ];
