@@ -29,6 +29,7 @@ import type { Db, EscalationsTable, IncidentsTable } from '../db/schema.ts';
 import { invalid } from '../errors.ts';
 import { entryBody, GENESIS_HASH } from './audit.ts';
 import { newId, toJsonb } from './common.ts';
+import { incidentCreatedData } from './incidents.ts';
 
 export interface AbusiveIngest {
   readonly orgId: string;
@@ -102,22 +103,18 @@ export async function writeAbusiveIngest(db: Db, w: AbusiveIngest): Promise<Abus
   const exposedToken = `exposed:${token}`;
   const supervisorToken = `supervisor:${token}`;
   const incidentData = JSON.parse(
-    toJsonb({
-      source: 'auto',
-      kind: w.kind,
-      severity: w.severity,
-      summary: w.summary,
-      conversationId,
-      clientId: clientToken,
-      exposedUserIds: [exposedToken],
-      evidence: evidence.map((e) => ({
-        messageId: e.message_id,
-        start: e.start_offset,
-        end: e.end_offset,
-        quote: e.quote,
-        signalId: e.signal_id,
-      })),
-    }),
+    toJsonb(
+      incidentCreatedData({
+        source: 'auto',
+        kind: w.kind,
+        severity: w.severity,
+        summary: w.summary,
+        conversationId,
+        clientId: clientToken,
+        exposedUserIds: [exposedToken],
+        evidence,
+      }),
+    ),
   ) as Record<string, unknown>;
   const reason = threat ? 'threat' : 'repeated_abuse';
   const escalationData = { reason, conversationId, incidentId, supervisorId: supervisorToken };

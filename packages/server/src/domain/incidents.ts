@@ -133,7 +133,7 @@ export async function insertIncident(
     entityType: 'incident',
     entityId: id,
     action: 'created',
-    data: {
+    data: incidentCreatedData({
       source: opts.source,
       kind: input.kind,
       severity: input.severity,
@@ -141,17 +141,47 @@ export async function insertIncident(
       conversationId: input.conversationId ?? null,
       clientId,
       exposedUserIds: exposed,
-      evidence: evidence.map((e) => ({
-        messageId: e.message_id,
-        start: e.start_offset,
-        end: e.end_offset,
-        quote: e.quote,
-        signalId: e.signal_id,
-      })),
-    },
+      evidence,
+    }),
     at: now,
   });
   return row;
+}
+
+/** An evidence row as the incident statements write it. */
+export interface EvidenceRow {
+  readonly message_id: string;
+  readonly signal_id: string | null;
+  readonly start_offset: number;
+  readonly end_offset: number;
+  readonly quote: string;
+}
+
+/**
+ * The audit data of an incident's creation — one shape for every path that creates one (by hand,
+ * automatically, in the one-statement abusive ingest), so that their audit entries read alike.
+ */
+export function incidentCreatedData(fields: {
+  readonly source: string;
+  readonly kind: string;
+  readonly severity: number;
+  readonly summary: string;
+  readonly conversationId: string | null;
+  readonly clientId: string | null;
+  readonly exposedUserIds: readonly string[];
+  readonly evidence: readonly EvidenceRow[];
+}): Record<string, unknown> {
+  const { evidence, ...rest } = fields;
+  return {
+    ...rest,
+    evidence: evidence.map((e) => ({
+      messageId: e.message_id,
+      start: e.start_offset,
+      end: e.end_offset,
+      quote: e.quote,
+      signalId: e.signal_id,
+    })),
+  };
 }
 
 export function incidentEvent(row: {
