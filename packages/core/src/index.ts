@@ -3,7 +3,7 @@
  * conversation, and the training simulator. No I/O: runs unchanged in Node and in the browser.
  */
 
-export { analyze, MAX_ANALYZED_LENGTH, signalIds } from './analysis/analyze.ts';
+export { analyze, MAX_ANALYZED_LENGTH, normalizedTextOf, signalIds } from './analysis/analyze.ts';
 export { detectLang } from './analysis/lang.ts';
 export * from './protocol/index.ts';
 export { type NormalizedText, normalize, toOriginalSpan } from './text/normalize.ts';

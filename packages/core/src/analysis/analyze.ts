@@ -15,9 +15,10 @@ import {
   type Role,
 } from '../types.ts';
 import { detectLang } from './lang.ts';
-import type { RuleContext } from './rule.ts';
+import type { Hit, Rule, RuleContext } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import { computeScores } from './scores.ts';
+import { sortInPlace } from './small-sort.ts';
 
 /** Longer inputs are analysed on their first MAX_ANALYZED_LENGTH code units (`truncated: true`). */
 export const MAX_ANALYZED_LENGTH = 100_000;
@@ -48,6 +49,17 @@ class MessageContext implements RuleContext {
   }
 }
 
+/**
+ * The normalised text each analysis was made from, for the protocol's further reading of the same
+ * turn (its cues), which then does not normalise it again. Weak: it goes with its analysis.
+ */
+const NORMALIZED = new WeakMap<Analysis, NormalizedText>();
+
+/** The normalised text `analysis` was made from, when `analyze` made it (else undefined). */
+export function normalizedTextOf(analysis: Analysis): NormalizedText | undefined {
+  return NORMALIZED.get(analysis);
+}
+
 export function analyze(input: string, options: AnalyzeOptions): Analysis {
   if (!ROLES.includes(options.role)) throw new TypeError(`analyze: unknown role ${String(options.role)}`);
   if (options.lang !== undefined && !LANGS.includes(options.lang)) {
@@ -59,8 +71,14 @@ export function analyze(input: string, options: AnalyzeOptions): Analysis {
   const lang = options.lang ?? detectLang(normalized.text);
   const ctx = new MessageContext(text, normalized, lang, options.role);
   const findings: Finding[] = [];
-  for (const rule of RULES[options.role]) {
-    for (const hit of rule.detect(ctx)) {
+  const rules = RULES[options.role];
+  // indexed loops: most rules answer a shared frozen empty array, which for…of would iterate
+  // through an iterator object per rule
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r] as Rule;
+    const hits = rule.detect(ctx);
+    for (let h = 0; h < hits.length; h++) {
+      const hit = hits[h] as Hit;
       const start = Math.max(0, Math.min(hit.start, text.length));
       const end = Math.max(start, Math.min(hit.end, text.length));
       const message = hit.message ?? rule.meta.message;
@@ -77,14 +95,16 @@ export function analyze(input: string, options: AnalyzeOptions): Analysis {
       });
     }
   }
-  findings.sort(compareFindings);
-  return {
+  sortInPlace(findings, compareFindings);
+  const analysis: Analysis = {
     role: options.role,
     lang,
     findings,
     scores: computeScores(findings, ctx),
     truncated: text.length < raw.length,
   };
+  NORMALIZED.set(analysis, normalized);
+  return analysis;
 }
 
 /** The distinct signal ids of an analysis, in spec order of first appearance. */

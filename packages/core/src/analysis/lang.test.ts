@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { normalize } from '../text/normalize.ts';
 import { detectLang } from './lang.ts';
 
@@ -37,4 +38,31 @@ test('detects French and English on short, informal and mixed messages (raw and 
 
 test('falls back to French when there is no evidence', () => {
   for (const text of ['', '12345', '😊😊', 'AB-1234 / 06 12 34 56 78']) assert.equal(detectLang(text), 'fr');
+});
+
+test('reads an ASCII text as its lower-case form, whatever the case of its letters', () => {
+  const word = fc.constantFrom(
+    'the',
+    'LES',
+    'Vous',
+    'order',
+    "I'm",
+    "J'ai",
+    'pls',
+    'BJR',
+    'Merci',
+    'refund',
+    'x',
+    '',
+  );
+  const text = fc
+    .array(fc.oneof(word, fc.constantFrom(' ', ', ', '! ', '\n')), { maxLength: 20 })
+    .map((p) => p.join(''));
+  fc.assert(
+    fc.property(text, (t) => {
+      assert.equal(detectLang(t), detectLang(t.toLowerCase()), t);
+      assert.equal(detectLang(t.toUpperCase()), detectLang(t.toLowerCase()), t);
+    }),
+    { numRuns: 1500 },
+  );
 });

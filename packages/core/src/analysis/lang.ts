@@ -64,12 +64,16 @@ function endsWith(text: string, start: number, end: number, suffix: string): boo
   return true;
 }
 
+function holdsApostrophe(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 39) return true;
+  return false;
+}
+
 /** Scores the word text[start, end); positive for French, negative for English. No slicing unless it holds « ' ». */
 function scoreWord(text: string, start: number, end: number): number {
   const listed = LISTED.get(text, start, end);
   if (listed !== undefined) return listed;
-  const apostrophe = text.indexOf("'", start);
-  if (apostrophe >= 0 && apostrophe < end) {
+  if (holdsApostrophe(text, start, end)) {
     const w = text.slice(start, end);
     if (FR_ELISION.test(w)) return 2;
     if (EN_CONTRACTION.test(w)) return -2;
@@ -82,8 +86,9 @@ function scoreWord(text: string, start: number, end: number): number {
       endsWith(text, start, end, 'ness')
     )
       return -0.5;
-    if (!endsWith(text, start, end, 'ation') && FR_ENDINGS.some((e) => endsWith(text, start, end, e)))
-      return 0.5;
+    if (!endsWith(text, start, end, 'ation')) {
+      for (const ending of FR_ENDINGS) if (endsWith(text, start, end, ending)) return 0.5;
+    }
   }
   return 0;
 }
@@ -97,15 +102,19 @@ function isWordCode(c: number): boolean {
  * the evidence is equal or absent.
  */
 export function detectLang(text: string): Lang {
-  let lower = text.toLowerCase();
-  let score = 0;
+  // the normalised text `analyze` passes is lower-case ASCII but for a rare sign: read it as it is
+  let hasUpper = false;
   let hasNonAscii = false;
-  for (let i = 0; i < lower.length; i++) {
-    if (lower.charCodeAt(i) > 127) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) {
       hasNonAscii = true;
       break;
     }
+    if (c >= 65 && c <= 90) hasUpper = true;
   }
+  let lower = hasUpper || hasNonAscii ? text.toLowerCase() : text;
+  let score = 0;
   if (hasNonAscii) {
     score += 2 * Math.min(3, lower.match(FR_ACCENTS)?.length ?? 0);
     lower = lower.replace(APOSTROPHES, "'").normalize('NFD').replace(MARKS, '');

@@ -1,7 +1,7 @@
 /**
  * Aho–Corasick over a fixed set of literals, built once: which of them occur in a text, in one
- * pass over its code units. Shared by the pattern banks (pattern-bank.ts) and the protocol's cue
- * gate (protocol/cue-gate.ts); each walks the table in its own hot loop:
+ * pass over its code units. Used by the pattern banks (pattern-bank.ts), which walk the table in
+ * their hot loop:
  *
  *   entry = delta[state * width + symbolOf[code]]; state = entry & mask;
  *   if (entry & flag) → literals outIds[outStart[state] .. outStart[state + 1]) end here

@@ -21,6 +21,7 @@ import type { Lang } from '../types.ts';
 import { type Automaton, buildAutomaton } from './literal-automaton.ts';
 import type { NormalizedMatch, PatternEntry } from './patterns.ts';
 import { openingLiterals, type Requirement, requiredLiterals } from './required-literals.ts';
+import { sortInPlace } from './small-sort.ts';
 
 /**
  * Letters and digits of the normalised text: a–z, digits and the scripts normalisation leaves
@@ -412,18 +413,33 @@ export class PatternBank {
     const raw: NormalizedMatch[] = [];
     this.runList(set.list, n.text, raw);
     if (raw.length === 0) return NONE;
-    if (raw.length > 1) raw.sort((a, b) => a.start - b.start || b.end - a.end);
-    const kept: NormalizedMatch[] = [];
-    for (const m of raw) {
-      const last = kept[kept.length - 1];
-      if (!last || m.start >= last.end) kept.push(m);
-    }
+    const kept = raw.length === 1 || isChain(raw) ? raw : chainOf(sortInPlace(raw, byStartThenLongest));
     if (set.allow < 0) return kept;
     const allowed: NormalizedMatch[] = [];
     this.runList(set.allow, n.text, allowed);
     if (allowed.length === 0) return kept;
     return kept.filter((hit) => !allowed.some((a) => a.start < hit.end && hit.start < a.end));
   }
+}
+
+const byStartThenLongest = (a: NormalizedMatch, b: NormalizedMatch): number =>
+  a.start - b.start || b.end - a.end;
+
+/** Whether the matches are already in order and apart (one pattern's, most often): nothing to sort. */
+function isChain(matches: readonly NormalizedMatch[]): boolean {
+  for (let i = 1; i < matches.length; i++)
+    if ((matches[i] as NormalizedMatch).start < (matches[i - 1] as NormalizedMatch).end) return false;
+  return true;
+}
+
+/** Sorted matches without overlaps: the earliest first, the longest at a position. */
+function chainOf(sorted: readonly NormalizedMatch[]): NormalizedMatch[] {
+  const kept: NormalizedMatch[] = [];
+  for (const m of sorted) {
+    const last = kept[kept.length - 1];
+    if (!last || m.start >= last.end) kept.push(m);
+  }
+  return kept;
 }
 
 /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { analyze, normalizedTextOf } from '../analysis/analyze.ts';
 import { compileEntry, findMatches } from '../analysis/patterns.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Lang } from '../types.ts';
@@ -140,14 +141,26 @@ test('cues: enumerations are counted the same with or without the quick skip, on
   );
 });
 
-/** detectCues' hits when every kind is tried (no literal gate): the reference. */
-function ungatedHits(text: string, lang: Lang): string[] {
+/**
+ * detectCues' hits by the meaning the cue banks promise (analysis/pattern-bank.ts), without their
+ * machinery: each pattern of a kind run alone over the text, the earliest match first and the
+ * longest at a position, none overlapping the one kept before, none overlapped by an allow match.
+ */
+function referenceHits(text: string, lang: Lang): string[] {
   const n = normalize(text);
   const table = lang === 'fr' ? CUES_FR : CUES_EN;
+  const alone = (sources: readonly string[] = []) =>
+    sources.flatMap((source) => findMatches(compileEntry({ patterns: [source] }), n.text));
   const out: string[] = [];
   for (const kind of CUE_KINDS) {
-    for (const m of findMatches(compileEntry(table[kind]), n.text)) {
-      if (m.end > m.start) out.push(`${kind}@${n.starts[m.start]}-${n.ends[m.end - 1]}`);
+    const raw = alone(table[kind].patterns).sort((a, b) => a.start - b.start || b.end - a.end);
+    const allowed = alone(table[kind].allow);
+    let end = -1;
+    for (const m of raw) {
+      if (m.start < end) continue;
+      end = m.end;
+      if (allowed.some((a) => a.start < m.end && m.start < a.end)) continue;
+      out.push(`${kind}@${n.starts[m.start]}-${n.ends[m.end - 1]}`);
     }
   }
   return out.sort();
@@ -173,7 +186,7 @@ function devTexts(): [Lang, string][] {
   return out;
 }
 
-test('cues: the literal gate leaves every cue as trying every kind finds it (fixtures, dev corpus, both languages)', () => {
+test('cues: the banks find what each pattern alone finds (fixtures, dev corpus, both languages)', () => {
   const texts: [Lang, string][] = [
     ...[...CASES, ...MORE_CASES].flatMap((k) => k.turns.map((t): [Lang, string] => [k.lang, t.text])),
     ...devTexts(),
@@ -182,7 +195,7 @@ test('cues: the literal gate leaves every cue as trying every kind finds it (fix
   let found = 0;
   for (const [lang, text] of texts) {
     for (const l of [lang, lang === 'fr' ? 'en' : 'fr'] as const) {
-      const expected = ungatedHits(text, l);
+      const expected = referenceHits(text, l);
       found += expected.length;
       assert.deepEqual(gatedHits(text, l), expected, `${l}: ${text}`);
     }
@@ -190,7 +203,7 @@ test('cues: the literal gate leaves every cue as trying every kind finds it (fix
   assert.ok(found > 300, `${found} cues`);
 });
 
-test('cues: the literal gate leaves every cue, on word salads of the cue phrases', () => {
+test('cues: the banks find what each pattern alone finds, on word salads of the cue phrases', () => {
   // words of the cue phrases themselves, so that the salads hold literals and partial phrases
   const words = (lang: Lang) => {
     const table = lang === 'fr' ? CUES_FR : CUES_EN;
@@ -205,9 +218,31 @@ test('cues: the literal gate leaves every cue, on word salads of the cue phrases
       .map((parts) => parts.join(' '));
     fc.assert(
       fc.property(salad, (text) => {
-        assert.deepEqual(gatedHits(text, lang), ungatedHits(text, lang), text);
+        assert.deepEqual(gatedHits(text, lang), referenceHits(text, lang), text);
       }),
       { numRuns: 1500 },
     );
+  }
+});
+
+test('cues: the normalised text of the analysis of the same turn gives the cues made without it; another turn’s is ignored', () => {
+  const texts = [
+    "D'accord, ça me va. Merci beaucoup !",
+    'Je vous propose un remplacement sans frais, je vous rappelle jeudi.',
+    'Sounds good, thanks so much.',
+    'Je suis complètement perdue, ça fait beaucoup.',
+  ];
+  for (const text of texts) {
+    for (const lang of ['fr', 'en'] as const) {
+      const own = normalizedTextOf(analyze(text, { role: 'client', lang }));
+      assert.ok(own, 'analyze leaves its normalised text');
+      const plain = detectCues(text, lang);
+      const handed = detectCues(text, lang, own);
+      assert.deepEqual(handed.hits, plain.hits, text);
+      assert.deepEqual(handed.shape, plain.shape, text);
+      for (const kind of CUE_KINDS) assert.equal(handed.has(kind), plain.has(kind), `${kind}: ${text}`);
+      const other = normalize('Non merci, rien à voir.');
+      assert.deepEqual(detectCues(text, lang, other).hits, plain.hits, text);
+    }
   }
 });

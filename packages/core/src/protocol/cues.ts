@@ -3,13 +3,15 @@
  * that are not spec signals (the client accepts, thanks, has finished; the agent is overwhelmed,
  * has set a limit, has put an offer on the table…), plus a few shape measures (sentences, list
  * items, questions). Phrase data lives in data/cues-{fr,en}.ts; matching reuses the engine's
- * normaliser and word-bounded alternations, so « ÇA ME VA » and « ca me va » read the same; a
- * kind is only tried on a text that holds one of the literals its patterns need (cue-gate.ts).
+ * normaliser and a pattern bank of their own (analysis/pattern-bank.ts: one literal pass wakes
+ * the few patterns a turn can match), so « ÇA ME VA » and « ca me va » read the same. A turn the
+ * engine has analysed hands over its normalised text, which is then not made twice.
  */
-import { type CompiledPatterns, compileEntry, findMatches } from '../analysis/patterns.ts';
-import { normalize } from '../text/normalize.ts';
+import { PatternBank, type PatternSet } from '../analysis/pattern-bank.ts';
+import type { NormalizedMatch } from '../analysis/patterns.ts';
+import { sortInPlace } from '../analysis/small-sort.ts';
+import { type NormalizedText, normalize } from '../text/normalize.ts';
 import type { Lang } from '../types.ts';
-import { CueGate } from './cue-gate.ts';
 import { CUE_KINDS, type CueKind, type CueTable } from './cue-types.ts';
 import { CUES_EN } from './data/cues-en.ts';
 import { CUES_FR } from './data/cues-fr.ts';
@@ -42,20 +44,13 @@ export interface TurnCues {
   has(kind: CueKind): boolean;
 }
 
-interface CompiledTable {
-  readonly patterns: readonly CompiledPatterns[];
-  /** Which kinds (by position in CUE_KINDS) a text can match at all. */
-  readonly gate: CueGate;
+/** One bank per language (apart from the analysis banks, whose automata stay as they are); a set per kind. */
+function compileTable(table: CueTable): readonly PatternSet[] {
+  const bank = new PatternBank();
+  return CUE_KINDS.map((kind) => bank.add(table[kind]));
 }
 
-function compileTable(table: CueTable): CompiledTable {
-  return {
-    patterns: CUE_KINDS.map((kind) => compileEntry(table[kind])),
-    gate: new CueGate(CUE_KINDS.map((kind) => table[kind].patterns)),
-  };
-}
-
-const COMPILED: Readonly<Record<Lang, CompiledTable>> = {
+const COMPILED: Readonly<Record<Lang, readonly PatternSet[]>> = {
   fr: compileTable(CUES_FR),
   en: compileTable(CUES_EN),
 };
@@ -125,23 +120,50 @@ export function measureShape(text: string, normalized: string): TurnShape {
   };
 }
 
-/** Finds every cue of `lang` in `text`. Pure and deterministic; never throws on user text. */
-export function detectCues(text: string, lang: Lang): TurnCues {
-  const n = normalize(text);
+/** A turn's cues; which kinds it holds is a bit per kind (no set per turn). */
+class CuesOfTurn implements TurnCues {
+  readonly #kinds: number;
+
+  constructor(
+    readonly hits: readonly CueHit[],
+    readonly shape: TurnShape,
+    kinds: number,
+  ) {
+    this.#kinds = kinds;
+  }
+
+  has(kind: CueKind): boolean {
+    return (this.#kinds & (1 << CUE_KINDS.indexOf(kind))) !== 0;
+  }
+}
+
+/**
+ * Finds every cue of `lang` in `text`. `normalized`, when given, is `normalize(text)` made
+ * earlier (by the analysis of the same turn); another text's is ignored. Pure and deterministic;
+ * never throws on user text.
+ */
+export function detectCues(text: string, lang: Lang, normalized?: NormalizedText): TurnCues {
+  const n = normalized?.original === text ? normalized : normalize(text);
   const hits: CueHit[] = [];
-  const table = COMPILED[lang];
-  const awake = table.gate.awake(n.text);
+  const sets = COMPILED[lang];
+  let kinds = 0;
   for (let k = 0; k < CUE_KINDS.length; k++) {
-    if (awake[k] === 0) continue;
+    const set = sets[k] as PatternSet;
+    const found = set.bank.match(set, n);
+    if (found.length === 0) continue;
     const kind = CUE_KINDS[k] as CueKind;
-    for (const m of findMatches(table.patterns[k] as CompiledPatterns, n.text)) {
-      const span =
-        m.end > m.start ? { start: n.starts[m.start] as number, end: n.ends[m.end - 1] as number } : null;
-      if (!span) continue;
-      hits.push({ kind, start: span.start, end: span.end, evidence: text.slice(span.start, span.end) });
+    kinds |= 1 << k;
+    for (let i = 0; i < found.length; i++) {
+      const m = found[i] as NormalizedMatch;
+      // a match is never empty: the bank drops empty ones
+      const start = n.starts[m.start] as number;
+      const end = n.ends[m.end - 1] as number;
+      hits.push({ kind, start, end, evidence: text.slice(start, end) });
     }
   }
-  hits.sort((a, b) => a.start - b.start || a.end - b.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
-  const kinds = new Set(hits.map((h) => h.kind));
-  return { hits, shape: measureShape(text, n.text), has: (kind) => kinds.has(kind) };
+  if (hits.length > 1) sortInPlace(hits, byPlace);
+  return new CuesOfTurn(hits, measureShape(text, n.text), kinds);
 }
+
+const byPlace = (a: CueHit, b: CueHit): number =>
+  a.start - b.start || a.end - b.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);

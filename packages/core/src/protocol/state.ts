@@ -7,7 +7,7 @@
  * The per-turn reading (`viewOf`) and the derivation over the turns (`deriveState`) are shared
  * with fold.ts, which follows a conversation one turn at a time to the same state.
  */
-import { analyze as defaultAnalyze } from '../analysis/analyze.ts';
+import { analyze as defaultAnalyze, normalizedTextOf } from '../analysis/analyze.ts';
 import { detectLang } from '../analysis/lang.ts';
 import { normalize } from '../text/normalize.ts';
 import type {
@@ -204,7 +204,7 @@ export function viewOf(
     ...(turn.channel !== undefined ? { channel: turn.channel } : {}),
     analysis,
     signals: [...new Set(analysis.findings.map((f) => f.id))],
-    cues: detectCues(text, lang),
+    cues: detectCues(text, lang, normalizedTextOf(analysis)),
     ...(bubbles > 1 ? { bubbles } : {}),
   };
 }

@@ -95,7 +95,7 @@ function normalizedIndex(ctx: RuleContext, orig: number): number {
 }
 
 /** Anger hits: explicit words and phrases, hurled abuse, a coarse outburst over a fault, a shouted complaint. */
-export function angerHits(ctx: RuleContext): Hit[] {
+export function angerHits(ctx: RuleContext): readonly Hit[] {
   const found = pushOwn(ctx, ANGER_HURLED, words(ctx, ANGER_WORDS, ANGER_PHRASES));
   if (found.length === 0) {
     const positive = has(ctx, POSITIVE);

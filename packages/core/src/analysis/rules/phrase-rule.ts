@@ -21,13 +21,15 @@ export function byLang(id: string, files: Readonly<Record<Lang, PatternFile>>): 
   return { fr: add('fr'), en: add('en') };
 }
 
+const NO_MATCHES: readonly NormalizedMatch[] = Object.freeze([]);
+
 /**
  * Matches of the patterns of `ctx.lang` (normalised offsets), sorted, without overlaps (the
  * earliest, then longest, wins), minus those an allow pattern overlaps.
  */
 export function matchesOf(ctx: RuleContext, entry: SetByLang): readonly NormalizedMatch[] {
   const set = entry[ctx.lang];
-  return set ? BANKS[ctx.lang].match(set, ctx.normalized) : [];
+  return set ? BANKS[ctx.lang].match(set, ctx.normalized) : NO_MATCHES;
 }
 
 /** Whether the patterns of `ctx.lang` match anywhere (allow-list applied). */
@@ -40,9 +42,12 @@ export interface PhraseRuleOptions {
   readonly keep?: (ctx: RuleContext, match: NormalizedMatch) => boolean;
 }
 
+/** The shared answer of a rule that found nothing (most rules on most messages): nothing is allocated. */
+const NO_HITS: readonly Hit[] = Object.freeze([]);
+
 /** Maps normalised matches to hits in original offsets. */
-export function toHits(ctx: RuleContext, matches: readonly NormalizedMatch[]): Hit[] {
-  return matches.map((m) => ctx.span(m.start, m.end));
+export function toHits(ctx: RuleContext, matches: readonly NormalizedMatch[]): readonly Hit[] {
+  return matches.length === 0 ? NO_HITS : matches.map((m) => ctx.span(m.start, m.end));
 }
 
 /** A client rule whose hits are the (kept) matches of the signal's patterns in the message's language. */
@@ -57,7 +62,7 @@ export function phraseRule(
     meta: { ...meta, role: 'client' },
     detect(ctx) {
       const matches = matchesOf(ctx, compiled);
-      return toHits(ctx, keep ? matches.filter((m) => keep(ctx, m)) : matches);
+      return toHits(ctx, keep && matches.length > 0 ? matches.filter((m) => keep(ctx, m)) : matches);
     },
   };
 }

@@ -18,6 +18,7 @@ import { isNegated, type Range, sentenceOf } from '../context.ts';
 import { BANKS, type PatternBank, type PatternSet } from '../pattern-bank.ts';
 import type { NormalizedMatch, PatternEntry } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
+import { toHits } from './phrase-rule.ts';
 import { isReported, riskMatches, shoutingIn, textState } from './risk.ts';
 
 interface ReplyFileData {
@@ -181,6 +182,8 @@ export function qualityMatches(ctx: RuleContext, id: AgentQualityId): readonly N
 }
 
 function judgedMatches(ctx: RuleContext, id: AgentQualityId): readonly NormalizedMatch[] {
+  // a phrase that is not there needs no judging (and no filtered copy of nothing)
+  if (id !== 'reply.next_steps' && phraseMatches(ctx, id).length === 0) return NONE;
   switch (id) {
     case 'reply.apology':
       return phraseMatches(ctx, id).filter(
@@ -307,9 +310,7 @@ function qualityRule(id: AgentQualityId): Rule {
   const meta: RuleMeta = { id, role: 'agent', severity: 1, ...TEXT[id] };
   return {
     meta,
-    detect(ctx: RuleContext): Hit[] {
-      return qualityMatches(ctx, id).map((m) => ctx.span(m.start, m.end));
-    },
+    detect: (ctx: RuleContext): readonly Hit[] => toHits(ctx, qualityMatches(ctx, id)),
   };
 }
 
