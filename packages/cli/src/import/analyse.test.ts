@@ -293,6 +293,39 @@ test('with the real engines, actions and draft scores are those of recommend() a
   assert.equal(real.hasRecommend && real.hasCheckDraft, true);
 });
 
+test('with the analyses made beforehand, as a worker makes them, every conversation reads as without them', () => {
+  const real = resolveEngine();
+  const mixed: Turn[][] = [
+    [
+      { role: 'client', text: 'Hello, my parcel never came.' },
+      { role: 'agent', text: 'Bonjour, je regarde votre commande tout de suite.' },
+      { role: 'client', text: 'Merci, mais je suis vraiment en colère !' },
+    ],
+    [
+      { role: 'client', text: 'PASSEZ-MOI VOTRE RESPONSABLE' },
+      { role: 'agent', text: 'I understand, let me check this with you.' },
+    ],
+  ];
+  for (const [n, turns] of [...CORE_CASES, ...mixed].entries()) {
+    const wire: WireConversation = {
+      key: `k-${n}`,
+      part: 1,
+      messages: turns.map((t, i) => ({ role: t.role, text: t.text, line: i + 1, author: 'A' })),
+    };
+    const analyses = wire.messages.map((m) => real.analyze(m.text, m.role, undefined));
+    assert.deepEqual(
+      analyseConversation(wire, real, { analyses }),
+      analyseConversation(wire, real),
+      `conversation ${n}`,
+    );
+    assert.equal(
+      real.languageOf(wire.messages, analyses),
+      real.languageOf(wire.messages),
+      `conversation ${n}`,
+    );
+  }
+});
+
 test('summaries gathered apart and merged are the summary of everything added in one place', () => {
   const words = [
     'Je suis furieux',

@@ -170,10 +170,10 @@ function distinctIds(findings: readonly Finding[]): Finding['id'][] {
 }
 
 /** The language the protocol reads the conversation in: the export's, when all its messages agree. */
-function conversationLang(conv: WireConversation, engine: Engine): Lang {
+function conversationLang(conv: WireConversation, engine: Engine, analyses?: readonly Analysis[]): Lang {
   const given = conv.messages[0]?.lang;
   if (given && conv.messages.every((m) => m.lang === given)) return given;
-  return engine.languageOf(conv.messages);
+  return engine.languageOf(conv.messages, analyses);
 }
 
 export function newTally(): AgentTally {
@@ -204,7 +204,9 @@ export function analyseConversation(
   const agents: Record<string, AgentTally> = {};
   const days: Record<string, [number, number]> = {};
   const follower =
-    engine.hasRecommend || engine.hasCheckDraft ? engine.follow(conversationLang(conv, engine)) : undefined;
+    engine.hasRecommend || engine.hasCheckDraft
+      ? engine.follow(conversationLang(conv, engine, options.analyses))
+      : undefined;
   const candidates: { m: WireMessage; findings: readonly Finding[]; score: number }[] = [];
   const details: MessageDetail[] = [];
   const kinds = new Set<IncidentKind>();

@@ -38,8 +38,11 @@ export interface Engine {
   readonly hasRecommend: boolean;
   readonly hasCheckDraft: boolean;
   analyze(text: string, role: Role, lang: Lang | undefined): Analysis;
-  /** The language the protocol reads these turns in (the client's, detected over all of them). */
-  languageOf(turns: readonly Turn[]): Lang;
+  /**
+   * The language the protocol reads these turns in (the client's, detected over all of them);
+   * `analyses`, the turns' own in the same order, spare normalising their texts again.
+   */
+  languageOf(turns: readonly Turn[], analyses?: readonly Analysis[]): Lang;
   /** Starts following a conversation in `lang`; undefined without a protocol engine. */
   follow(lang: Lang): ProtocolFollower | undefined;
 }
@@ -97,8 +100,15 @@ export function resolveEngine(
     analyze(text, role, lang) {
       return analyze(text, { role, ...(lang ? { lang } : {}) });
     },
-    languageOf(turns) {
-      return protocol ? protocol.languageOf({ turns }) : 'fr';
+    languageOf(turns, analyses) {
+      if (!protocol) return 'fr';
+      if (!analyses) return protocol.languageOf({ turns });
+      const normalized = new Map<string, string>();
+      turns.forEach((turn, i) => {
+        const n = analyses[i] && core.normalizedTextOf(analyses[i]);
+        if (n && n.original === turn.text) normalized.set(turn.text, n.text);
+      });
+      return protocol.languageOf({ turns }, (text) => normalized.get(text) ?? core.normalize(text).text);
     },
     follow(lang) {
       if (!protocol || (!recommendWorks && !checkDraftWorks)) return undefined;
