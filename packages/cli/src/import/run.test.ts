@@ -144,7 +144,10 @@ test('the command: exit 0 on a clean fixture, 2 with a clear message on a missin
     },
   );
   assert.equal(ok.status, 0, ok.stderr);
-  assert.equal(JSON.parse(readFileSync(join(dir, 'cw.json'), 'utf8')).source.format, 'chatwoot');
+  const summary = JSON.parse(readFileSync(join(dir, 'cw.json'), 'utf8'));
+  assert.equal(summary.source.format, 'chatwoot');
+  // the command runs in a process that collects garbage on each thread (bin/sangfroid.mjs)
+  assert.equal(summary.run.gc, 'single-threaded');
   const missing = spawnSync(
     process.execPath,
     [bin, 'import', fixture('tickets.csv'), '--columns', 'text=message_body'],
@@ -154,4 +157,20 @@ test('the command: exit 0 on a clean fixture, 2 with a clear message on a missin
   );
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /column "message_body" \(given for text\) is not in the header/);
+});
+
+test('the command: reads standard input through its child process, and a signal stops the child with it', async () => {
+  const piped = spawnSync(process.execPath, [bin, 'import', '-', '--json', join(dir, 'stdin.json')], {
+    encoding: 'utf8',
+    input: `${BAD.split('\n').slice(0, 2).join('\n')}\n`,
+  });
+  assert.equal(piped.status, 0, piped.stderr);
+  assert.equal(JSON.parse(readFileSync(join(dir, 'stdin.json'), 'utf8')).totals.messages, 2);
+  // an import waiting on its input, stopped by SIGTERM: both processes end, with the signal's status
+  const { spawn } = await import('node:child_process');
+  const waiting = spawn(process.execPath, [bin, 'import', '-'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  waiting.kill('SIGTERM');
+  const status = await new Promise<number | null>((resolve) => waiting.on('exit', (code) => resolve(code)));
+  assert.equal(status, 128 + 15);
 });

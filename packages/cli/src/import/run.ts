@@ -243,6 +243,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
         : {};
     })(),
     ...(workerCpuSeconds !== undefined ? { workerCpuSeconds: Math.round(workerCpuSeconds * 100) / 100 } : {}),
+    gc: process.execArgv.includes('--single-threaded-gc') ? 'single-threaded' : 'background',
   };
   if (options.jsonPath) await writeFile(options.jsonPath, `${JSON.stringify(built, null, 2)}\n`);
   if (options.reportPath) {

@@ -88,6 +88,11 @@ export interface ImportSummary {
     readonly readerCpuSeconds?: number;
     /** CPU time of the worker threads together (analysis, protocol, summaries). */
     readonly workerCpuSeconds?: number;
+    /**
+     * How V8 collected garbage: on each thread itself (the `sangfroid import` command starts its
+     * process so, see bin/sangfroid.mjs), or with its background threads (another host process).
+     */
+    readonly gc: 'single-threaded' | 'background';
   };
 }
 
