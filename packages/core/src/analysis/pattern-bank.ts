@@ -376,11 +376,13 @@ export class PatternBank {
     for (let k = 0; k < count; k++) {
       const start = starts[k] as number;
       if (start < from) continue;
+      // test() leaves a sticky expression's lastIndex at the end of its match: no match array
       sticky.lastIndex = start;
-      const m = sticky.exec(text);
-      if (m === null || m[0].length === 0) continue;
-      out.push({ start, end: start + m[0].length, text: m[0] });
-      from = start + m[0].length;
+      if (!sticky.test(text)) continue;
+      const end = sticky.lastIndex;
+      if (end === start) continue;
+      out.push({ start, end, text: text.slice(start, end) });
+      from = end;
     }
     return true;
   }
