@@ -7,7 +7,7 @@
  * closing (dev corpus README, « Conversation actions, first rule that applies »).
  */
 import { sliceCodeUnits } from '../text/truncate.ts';
-import type { ActionId, Analysis, Lang, Localized, SignalId } from '../types.ts';
+import type { ActionId, Analysis, Finding, Lang, Localized, SignalId } from '../types.ts';
 import {
   type Evidence,
   hasPrefix,
@@ -30,15 +30,20 @@ export interface ProtocolRule {
 
 const EMOTION_IDS: readonly SignalId[] = ['emotion.anger', 'emotion.disappointment', 'tone.shouting'];
 
-function signalEvidence(t: TurnView, predicate: (id: string) => boolean): Evidence[] {
-  const out: Evidence[] = [];
-  const seen = new Set<string>();
-  for (const f of t.analysis.findings) {
-    if (!predicate(f.id) || seen.has(f.id)) continue;
-    seen.add(f.id);
+/** The shared answer when a turn holds none of the signals asked for (most rules, most turns). */
+const NO_EVIDENCE: readonly Evidence[] = Object.freeze([]);
+
+/** The first finding of each signal of `t` that `predicate` accepts, in the turn's order. */
+function signalEvidence(t: TurnView, predicate: (id: string) => boolean): readonly Evidence[] {
+  let out: Evidence[] | undefined;
+  const findings = t.analysis.findings;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as Finding;
+    if (!predicate(f.id) || out?.some((e) => e.id === f.id)) continue;
+    out ??= [];
     out.push({ turn: t.index, id: f.id, evidence: f.evidence });
   }
-  return out;
+  return out ?? NO_EVIDENCE;
 }
 
 function cueEvidence(t: TurnView, kind: string): Evidence[] {
