@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { normalize } from '../text/normalize.ts';
 import { isNegated, isQuotedOrReported, sentenceOf } from './context.ts';
 
@@ -79,4 +80,73 @@ describe('isNegated', () => {
       assert.equal(isNegated(ctx, start), expected);
     });
   }
+});
+
+/** isNegated as it was when it split the clause into words and joined the last ones (the reference). */
+function isNegatedBySplitting(ctx: { normalized: ReturnType<typeof normalize> }, normStart: number): boolean {
+  const t = ctx.normalized.text;
+  const window = t.slice(Math.max(sentenceOf(ctx, normStart).start, normStart - 120), normStart);
+  let cut = 0;
+  for (const m of window.matchAll(
+    /[,:;()\u00ab\u00bb"]|\b(?:mais|sinon|pourtant|cependant|et|donc|alors|but|and|so|yet|however|though)\b/gu,
+  ))
+    cut = (m.index ?? 0) + m[0].length;
+  const words = window
+    .slice(cut)
+    .split(/\s+/u)
+    .filter((w) => w.length > 0);
+  const tail = words.slice(-7).join(' ');
+  let lastEnd = -1;
+  for (const m of tail.matchAll(
+    /(?:\b(?:ne|n'|pas|jamais|aucun|aucune|nullement|guere|sans|ni|not|never|no|nor|without|hardly|barely|nobody|nothing|neither)\b|\b\w+n't\b|\bn')/gu,
+  )) {
+    if (m[0] !== 'ne' && m[0] !== "n'") return true;
+    lastEnd = (m.index ?? 0) + m[0].length;
+  }
+  return lastEnd >= 0 && !/\bqu(?:e\b|')/u.test(tail.slice(lastEnd));
+}
+
+describe('isNegated, word by word', () => {
+  it('reads the last words of the clause as splitting it into words did, whatever the spacing', () => {
+    const piece = fc.constantFrom(
+      'je',
+      'ne',
+      "n'",
+      'pas',
+      'jamais',
+      'vous',
+      'êtes',
+      'que',
+      "qu'un",
+      'not',
+      "don't",
+      'never',
+      'idiot',
+      'nul',
+      'mais',
+      ',',
+      ' ',
+      '  ',
+      '\n',
+      '\u00a0',
+      '\t',
+      '. ',
+      'sans',
+      'du',
+      'tout',
+      'dis',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const ctx = { normalized: normalize(`${pieces.join(' ')} cible`) };
+        const start = ctx.normalized.text.lastIndexOf('cible');
+        assert.equal(
+          isNegated(ctx, start),
+          isNegatedBySplitting(ctx, start),
+          JSON.stringify(ctx.normalized.text),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

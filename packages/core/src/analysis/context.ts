@@ -185,6 +185,24 @@ const NEGATION =
 /** Most words between the negation and the span. */
 const NEGATION_REACH = 6;
 
+/** JavaScript's `\s`, by code unit. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && /\s/u.test(String.fromCharCode(c)));
+}
+
+/** Where the last `count` words of text[from, end of text) start (words: runs of non-spaces). */
+function lastWordsStart(text: string, from: number, count: number): number {
+  let i = text.length;
+  let start = text.length;
+  for (let seen = 0; seen < count; seen++) {
+    while (i > from && isSpaceCode(text.charCodeAt(i - 1))) i--;
+    if (i === from) break;
+    while (i > from && !isSpaceCode(text.charCodeAt(i - 1))) i--;
+    start = i;
+  }
+  return start;
+}
+
 /**
  * True when the word at `normStart` sits under a negation in its clause: « je ne dis pas que
  * vous êtes … », « pas du tout déçu », « not angry », « I never said you were … ». « Vous n'êtes
@@ -193,7 +211,7 @@ const NEGATION_REACH = 6;
 export function isNegated(ctx: TextContext, normStart: number): boolean {
   const t = ctx.normalized.text;
   const sentence = sentenceOf(ctx, normStart);
-  let from = Math.max(sentence.start, normStart - 120);
+  const from = Math.max(sentence.start, normStart - 120);
   const window = t.slice(from, normStart);
   // cut at the last clause break (exec loops: matchAll would clone the regex on every call)
   let cut = 0;
@@ -201,11 +219,8 @@ export function isNegated(ctx: TextContext, normStart: number): boolean {
   for (let m = CLAUSE_BREAK.exec(window); m !== null; m = CLAUSE_BREAK.exec(window)) {
     cut = m.index + m[0].length;
   }
-  const clause = window.slice(cut);
-  from += cut;
-  // keep the last NEGATION_REACH words (and the word before them, for « ne … pas »)
-  const words = clause.split(/\s+/u).filter((w) => w.length > 0);
-  const tail = words.slice(-(NEGATION_REACH + 1)).join(' ');
+  // keep the last NEGATION_REACH words of the clause (and the word before them, for « ne … pas »)
+  const tail = window.slice(lastWordsStart(window, cut, NEGATION_REACH + 1));
   // the last negation, and whether any is more than « ne » alone
   let lastEnd = -1;
   NEGATION.lastIndex = 0;

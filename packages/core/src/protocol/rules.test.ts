@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { ACTION_IDS, type ActionId, type Lang, type SignalId, type Turn } from '../types.ts';
 import { recommend } from './recommend.ts';
-import { PROTOCOL_RULES } from './rules.ts';
+import { PROTOCOL_RULES, problemClauses } from './rules.ts';
 import { annotatedAnalyzer } from './testing.ts';
 
 type Step = readonly [role: 'client' | 'agent', text: string, signals?: readonly SignalId[]];
@@ -465,5 +465,72 @@ test('avoid: traps that depend on what was just said are added', () => {
   assert.ok(
     r.avoid.some((a) => a.includes('« Calmez-vous, monsieur. »')),
     r.avoid.join(' | '),
+  );
+});
+
+/** problemClauses as it was when it split the text and found each clause again with indexOf (the reference). */
+function problemClausesBySplitting(
+  text: string,
+  lang: Lang,
+  spans: readonly { id: string; start: number; end: number }[],
+) {
+  const problem =
+    lang === 'fr'
+      ? /(?<![\p{L}])(?:ne|n['’]|plus|aucun|aucune|toujours pas|sans|manqu\p{L}*|fuit|fuite|cass\p{L}*|bloqu\p{L}*|ab[iî]m\p{L}*|endommag\p{L}*|ray[ée]\p{L}*|retard|panne|erreur|double)(?![\p{L}])/iu
+      : /\b(?:not|no longer|never|still|without|broken|damaged|faulty|late|leak\w*|stuck|error|wrong|missing|twice|failed|fails)\b|n't\b/iu;
+  let at = 0;
+  let n = 0;
+  for (const clause of text.split(/[,;:.!?\n]+|\s+(?:et|mais|and|but)\s+/u)) {
+    const start = text.indexOf(clause, at);
+    at = start + clause.length;
+    if (clause.trim().split(/\s+/).length < 4 || !problem.test(clause)) continue;
+    if (!spans.some((f) => /^(?:claim|tactic|abuse|pressure)\./.test(f.id) && f.start < at && start < f.end))
+      n++;
+  }
+  return n;
+}
+
+test('problem clauses are counted as splitting the text counted them, on any mix of complaints, cuts and spacing', () => {
+  const piece = fc.constantFrom(
+    'le chauffage ne marche plus',
+    'la fenêtre est cassée depuis lundi',
+    'the heating is still broken',
+    'my order never arrived at all',
+    ' et ',
+    ' mais ',
+    ' and ',
+    ', ',
+    '. ',
+    '\n',
+    '  ',
+    'merci',
+    'il y a une fuite dans la cuisine',
+    'pas',
+  );
+  fc.assert(
+    fc.property(
+      fc.array(piece, { maxLength: 12 }),
+      fc.constantFrom<Lang>('fr', 'en'),
+      fc.array(
+        fc.record({
+          id: fc.constantFrom('claim.x', 'tactic.y', 'emotion.anger'),
+          start: fc.nat(80),
+          end: fc.nat(120),
+        }),
+        {
+          maxLength: 3,
+        },
+      ),
+      (pieces, lang, spans) => {
+        const text = pieces.join('');
+        const findings = spans.map((f) => ({ ...f, severity: 1, evidence: '', message: '' })) as never;
+        assert.equal(
+          problemClauses(text, lang, findings),
+          problemClausesBySplitting(text, lang, spans),
+          JSON.stringify(text),
+        );
+      },
+    ),
+    { numRuns: 3000 },
   );
 });

@@ -91,21 +91,46 @@ function countProblemClauses(t: TurnView): number {
   return n;
 }
 
-function countProblemClausesOf(t: TurnView): number {
-  const lang: Lang = t.analysis.lang;
-  const clauses = t.text.split(/[,;:.!?\n]+|\s+(?:et|mais|and|but)\s+/u);
-  let at = 0;
-  let n = 0;
-  for (const clause of clauses) {
-    const start = t.text.indexOf(clause, at);
-    at = start + clause.length;
-    if (clause.trim().split(/\s+/).length < 4 || !PROBLEM_CLAUSE[lang].test(clause)) continue;
-    const overlapsTactic = t.analysis.findings.some(
-      (f) => /^(?:claim|tactic|abuse|pressure)\./.test(f.id) && f.start < at && start < f.end,
-    );
-    if (!overlapsTactic) n++;
+/** Where a turn's text is cut into clauses. */
+const CLAUSE_CUT = /[,;:.!?\n]+|\s+(?:et|mais|and|but)\s+/gu;
+const TACTIC_LIKE = /^(?:claim|tactic|abuse|pressure)\./;
+
+/** Words of text[start, end): runs of non-spaces, counted without splitting. */
+function wordsIn(text: string, start: number, end: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c >= 0x80 && /\s/u.test(text[i] as string));
+    if (!space && !inWord) words++;
+    inWord = !space;
   }
-  return n;
+  return words;
+}
+
+function countProblemClausesOf(t: TurnView): number {
+  return problemClauses(t.text, t.analysis.lang, t.analysis.findings);
+}
+
+/**
+ * Clauses of `text` (cut at punctuation and at « et », « mais », "and", "but") of four words or
+ * more that state a problem, none overlapping a claim, tactic, abuse or pressure finding.
+ */
+export function problemClauses(text: string, lang: Lang, findings: readonly Finding[]): number {
+  const problem = PROBLEM_CLAUSE[lang];
+  let n = 0;
+  let start = 0;
+  CLAUSE_CUT.lastIndex = 0;
+  for (;;) {
+    const cut = CLAUSE_CUT.exec(text);
+    const end = cut ? cut.index : text.length;
+    if (wordsIn(text, start, end) >= 4 && problem.test(text.slice(start, end))) {
+      const overlapsTactic = findings.some((f) => TACTIC_LIKE.test(f.id) && f.start < end && start < f.end);
+      if (!overlapsTactic) n++;
+    }
+    if (!cut) return n;
+    start = cut.index + cut[0].length;
+  }
 }
 
 function isComplex(t: TurnView): boolean {
