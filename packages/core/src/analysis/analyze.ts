@@ -83,7 +83,7 @@ export function analyze(input: string, options: AnalyzeOptions): Analysis {
       const end = Math.max(start, Math.min(hit.end, text.length));
       const message = hit.message ?? rule.meta.message;
       const suggestions = hit.suggestions?.map((s) => s[lang]);
-      findings.push({
+      const finding: Finding = {
         id: rule.meta.id,
         severity: hit.severity ?? rule.meta.severity,
         start,
@@ -91,8 +91,8 @@ export function analyze(input: string, options: AnalyzeOptions): Analysis {
         evidence: text.slice(start, end),
         message: message[lang],
         note: rule.meta.note[lang],
-        ...(suggestions && suggestions.length > 0 ? { suggestions } : {}),
-      });
+      };
+      findings.push(suggestions && suggestions.length > 0 ? { ...finding, suggestions } : finding);
     }
   }
   sortInPlace(findings, compareFindings);

@@ -160,3 +160,13 @@ test('checkDraft: can check against a chosen moment', () => {
 test('unshout: sentence case and single marks', () => {
   assert.equal(unshout('JE VOUS AI DÉJÀ RÉPONDU !!! VRAIMENT ???'), 'Je vous ai déjà répondu ! Vraiment ?');
 });
+
+test('checkDraft: no move is both required and helpful at any moment (a required move weighs 2, a helpful one 1)', () => {
+  for (const [action, expected] of Object.entries(EXPECTED)) {
+    assert.deepEqual(
+      expected.required.filter((id) => expected.helpful.includes(id)),
+      [],
+      action,
+    );
+  }
+});

@@ -344,10 +344,11 @@ export function judgeDraft(analysis: Analysis, action: ActionId): DraftJudgement
   const expected = EXPECTED[action];
   const missing = [...expected.required, ...expected.helpful].filter((id) => !present.includes(id));
   const premature = expected.premature.filter((id) => present.includes(id));
-  const weightOf = (id: AgentQualityId) => (expected.required.includes(id) ? 2 : 1);
-  const all = [...expected.required, ...expected.helpful];
-  const total = all.reduce((n, id) => n + weightOf(id), 0);
-  const got = all.filter((id) => present.includes(id)).reduce((n, id) => n + weightOf(id), 0);
+  // a required move weighs 2, a helpful one 1
+  const total = 2 * expected.required.length + expected.helpful.length;
+  let got = 0;
+  for (const id of expected.required) if (present.includes(id)) got += 2;
+  for (const id of expected.helpful) if (present.includes(id)) got += 1;
   // with nothing required (listening), the reply starts from 30 and earns the rest with helpful moves
   const qualities =
     total === 0

@@ -15,6 +15,7 @@ import { isQuotedOrReported } from '../context.ts';
 import { BANKS, type PatternBank, type PatternSet } from '../pattern-bank.ts';
 import type { NormalizedMatch } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
+import { sortInPlace } from '../small-sort.ts';
 
 interface RiskGroupData {
   readonly kind: string;
@@ -146,19 +147,26 @@ export function riskMatches(ctx: RuleContext, id: PhraseRiskId): readonly RiskMa
   const byId = textState(ctx).risks;
   const known = byId.get(id);
   if (known) return known;
-  const found: RiskMatch[] = [];
+  let found: RiskMatch[] | undefined;
   const { bank, byId: groups } = COMPILED[ctx.lang];
-  for (const group of groups.get(id) ?? []) {
-    for (const m of bank.match(group.set, ctx.normalized)) {
+  for (const group of groups.get(id) ?? NO_GROUPS) {
+    const matches = bank.match(group.set, ctx.normalized);
+    for (let i = 0; i < matches.length; i++) {
+      const m = matches[i] as NormalizedMatch;
       if (isReported(ctx, m.start, m.end)) continue;
-      if (found.some((f) => f.start < m.end && m.start < f.end)) continue;
+      if (found?.some((f) => f.start < m.end && m.start < f.end)) continue;
+      found ??= [];
       found.push({ start: m.start, end: m.end, text: m.text, kind: group.kind, severity: group.severity });
     }
   }
-  found.sort((a, b) => a.start - b.start);
-  byId.set(id, found);
-  return found;
+  const sorted = found ? sortInPlace(found, byStart) : NO_RISKS;
+  byId.set(id, sorted);
+  return sorted;
 }
+
+const NO_RISKS: readonly RiskMatch[] = Object.freeze([]);
+const NO_GROUPS: readonly CompiledGroup[] = Object.freeze([]);
+const byStart = (a: RiskMatch, b: RiskMatch): number => a.start - b.start;
 
 const L = (fr: string, en: string): Localized => ({ fr, en });
 
