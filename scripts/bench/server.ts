@@ -6,11 +6,16 @@
  * skipped if unreachable).
  *
  *   npm run bench:server [-- --duration 10 | --amount N] [--connections 10 --only pglite|postgres
- *                          --runs analyze,ingest,calm --profile DIR]
+ *                          --runs analyze,ingest,calm --profile DIR --warmup N]
  *
  * `--amount N` sends exactly N requests per run instead of running for a duration: the same work
  * on every run, so that server CPU per request compares across runs on a shared machine (a timed
  * run ingests more messages when the machine is idle, and longer conversations cost more).
+ *
+ * `--warmup N` first sends N mixed ingest requests, unmeasured, to conversations of their own (the
+ * measured runs then send exactly what they would have sent without it): the runs measure a server
+ * that has been running, not one that just started, whose first seconds cost more (code not yet
+ * optimised by V8, statements not yet prepared, caches empty) — without it the first run pays them.
  *
  * `--profile DIR` runs the server under `node --cpu-prof` and leaves its .cpuprofile files in DIR
  * (the largest one is the server's main thread; tsx's loader thread writes a small one).
@@ -59,6 +64,7 @@ const arg = (name: string, fallback: string): string => {
 };
 const DURATION = Number(arg('duration', '10'));
 const AMOUNT = Number(arg('amount', '0'));
+const WARMUP = Number(arg('warmup', '0'));
 const CONNECTIONS = Number(arg('connections', '10'));
 const ONLY = arg('only', '');
 const PROFILE_DIR = arg('profile', '');
@@ -255,14 +261,14 @@ async function benchBackend(
         child.pid,
         dbCpu,
       );
-    const ingestOf = (pool: readonly string[]): AcRequest[] => [
+    const ingestOf = (pool: readonly string[], to: readonly string[] = conversations): AcRequest[] => [
       {
         method: 'POST',
         setupRequest: (req) => {
           const i = n++;
           return {
             ...req,
-            path: `/api/v1/conversations/${conversations[i % conversations.length]}/messages`,
+            path: `/api/v1/conversations/${to[i % to.length]}/messages`,
             body: JSON.stringify({
               direction: i % 3 === 2 ? 'outbound' : 'inbound',
               text: pool[i % pool.length],
@@ -271,6 +277,28 @@ async function benchBackend(
         },
       },
     ];
+    if (WARMUP > 0) {
+      const own: string[] = [];
+      for (let i = 0; i < conversations.length; i++)
+        own.push(
+          (
+            await json(`${url}/api/v1/conversations`, {
+              method: 'POST',
+              headers: h,
+              body: '{"channel":"chat"}',
+            })
+          ).id as string,
+        );
+      const warm = await autocannon({
+        url,
+        connections: CONNECTIONS,
+        amount: WARMUP,
+        headers: h,
+        requests: ingestOf(texts, own),
+      });
+      process.stdout.write(`  ${label}: warm-up of ${warm.requests.total} ingest requests, unmeasured\n`);
+      n = 0; // the measured runs send what they would have sent without the warm-up
+    }
     if (RUNS.has('ingest')) runs.ingest = await load(url, token, ingestOf(texts), child.pid, dbCpu);
     // the same without abusive messages: every one of those opens an incident, a debrief and
     // audit entries (about twenty statements), so this separates plain ingest from incident cost
@@ -307,7 +335,7 @@ function print(label: string, f: Figures): void {
 
 const base = { ...process.env, PORT: '0', LOG_LEVEL: 'error' };
 process.stdout.write(
-  `bench:server — ${CONNECTIONS} connections, ${AMOUNT > 0 ? `${AMOUNT} requests` : `${DURATION} s`} per run, ${cpus().length} CPUs, load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)}\n`,
+  `bench:server — ${CONNECTIONS} connections, ${AMOUNT > 0 ? `${AMOUNT} requests` : `${DURATION} s`} per run${WARMUP > 0 ? ` after ${WARMUP} unmeasured` : ''}, ${cpus().length} CPUs, load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)}\n`,
 );
 
 if (ONLY !== 'postgres') {
