@@ -103,12 +103,19 @@ export function resolveEngine(
     languageOf(turns, analyses) {
       if (!protocol) return 'fr';
       if (!analyses) return protocol.languageOf({ turns });
-      const normalized = new Map<string, string>();
+      // what the analyses read: each text's normalised form and its language evidence
+      const read = new Map<string, { text: string; score: number | undefined }>();
       turns.forEach((turn, i) => {
-        const n = analyses[i] && core.normalizedTextOf(analyses[i]);
-        if (n && n.original === turn.text) normalized.set(turn.text, n.text);
+        const analysis = analyses[i];
+        const n = analysis && core.normalizedTextOf(analysis);
+        if (analysis && n && n.original === turn.text)
+          read.set(turn.text, { text: n.text, score: core.languageScoreOf(analysis) });
       });
-      return protocol.languageOf({ turns }, (text) => normalized.get(text) ?? core.normalize(text).text);
+      return protocol.languageOf(
+        { turns },
+        (text) => read.get(text)?.text ?? core.normalize(text).text,
+        (text) => read.get(text)?.score,
+      );
     },
     follow(lang) {
       if (!protocol || (!recommendWorks && !checkDraftWorks)) return undefined;

@@ -14,7 +14,7 @@ import {
   ROLES,
   type Role,
 } from '../types.ts';
-import { detectLang } from './lang.ts';
+import { languageScore } from './lang.ts';
 import type { Hit, Rule, RuleContext } from './rule.ts';
 import { RULES } from './rules/index.ts';
 import { computeScores } from './scores.ts';
@@ -50,14 +50,31 @@ class MessageContext implements RuleContext {
 }
 
 /**
- * The normalised text each analysis was made from, for the protocol's further reading of the same
- * turn (its cues), which then does not normalise it again. Weak: it goes with its analysis.
+ * What each analysis was read from — its normalised text, and the language evidence found there —
+ * for the protocol's further reading of the same turn (its cues, the conversation's language),
+ * which then does not redo it. Weak: it goes with its analysis.
  */
-const NORMALIZED = new WeakMap<Analysis, NormalizedText>();
+interface Reading {
+  readonly normalized: NormalizedText;
+  /** `languageScore` of the normalised text; NaN until asked for when the language was given. */
+  languageScore: number;
+}
+const READINGS = new WeakMap<Analysis, Reading>();
 
 /** The normalised text `analysis` was made from, when `analyze` made it (else undefined). */
 export function normalizedTextOf(analysis: Analysis): NormalizedText | undefined {
-  return NORMALIZED.get(analysis);
+  return READINGS.get(analysis)?.normalized;
+}
+
+/**
+ * `languageScore` of the normalised text `analysis` was made from (reused when `analyze` detected
+ * the language), when `analyze` made it (else undefined).
+ */
+export function languageScoreOf(analysis: Analysis): number | undefined {
+  const reading = READINGS.get(analysis);
+  if (!reading) return undefined;
+  if (Number.isNaN(reading.languageScore)) reading.languageScore = languageScore(reading.normalized.text);
+  return reading.languageScore;
 }
 
 export function analyze(input: string, options: AnalyzeOptions): Analysis {
@@ -68,7 +85,8 @@ export function analyze(input: string, options: AnalyzeOptions): Analysis {
   const raw = typeof input === 'string' ? input : '';
   const text = clip(raw);
   const normalized = normalize(text);
-  const lang = options.lang ?? detectLang(normalized.text);
+  const score = options.lang ? Number.NaN : languageScore(normalized.text);
+  const lang = options.lang ?? (score < 0 ? 'en' : 'fr');
   const ctx = new MessageContext(text, normalized, lang, options.role);
   const findings: Finding[] = [];
   const rules = RULES[options.role];
@@ -103,7 +121,7 @@ export function analyze(input: string, options: AnalyzeOptions): Analysis {
     scores: computeScores(findings, ctx),
     truncated: text.length < raw.length,
   };
-  NORMALIZED.set(analysis, normalized);
+  READINGS.set(analysis, { normalized, languageScore: score });
   return analysis;
 }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { normalize } from '../text/normalize.ts';
-import { detectLang } from './lang.ts';
+import { detectLang, languageScore } from './lang.ts';
 
 const CASES: readonly [string, 'fr' | 'en'][] = [
   ['bjr jsuis dispo mardi', 'fr'],
@@ -64,5 +64,35 @@ test('reads an ASCII text as its lower-case form, whatever the case of its lette
       assert.equal(detectLang(t.toUpperCase()), detectLang(t.toLowerCase()), t);
     }),
     { numRuns: 1500 },
+  );
+});
+
+test('the evidence of normalised texts adds up: the texts joined by new lines weigh their sum', () => {
+  const piece = fc.constantFrom(
+    'Merci',
+    'the order',
+    "J'ai",
+    "don't",
+    'Où',
+    'œuvre',
+    'pls',
+    '😀',
+    'bjr',
+    'ça',
+    ' ',
+    '\n',
+    'ment',
+    'ing',
+  );
+  const text = fc
+    .array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 10 })
+    .map((p) => p.join(' '));
+  fc.assert(
+    fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (texts) => {
+      const normalized = texts.map((t) => normalize(t).text);
+      const sum = normalized.reduce((n, t) => n + languageScore(t), 0);
+      assert.ok(Math.abs(languageScore(normalized.join('\n')) - sum) < 1e-9, JSON.stringify(normalized));
+    }),
+    { numRuns: 2000 },
   );
 });

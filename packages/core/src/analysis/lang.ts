@@ -102,6 +102,15 @@ function isWordCode(c: number): boolean {
  * the evidence is equal or absent.
  */
 export function detectLang(text: string): Lang {
+  return languageScore(text) < 0 ? 'en' : 'fr';
+}
+
+/**
+ * The evidence `detectLang` weighs: positive for French, negative for English. On normalised
+ * texts (no accents left) it adds up: the score of texts joined by new lines is the sum of
+ * theirs (lang.test.ts checks it on random texts).
+ */
+export function languageScore(text: string): number {
   // the normalised text `analyze` passes is lower-case ASCII but for a rare sign: read it as it is
   let hasUpper = false;
   let hasNonAscii = false;
@@ -131,5 +140,5 @@ export function detectLang(text: string): Lang {
     while (end > start && lower.charCodeAt(end - 1) === 39) end--;
     if (end > start) score += scoreWord(lower, start, end);
   }
-  return score < 0 ? 'en' : 'fr';
+  return score;
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { analyze } from '../analysis/analyze.ts';
+import { analyze, languageScoreOf, normalizedTextOf } from '../analysis/analyze.ts';
+import { languageScore } from '../analysis/lang.ts';
 import { normalize } from '../text/normalize.ts';
 import type { Channel, Conversation, Lang, SignalId, Turn } from '../types.ts';
 import { CUE_KINDS } from './cue-types.ts';
@@ -232,8 +233,9 @@ test('normalisation stops at a new line: the joined text normalises to the joine
   }
 });
 
-test('languageOf: the same language from the turns’ own normalisations as from the joined text', () => {
+test('languageOf: the same language from the turns’ own normalisations, or their scores, as from the joined text', () => {
   const own = (text: string) => normalize(text).text;
+  const scoreOf = (text: string) => languageScore(own(text));
   const cases = [...CASES, ...MORE_CASES].map((c): Conversation => ({ turns: c.turns }));
   const edge: Conversation[] = [
     { turns: [] },
@@ -263,6 +265,7 @@ test('languageOf: the same language from the turns’ own normalisations as from
     const lang = languageOf(conversation);
     langs.add(lang);
     assert.equal(languageOf(conversation, own), lang);
+    assert.equal(languageOf(conversation, own, scoreOf), lang, 'from the turns’ scores');
   }
   assert.deepEqual([...langs].sort(), ['en', 'fr'], 'both languages among the cases');
   fc.assert(
@@ -271,9 +274,32 @@ test('languageOf: the same language from the turns’ own normalisations as from
         maxLength: 6,
       }),
       (turns) => {
-        assert.equal(languageOf({ turns }, own), languageOf({ turns }));
+        const lang = languageOf({ turns });
+        assert.equal(languageOf({ turns }, own), lang);
+        assert.equal(languageOf({ turns }, own, scoreOf), lang, 'from the turns’ scores');
+        // a score unknown for some texts is read from their normalisation
+        assert.equal(
+          languageOf({ turns }, own, (text) => (text.length % 2 === 0 ? scoreOf(text) : undefined)),
+          lang,
+        );
       },
     ),
     { numRuns: 1000 },
+  );
+});
+
+test('an analysis keeps the normalised text and the language evidence it was read from', () => {
+  for (const text of ['Bonjour, ma commande n’est pas arrivée', 'Hello, my order never came', '']) {
+    const detected = analyze(text, { role: 'client' });
+    assert.equal(normalizedTextOf(detected)?.text, normalize(text).text);
+    assert.equal(languageScoreOf(detected), languageScore(normalize(text).text));
+    // with the language given, the evidence is read when asked for
+    const given = analyze(text, { role: 'client', lang: 'en' });
+    assert.equal(languageScoreOf(given), languageScore(normalize(text).text));
+  }
+  assert.equal(
+    languageScoreOf({ ...analyze('ok', { role: 'client' }) }),
+    undefined,
+    'a copy is not an analysis made here',
   );
 });

@@ -8,7 +8,7 @@
  * with fold.ts, which follows a conversation one turn at a time to the same state.
  */
 import { analyze as defaultAnalyze, normalizedTextOf } from '../analysis/analyze.ts';
-import { detectLang } from '../analysis/lang.ts';
+import { detectLang, languageScore } from '../analysis/lang.ts';
 import { normalize } from '../text/normalize.ts';
 import type {
   Analysis,
@@ -136,15 +136,26 @@ export function usesLeverage(t: TurnView): boolean {
  * normalised (of every turn when the client wrote nothing). `normalized`, when given, is each
  * text's normalised form — `normalize(text).text`, say remembered by a caller that reads the same
  * turns again — and the turns' normalisations are joined instead: the same text, as normalisation
- * never looks across a new line (state.test.ts checks it on random texts).
+ * never looks across a new line (state.test.ts checks it on random texts). `scoreOf`, when given
+ * with it, answers `languageScore` of a text's normalised form where it is already known (from
+ * its analysis, say): the evidence of normalised texts adds up, so nothing is joined or read again.
  */
-export function languageOf(conversation: Conversation, normalized?: (text: string) => string): Lang {
+export function languageOf(
+  conversation: Conversation,
+  normalized?: (text: string) => string,
+  scoreOf?: (text: string) => number | undefined,
+): Lang {
   if (conversation.lang) return conversation.lang;
   if (normalized && conversation.turns.every((t) => typeof t.text === 'string')) {
     const clients = conversation.turns.filter((t) => t.role === 'client');
     // the joined client text is empty only for no client turn, or a single empty one
     const read =
       clients.length > 1 || (clients.length === 1 && clients[0]?.text !== '') ? clients : conversation.turns;
+    if (scoreOf) {
+      let score = 0;
+      for (const t of read) score += scoreOf(t.text) ?? languageScore(normalized(t.text));
+      return score < 0 ? 'en' : 'fr';
+    }
     return detectLang(read.map((t) => normalized(t.text)).join('\n'));
   }
   const clientText = conversation.turns
