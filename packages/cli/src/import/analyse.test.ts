@@ -293,6 +293,29 @@ test('with the real engines, actions and draft scores are those of recommend() a
   assert.equal(real.hasRecommend && real.hasCheckDraft, true);
 });
 
+test('messages are counted per day of their date; dates that are not one are left out, wherever they fall', () => {
+  const ats = [
+    '2026',
+    '2026-03-01T10:00:00Z',
+    'hier',
+    '2026-03-01T11:00:00Z',
+    '2026-03-02T09:00:00Z',
+    '2026-03-01',
+    '2026-03-0',
+  ];
+  const dated: WireConversation = {
+    key: 'D-1',
+    part: 1,
+    messages: ats.map((at, i) => ({
+      role: i % 2 === 0 ? 'client' : 'agent',
+      text: 'Bonjour',
+      line: i + 1,
+      at,
+    })),
+  };
+  assert.deepEqual(analyseConversation(dated, engine).days, { '2026-03-01': [3, 0], '2026-03-02': [1, 0] });
+});
+
 test('with the analyses made beforehand, as a worker makes them, every conversation reads as without them', () => {
   const real = resolveEngine();
   const mixed: Turn[][] = [

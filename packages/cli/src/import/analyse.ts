@@ -218,7 +218,7 @@ export function analyseConversation(
   let previousAbusive = false;
 
   let lastDay = '';
-  let lastDayValid = false;
+  let dayCounts: [number, number] | undefined;
   for (let index = 0; index < conv.messages.length; index++) {
     const m = conv.messages[index] as WireMessage;
     let abusive = false;
@@ -280,16 +280,18 @@ export function analyseConversation(
       }
     }
     if (m.at) {
-      const day = m.at.slice(0, 10);
-      if (day !== lastDay) {
-        lastDay = day;
-        lastDayValid = DAY.test(day);
+      // a conversation's messages mostly fall on one day: its counts are looked up once
+      if (lastDay.length !== 10 || !m.at.startsWith(lastDay)) {
+        lastDay = m.at.slice(0, 10);
+        dayCounts = undefined;
+        if (DAY.test(lastDay)) {
+          dayCounts = days[lastDay] ?? [0, 0];
+          days[lastDay] = dayCounts;
+        }
       }
-      if (lastDayValid) {
-        const d = days[day] ?? [0, 0];
-        d[0]++;
-        if (abusive) d[1]++;
-        days[day] = d;
+      if (dayCounts) {
+        dayCounts[0]++;
+        if (abusive) dayCounts[1]++;
       }
     }
     if (options.keepDetails) {
