@@ -11,6 +11,7 @@
  */
 import { isLetterCode, type NormalizedText } from '../text/normalize.ts';
 import { WordTable } from '../text/word-table.ts';
+import { LastMemo } from './last-memo.ts';
 
 const MASKED = 1;
 const DOUBLED = 2;
@@ -53,7 +54,7 @@ const MAX_MASKED_LENGTH = 24;
 /** Masked tokens tried per text at most (hostile input full of stars stays cheap). */
 const MAX_MASKED_PER_TEXT = 32;
 
-const tokenCache = new WeakMap<NormalizedText, Tokens>();
+const tokenCache = new LastMemo<NormalizedText, Tokens>();
 /** Scratch for tokenize, grown as needed; each result is an exact copy of its part. */
 let scratch = new Int32Array(3 * 256);
 const SCRATCH_KEPT = 3 * 4096;

@@ -22,6 +22,7 @@ import frLexiconData from '../../../data/fr/abuse-lexicon.json' with { type: 'js
 import type { NormalizedText } from '../../text/normalize.ts';
 import type { Lang, Localized, Severity, SignalId } from '../../types.ts';
 import { endsWithFrame, isNegated, isQuotedOrReported, sentenceOf } from '../context.ts';
+import { LastMemo } from '../last-memo.ts';
 import { TokenLexicon, type Tokens, tokenize } from '../lexicon.ts';
 import { BANKS, type PatternBank, type PatternSet } from '../pattern-bank.ts';
 import type { PatternEntry } from '../patterns.ts';
@@ -322,7 +323,7 @@ function dedupe(hits: AbuseHit[]): AbuseHit[] {
   return out;
 }
 
-const cache = new WeakMap<NormalizedText, readonly AbuseHit[]>();
+const cache = new LastMemo<NormalizedText, readonly AbuseHit[]>();
 
 /** Every abuse hit of the message, in normalised offsets (computed once per message). */
 export function abuseHits(ctx: RuleContext): readonly AbuseHit[] {

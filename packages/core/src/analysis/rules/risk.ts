@@ -12,6 +12,7 @@ import enRisk from '../../../data/en/risk.json' with { type: 'json' };
 import frRisk from '../../../data/fr/risk.json' with { type: 'json' };
 import type { AgentRiskId, Lang, Localized, Severity } from '../../types.ts';
 import { isQuotedOrReported } from '../context.ts';
+import { LastMemo } from '../last-memo.ts';
 import { BANKS, type PatternBank, type PatternSet } from '../pattern-bank.ts';
 import type { NormalizedMatch } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
@@ -116,7 +117,7 @@ function mayHoldReport(text: string): boolean {
   return text.includes('"') || text.includes('\u00ab') || text.includes('\u00bb') || REPORT_HINT.test(text);
 }
 
-const states = new WeakMap<object, TextState>();
+const states = new LastMemo<object, TextState>();
 
 /** The per-text state of the agent rules (memoised on the normalised text). */
 export function textState(ctx: RuleContext): TextState {
