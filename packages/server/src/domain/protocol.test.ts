@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { analyze, type Role, recommend } from '@sangfroid/core';
+import { analyze, languageScore, normalize, type Role, recommend } from '@sangfroid/core';
 import {
   PROTOCOL_WINDOW,
   type ProtocolMemo,
@@ -105,6 +105,13 @@ it('gives, message after message, the recommendation buildState gives on the win
     );
     for (const [text, normalized] of memo?.normalized ?? [])
       if (out.memo.normalized?.has(text)) assert.equal(out.memo.normalized.get(text), normalized);
+    // so are the language evidence of the window's texts, which the conversation's language sums
+    assert.deepEqual(
+      [...(out.memo.scores?.keys() ?? [])].sort(),
+      [...new Set(turns.map((t) => t.text))].sort(),
+    );
+    for (const [text, score] of out.memo.scores ?? [])
+      assert.equal(score, languageScore(normalize(text).text), `score of ${JSON.stringify(text)}`);
     // extended: the turn before is the previous fold's last, as it was (in the window) or renumbered
     // with its reading kept (once the window slides)
     const before = out.memo.fold?.last?.previous?.view;

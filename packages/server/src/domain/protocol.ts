@@ -18,7 +18,10 @@ import {
   foldTurn,
   type Lang,
   languageOf,
+  languageScore,
+  languageScoreOf,
   normalize,
+  normalizedTextOf,
   type ProtocolFold,
   type Recommendation,
   recommend,
@@ -98,6 +101,11 @@ export interface ProtocolMemo {
   readonly fold?: ProtocolFold;
   /** The normalised text of each turn's text (`languageOf` reads them joined). */
   readonly normalized?: ReadonlyMap<string, string>;
+  /**
+   * The language evidence of each turn's text (`languageScore` of its normalised text), which
+   * `languageOf` sums instead of detecting the language again over the joined texts.
+   */
+  readonly scores?: ReadonlyMap<string, number>;
 }
 
 /** `normalize(text).text` for the turns' texts, those `previous` holds taken from it. */
@@ -106,6 +114,26 @@ function normalizations(turns: readonly StoredTurn[], previous: ReadonlyMap<stri
   for (const t of turns) {
     if (out.has(t.text)) continue;
     out.set(t.text, previous?.get(t.text) ?? normalize(t.text).text);
+  }
+  return out;
+}
+
+/**
+ * `languageScore` of each turn's normalised text, those `previous` holds taken from it; a turn's
+ * own analysis gives it when `analyze` made it here from that very text (not clipped).
+ */
+function languageScores(
+  turns: readonly StoredTurn[],
+  normalized: ReadonlyMap<string, string>,
+  previous: ReadonlyMap<string, number> | undefined,
+) {
+  const out = new Map<string, number>();
+  for (const t of turns) {
+    if (out.has(t.text)) continue;
+    let score = previous?.get(t.text);
+    if (score === undefined && t.analysis && normalizedTextOf(t.analysis)?.original === t.text)
+      score = languageScoreOf(t.analysis);
+    out.set(t.text, score ?? languageScore(normalized.get(t.text) ?? normalize(t.text).text));
   }
   return out;
 }
@@ -124,9 +152,14 @@ export function recommendWithMemo(
   const { analyzer, used } = cachedAnalyzer(turns, memo?.analyses);
   const conversation = conversationOf(turns, lang);
   const normalized = lang ? memo?.normalized : normalizations(turns, memo?.normalized);
-  const language = languageOf(conversation, normalized && ((text) => normalized.get(text) ?? ''));
+  const scores = lang || !normalized ? memo?.scores : languageScores(turns, normalized, memo?.scores);
+  const language = languageOf(
+    conversation,
+    normalized && ((text) => normalized.get(text) ?? ''),
+    scores && ((text) => scores.get(text)),
+  );
   const fold = foldOf(conversation.turns, language, analyzer, memo?.fold);
-  const kept = normalized ? { normalized } : {};
+  const kept = { ...(normalized ? { normalized } : {}), ...(scores ? { scores } : {}) };
   if (!fold) {
     const recommendation = slimRecommendation(
       recommend(conversation, { analyzer, ...(lang ? { lang } : {}) }),
