@@ -29,6 +29,7 @@ import type { Db, EscalationsTable, IncidentsTable } from '../db/schema.ts';
 import { invalid } from '../errors.ts';
 import { entryBody, GENESIS_HASH } from './audit.ts';
 import { newId, toJsonb } from './common.ts';
+import { NOT_YET_HANDLED } from './escalations.ts';
 import { incidentCreatedData } from './incidents.ts';
 
 export interface AbusiveIngest {
@@ -230,14 +231,7 @@ export async function writeAbusiveIngest(db: Db, w: AbusiveIngest): Promise<Abus
         raised_by: actorId,
         supervisor_id: row.supervisor_id,
         reason,
-        status: 'raised',
-        support_note: null,
-        acknowledged_at: null,
-        acknowledged_by: null,
-        taken_over_at: null,
-        taken_over_by: null,
-        resolved_at: null,
-        resolved_by: null,
+        ...NOT_YET_HANDLED,
         created_at: now,
         updated_at: now,
       }

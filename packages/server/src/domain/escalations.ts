@@ -10,6 +10,18 @@ import { appendAudit } from './audit.ts';
 import { afterCursor, newId, type Page, requireInOrg, toApi, toPage } from './common.ts';
 import type { DomainContext } from './context.ts';
 
+/** A new escalation's columns that only its handling fills: raised, nobody has acted on it yet. */
+export const NOT_YET_HANDLED = {
+  status: 'raised',
+  support_note: null,
+  acknowledged_at: null,
+  acknowledged_by: null,
+  taken_over_at: null,
+  taken_over_by: null,
+  resolved_at: null,
+  resolved_by: null,
+} as const;
+
 export const ESCALATION_STATUSES = ['raised', 'acknowledged', 'taken_over', 'resolved'] as const;
 export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
 
@@ -77,13 +89,7 @@ export async function insertEscalation(
         supervisorId ??
         ((eb) => eb.selectFrom('users').select('supervisor_id').where('id', '=', actor.userId)),
       reason: input.reason,
-      support_note: null,
-      acknowledged_at: null,
-      acknowledged_by: null,
-      taken_over_at: null,
-      taken_over_by: null,
-      resolved_at: null,
-      resolved_by: null,
+      ...NOT_YET_HANDLED,
       created_at: now,
       updated_at: now,
     })
