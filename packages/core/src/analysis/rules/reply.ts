@@ -146,14 +146,15 @@ function isPastDate(ctx: RuleContext, m: NormalizedMatch): boolean {
 }
 
 /** Next steps: an agreement question anywhere, or a date in a sentence that commits to something. */
-function nextStepMatches(ctx: RuleContext): NormalizedMatch[] {
-  const out: NormalizedMatch[] = [...phraseMatches(ctx, 'reply.next_steps')];
+function nextStepMatches(ctx: RuleContext): readonly NormalizedMatch[] {
+  const phrases = phraseMatches(ctx, 'reply.next_steps');
   const dates = cueMatches(ctx, 'date');
-  if (dates.length === 0) return out;
+  if (dates.length === 0) return phrases;
   // a remedy offered in the sentence commits as much as a future tense (« je vous remets le
   // document d'ici ce soir »)
   const commitments = [...cueMatches(ctx, 'commitment'), ...qualityMatches(ctx, 'reply.solution')];
-  if (commitments.length === 0) return out;
+  if (commitments.length === 0) return phrases;
+  const out: NormalizedMatch[] = [...phrases];
   const reformulations = phraseMatches(ctx, 'reply.reformulation');
   const promises = riskMatches(ctx, 'risk.overpromise');
   const seen = new Set<number>();
