@@ -34,6 +34,40 @@ it('groups writes without two for one conversation in a group, and at most maxRo
   );
 });
 
+it('starts a group holding a later write of a conversation only once its earlier write completed', async () => {
+  // one row a statement, as on PostgreSQL, and the first statement slow, as on a busy pool: the
+  // statement of a's second write must wait for it, those of b and c need not
+  const log: string[] = [];
+  let releaseFirst = () => {};
+  const firstDone = new Promise<void>((resolve) => {
+    releaseFirst = resolve;
+  });
+  const writeRows = async (_db: unknown, rows: readonly CalmMessageRow[]) => {
+    const texts = rows.map((r) => r.text).join('+');
+    log.push(`start ${texts}`);
+    if (texts.includes('a1')) await firstDone;
+    log.push(`end ${texts}`);
+    return rows.map((r) => ({ seq: r.lastSeq + 1, channel: 'chat' }));
+  };
+  const group = new MessageWriteGroup({} as Db, 1, writeRows);
+  const row = (conversationId: string, lastSeq: number, text: string) =>
+    ({ conversationId, lastSeq, text }) as CalmMessageRow;
+  const written = Promise.all([
+    group.write(row('a', 0, 'a1')),
+    group.write(row('b', 0, 'b1')),
+    group.write(row('a', 1, 'a2')),
+    group.write(row('c', 0, 'c1')),
+  ]);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.deepEqual(log, ['start a1', 'start b1', 'end b1', 'start c1', 'end c1'], 'a2 waits');
+  releaseFirst();
+  assert.deepEqual(
+    (await written).map((w) => w?.seq),
+    [1, 1, 2, 1],
+  );
+  assert.deepEqual(log.slice(5), ['end a1', 'start a2', 'end a2']);
+});
+
 describeStorage('group commit of calm messages', (getDb) => {
   async function fixture() {
     const database = getDb();

@@ -12,7 +12,7 @@
  * message is acknowledged only once the statement that wrote it has completed. A statement that
  * fails (one row the database refuses) wrote nothing, being one implicit transaction; its rows are
  * then written one by one, so that only the bad one fails. Two writes for one conversation never
- * share a statement: the second goes into the next one, and misses like any concurrent write.
+ * share a statement: the second goes into a later one, written once the first has completed.
  */
 import { sql } from 'kysely';
 import type { Db, Executor } from '../db/schema.ts';
@@ -99,11 +99,12 @@ export class MessageWriteGroup {
 
   /**
    * `maxRows` 1 writes every message in its own statement (still through this queue), for
-   * databases where grouping does not pay.
+   * databases where grouping does not pay. `writeRows` writes one group (tests slow it down).
    */
   constructor(
     readonly db: Db,
     readonly maxRows = MAX_GROUP_ROWS,
+    readonly writeRows: typeof writeCalmMessages = writeCalmMessages,
   ) {}
 
   /** Writes `row` with the others of this turn; settles once its statement has completed. */
@@ -120,14 +121,28 @@ export class MessageWriteGroup {
   async #flush(): Promise<void> {
     this.#isFlushScheduled = false;
     const groups = groupByConversation(this.#pending.splice(0), this.maxRows);
-    // submitted together: on PGlite they run back to back in one batch of the dialect
-    await Promise.all(groups.map((group) => this.#writeGroup(group)));
+    // submitted together (on PGlite they run back to back in one batch of the dialect), except
+    // that a group holding a later write of a conversation starts once the group with its earlier
+    // write has completed: on a pool of connections the two statements would otherwise race, and
+    // the later write could run first and miss
+    const lastWriteOf = new Map<string, Promise<void>>();
+    await Promise.all(
+      groups.map((group) => {
+        const earlier = group.flatMap((p) => lastWriteOf.get(p.row.conversationId) ?? []);
+        const done =
+          earlier.length === 0
+            ? this.#writeGroup(group)
+            : Promise.all(earlier).then(() => this.#writeGroup(group));
+        for (const p of group) lastWriteOf.set(p.row.conversationId, done);
+        return done;
+      }),
+    );
   }
 
   async #writeGroup(group: readonly PendingWrite[]): Promise<void> {
     let results: (WrittenMessage | null)[];
     try {
-      results = await writeCalmMessages(
+      results = await this.writeRows(
         this.db,
         group.map((p) => p.row),
       );
