@@ -11,6 +11,7 @@ import {
   type Finding,
   LANGS,
   type Lang,
+  type Localized,
   ROLES,
   type Role,
 } from '../types.ts';
@@ -100,7 +101,7 @@ export function analyze(input: string, options: AnalyzeOptions): Analysis {
       const start = Math.max(0, Math.min(hit.start, text.length));
       const end = Math.max(start, Math.min(hit.end, text.length));
       const message = hit.message ?? rule.meta.message;
-      const suggestions = hit.suggestions?.map((s) => s[lang]);
+      const suggestions = hit.suggestions && localised(hit.suggestions, lang);
       const finding: Finding = {
         id: rule.meta.id,
         severity: hit.severity ?? rule.meta.severity,
@@ -123,6 +124,12 @@ export function analyze(input: string, options: AnalyzeOptions): Analysis {
   };
   READINGS.set(analysis, { normalized, languageScore: score });
   return analysis;
+}
+
+function localised(texts: readonly Localized[], lang: Lang): string[] {
+  const out: string[] = new Array(texts.length);
+  for (let i = 0; i < texts.length; i++) out[i] = (texts[i] as Localized)[lang];
+  return out;
 }
 
 /** The distinct signal ids of an analysis, in spec order of first appearance. */

@@ -420,8 +420,15 @@ export class PatternBank {
     const allowed: NormalizedMatch[] = [];
     this.runList(set.allow, n.text, allowed);
     if (allowed.length === 0) return kept;
-    return kept.filter((hit) => !allowed.some((a) => a.start < hit.end && hit.start < a.end));
+    const out: NormalizedMatch[] = [];
+    for (const hit of kept) if (!overlapsAny(allowed, hit)) out.push(hit);
+    return out;
   }
+}
+
+function overlapsAny(spans: readonly NormalizedMatch[], hit: NormalizedMatch): boolean {
+  for (const a of spans) if (a.start < hit.end && hit.start < a.end) return true;
+  return false;
 }
 
 const byStartThenLongest = (a: NormalizedMatch, b: NormalizedMatch): number =>

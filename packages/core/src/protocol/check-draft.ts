@@ -342,8 +342,13 @@ export function judgeDraft(analysis: Analysis, action: ActionId): DraftJudgement
       present.push(f.id as AgentQualityId);
   }
   const expected = EXPECTED[action];
-  const missing = [...expected.required, ...expected.helpful].filter((id) => !present.includes(id));
-  const premature = expected.premature.filter((id) => present.includes(id));
+  // loops rather than filters with arrows: this runs for every reply of an import
+  const missing: AgentQualityId[] = [];
+  for (const id of expected.required) if (!present.includes(id)) missing.push(id);
+  const missesRequired = missing.length > 0;
+  for (const id of expected.helpful) if (!present.includes(id)) missing.push(id);
+  const premature: AgentQualityId[] = [];
+  for (const id of expected.premature) if (present.includes(id)) premature.push(id);
   // a required move weighs 2, a helpful one 1
   const total = 2 * expected.required.length + expected.helpful.length;
   let got = 0;
@@ -369,6 +374,6 @@ export function judgeDraft(analysis: Analysis, action: ActionId): DraftJudgement
       safety: { score: safety, max: 40 },
       timing: { score: timing, max: 10 },
     },
-    missesRequired: expected.required.some((id) => !present.includes(id)),
+    missesRequired,
   };
 }

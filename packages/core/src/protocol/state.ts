@@ -15,6 +15,7 @@ import type {
   AnalyzeOptions,
   Channel,
   Conversation,
+  Finding,
   Lang,
   Role,
   SignalId,
@@ -112,7 +113,19 @@ const LEVERAGE_TACTICS: readonly SignalId[] = [
 export const hasSignal = (t: TurnView | null | undefined, id: SignalId): boolean =>
   !!t && t.signals.includes(id);
 export const hasPrefix = (t: TurnView | null | undefined, prefix: string): boolean =>
-  !!t && t.signals.some((s) => s.startsWith(prefix));
+  !!t && someStartsWith(t.signals, prefix);
+
+// loops rather than `some` with an arrow: these run for every turn of every conversation, and an
+// arrow written in a function is a new function at each call, compiled again after each collection
+function someStartsWith(ids: readonly string[], prefix: string): boolean {
+  for (let i = 0; i < ids.length; i++) if ((ids[i] as string).startsWith(prefix)) return true;
+  return false;
+}
+
+function hasAnyOf(t: TurnView, ids: readonly SignalId[]): boolean {
+  for (let i = 0; i < ids.length; i++) if (t.signals.includes(ids[i] as SignalId)) return true;
+  return false;
+}
 
 /** True when an agent turn states a limit on language (spec reply.boundary, or a limit phrasing). */
 export function setsLimit(t: TurnView): boolean {
@@ -126,9 +139,7 @@ export function makesOffer(t: TurnView): boolean {
 
 /** True when a client turn uses leverage: power, a bad-faith tactic, or a threat to leave. */
 export function usesLeverage(t: TurnView): boolean {
-  return (
-    t.role === 'client' && (hasSignal(t, 'pressure.power') || LEVERAGE_TACTICS.some((id) => hasSignal(t, id)))
-  );
+  return t.role === 'client' && (hasSignal(t, 'pressure.power') || hasAnyOf(t, LEVERAGE_TACTICS));
 }
 
 /**
@@ -214,10 +225,20 @@ export function viewOf(
     ...(turn.at !== undefined ? { at: turn.at } : {}),
     ...(turn.channel !== undefined ? { channel: turn.channel } : {}),
     analysis,
-    signals: [...new Set(analysis.findings.map((f) => f.id))],
+    signals: distinctIdsOf(analysis.findings),
     cues: detectCues(text, lang, normalizedTextOf(analysis)),
     ...(bubbles > 1 ? { bubbles } : {}),
   };
+}
+
+/** The distinct ids of `findings`, in order of first appearance. */
+function distinctIdsOf(findings: readonly Finding[]): SignalId[] {
+  const ids: SignalId[] = [];
+  for (let i = 0; i < findings.length; i++) {
+    const id = (findings[i] as Finding).id;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
 }
 
 /** The text of a turn as the protocol reads it (anything but a string reads as empty). */
@@ -401,7 +422,7 @@ function readTurn(t: TurnView): Reading {
       legal: hasSignal(t, 'pressure.legal'),
       power: hasSignal(t, 'pressure.power'),
       reputation: hasSignal(t, 'pressure.reputation'),
-      tactic: LEVERAGE_TACTICS.some((id) => hasSignal(t, id)),
+      tactic: hasAnyOf(t, LEVERAGE_TACTICS),
       leverage: usesLeverage(t),
       accepts: t.cues.has('accept'),
     };
@@ -409,9 +430,10 @@ function readTurn(t: TurnView): Reading {
   const offer = makesOffer(t);
   let concession = '';
   if (offer) {
-    const cue = t.cues.hits.find((h) => h.kind === 'offer');
-    const at = analysis.findings.find((x) => x.id === 'reply.solution')?.start ?? cue?.start ?? 0;
-    concession = sentenceAt(text, at);
+    let at = -1;
+    for (const x of analysis.findings) if (at < 0 && x.id === 'reply.solution') at = x.start;
+    for (const h of t.cues.hits) if (at < 0 && h.kind === 'offer') at = h.start;
+    concession = sentenceAt(text, Math.max(0, at));
   }
   const commitments: string[] = [];
   for (const h of t.cues.hits) {

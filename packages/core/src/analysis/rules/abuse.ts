@@ -281,9 +281,10 @@ function analysePhrases(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
     }
   }
   const cueMatches = c.cues ? c.bank.match(c.cues, ctx.normalized) : [];
-  if (cueMatches.length > 0 && !out.some((h) => h.id === 'abuse.sexual')) {
+  if (cueMatches.length > 0 && !out.some(isSexual)) {
     const cues = cueMatches.filter((m) => !isQuotedOrReported(ctx, m.start, m.end));
-    const distinct = new Set(cues.map((m) => m.text));
+    const distinct = new Set<string>();
+    for (const m of cues) distinct.add(m.text);
     const emoji = FLIRT_EMOJI.test(ctx.normalized.text);
     const first = cues[0];
     if (first && (distinct.size >= 2 || (distinct.size === 1 && emoji))) {
@@ -296,11 +297,19 @@ function analysePhrases(ctx: RuleContext, c: Compiled, out: AbuseHit[]): void {
  * Drops profanity that is part of an aimed insult (« connard de merde », « fucking idiot ») or
  * inside a sexual or identity remark (« un beau cul »): the coarse word is not a second signal.
  */
+const isSexual = (h: AbuseHit) => h.id === 'abuse.sexual';
+const isInsult = (h: AbuseHit) => h.id === 'abuse.insult';
+const isRemark = (h: AbuseHit) => h.id === 'abuse.sexual' || h.id === 'abuse.identity';
+/** What may stand between an insult and a coarse word that goes with it (« connard de merde »). */
+const GLUE = /^[\s,]*(?:(?:de|d'|du|of|a|an)\s*)?$/u;
+
 function absorbProfanity(text: string, hits: AbuseHit[]): AbuseHit[] {
-  const insults = hits.filter((h) => h.id === 'abuse.insult');
-  const remarks = hits.filter((h) => h.id === 'abuse.sexual' || h.id === 'abuse.identity');
+  // hits.some before the filters: most abusive messages hold no profanity to absorb
+  if (!hits.some(isProfanity)) return hits;
+  const insults = hits.filter(isInsult);
+  const remarks = hits.filter(isRemark);
   if (insults.length === 0 && remarks.length === 0) return hits;
-  const glue = /^[\s,]*(?:(?:de|d'|du|of|a|an)\s*)?$/u;
+  const glue = GLUE;
   return hits.filter((h) => {
     if (h.id !== 'abuse.profanity') return true;
     if (remarks.some((r) => overlaps(r, h))) return false;
@@ -314,13 +323,18 @@ function absorbProfanity(text: string, hits: AbuseHit[]): AbuseHit[] {
 
 /** Keeps one hit per id and span; drops a hit inside a longer one of the same id. */
 function dedupe(hits: AbuseHit[]): AbuseHit[] {
-  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = [...hits].sort(byStartThenLongest);
   const out: AbuseHit[] = [];
-  for (const h of sorted) {
-    if (out.some((o) => o.id === h.id && o.start <= h.start && h.end <= o.end)) continue;
-    out.push(h);
-  }
+  for (const h of sorted) if (!holdsSameOrLonger(out, h)) out.push(h);
   return out;
+}
+
+const isProfanity = (h: AbuseHit) => h.id === 'abuse.profanity';
+const byStartThenLongest = (a: AbuseHit, b: AbuseHit) => a.start - b.start || b.end - a.end;
+
+function holdsSameOrLonger(hits: readonly AbuseHit[], h: AbuseHit): boolean {
+  for (const o of hits) if (o.id === h.id && o.start <= h.start && h.end <= o.end) return true;
+  return false;
 }
 
 const cache = new LastMemo<NormalizedText, readonly AbuseHit[]>();

@@ -18,7 +18,7 @@ import { isNegated, type Range, sentenceOf } from '../context.ts';
 import { BANKS, type PatternBank, type PatternSet } from '../pattern-bank.ts';
 import type { NormalizedMatch, PatternEntry } from '../patterns.ts';
 import type { Hit, Rule, RuleContext, RuleMeta } from '../rule.ts';
-import { toHits } from './phrase-rule.ts';
+import { keepMatches, toHits } from './phrase-rule.ts';
 import { isReported, riskMatches, shoutingIn, textState } from './risk.ts';
 
 interface ReplyFileData {
@@ -89,7 +89,7 @@ function phraseMatches(ctx: RuleContext, id: AgentQualityId): readonly Normalize
   let found = NONE;
   if (set) {
     const raw = bank.match(set, ctx.normalized);
-    found = raw.length === 0 ? NONE : raw.filter((m) => !isReported(ctx, m.start, m.end));
+    found = raw.length === 0 ? NONE : keepMatches(ctx, raw, isSaidByTheAgent);
   }
   slots[slot] = found;
   return found;
@@ -107,10 +107,14 @@ function cueMatches(ctx: RuleContext, cue: 'date' | 'commitment'): readonly Norm
   return found;
 }
 
+/** Not quoted or reported: the agent's own words. */
+const isSaidByTheAgent = (ctx: RuleContext, m: NormalizedMatch) => !isReported(ctx, m.start, m.end);
+
 const within = (r: Range, m: NormalizedMatch) => m.start >= r.start && m.start < r.end;
 
 function sentenceHas(sentence: Range, matches: readonly NormalizedMatch[]): boolean {
-  return matches.some((m) => within(sentence, m));
+  for (let i = 0; i < matches.length; i++) if (within(sentence, matches[i] as NormalizedMatch)) return true;
+  return false;
 }
 
 /** Is a risk that denies or blames in the sentence of `m`? */
@@ -123,7 +127,8 @@ function inDefensiveSentence(ctx: RuleContext, m: NormalizedMatch): boolean {
 function inShoutedSentence(ctx: RuleContext, m: NormalizedMatch): boolean {
   const s = sentenceOf(ctx, m.start);
   const { start, end } = ctx.span(s.start, s.end);
-  return shoutingIn(ctx).some((x) => x.start < end && start < x.end);
+  for (const x of shoutingIn(ctx)) if (x.start < end && start < x.end) return true;
+  return false;
 }
 
 const NEGATION_INSIDE =
@@ -164,12 +169,14 @@ function nextStepMatches(ctx: RuleContext): readonly NormalizedMatch[] {
     if (isPastDate(ctx, date) || isNegated(ctx, date.start)) continue;
     if (!sentenceHas(s, commitments)) continue;
     if (sentenceHas(s, reformulations) || sentenceHas(s, promises)) continue;
-    if (out.some((m) => within(s, m))) continue;
+    if (sentenceHas(s, out)) continue;
     seen.add(s.start);
     out.push(date);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.sort(byStart);
 }
+
+const byStart = (a: NormalizedMatch, b: NormalizedMatch) => a.start - b.start;
 
 /** Matches that make a quality, after the judgements of this module (memoised per text). */
 export function qualityMatches(ctx: RuleContext, id: AgentQualityId): readonly NormalizedMatch[] {
@@ -187,34 +194,49 @@ function judgedMatches(ctx: RuleContext, id: AgentQualityId): readonly Normalize
   if (id !== 'reply.next_steps' && phraseMatches(ctx, id).length === 0) return NONE;
   switch (id) {
     case 'reply.apology':
-      return phraseMatches(ctx, id).filter(
-        (m) => !sentenceHas(sentenceOf(ctx, m.start), riskMatches(ctx, 'risk.defensive')),
-      );
+      return keepMatches(ctx, phraseMatches(ctx, id), isSincereApology);
     case 'reply.explanation':
-      return phraseMatches(ctx, id).filter((m) => !inDefensiveSentence(ctx, m) && !inShoutedSentence(ctx, m));
-    case 'reply.solution': {
-      // a remedy after a promise in its sentence (« I promise it will be fixed today ») is the
-      // overpromise, not a concrete solution
-      const reformulations = phraseMatches(ctx, 'reply.reformulation');
-      const promises = riskMatches(ctx, 'risk.overpromise');
-      return phraseMatches(ctx, id).filter(
-        (m) =>
-          !isNegatedRemedy(ctx, m) &&
-          !sentenceHas(sentenceOf(ctx, m.start), reformulations) &&
-          !promises.some((p) => p.start <= m.start && within(sentenceOf(ctx, m.start), p)),
-      );
-    }
+      return keepMatches(ctx, phraseMatches(ctx, id), isHonestExplanation);
+    case 'reply.solution':
+      return keepMatches(ctx, phraseMatches(ctx, id), isConcreteRemedy);
     case 'reply.next_steps':
       return nextStepMatches(ctx);
-    case 'reply.clarifying_question': {
-      // a restatement asked as a question (« si je comprends bien, … ? ») is a reformulation, not a
-      // request for new facts (the dev corpus labels it so); other questions of that sentence too
-      const reformulations = phraseMatches(ctx, 'reply.reformulation');
-      return phraseMatches(ctx, id).filter((m) => !sentenceHas(sentenceOf(ctx, m.start), reformulations));
-    }
+    case 'reply.clarifying_question':
+      return keepMatches(ctx, phraseMatches(ctx, id), asksForNewFacts);
     default:
       return phraseMatches(ctx, id);
   }
+}
+
+/** An apology with no defensive phrase in its sentence. */
+function isSincereApology(ctx: RuleContext, m: NormalizedMatch): boolean {
+  return !sentenceHas(sentenceOf(ctx, m.start), riskMatches(ctx, 'risk.defensive'));
+}
+
+function isHonestExplanation(ctx: RuleContext, m: NormalizedMatch): boolean {
+  return !inDefensiveSentence(ctx, m) && !inShoutedSentence(ctx, m);
+}
+
+/**
+ * A remedy not negated, not inside a restatement, and not after a promise in its sentence (« I
+ * promise it will be fixed today » is the overpromise, not a concrete solution).
+ */
+function isConcreteRemedy(ctx: RuleContext, m: NormalizedMatch): boolean {
+  if (isNegatedRemedy(ctx, m)) return false;
+  const sentence = sentenceOf(ctx, m.start);
+  if (sentenceHas(sentence, phraseMatches(ctx, 'reply.reformulation'))) return false;
+  for (const p of riskMatches(ctx, 'risk.overpromise'))
+    if (p.start <= m.start && within(sentence, p)) return false;
+  return true;
+}
+
+/**
+ * A question outside any restatement: one asked as a question (« si je comprends bien, … ? ») is
+ * a reformulation, not a request for new facts (the dev corpus labels it so), and so are the other
+ * questions of that sentence.
+ */
+function asksForNewFacts(ctx: RuleContext, m: NormalizedMatch): boolean {
+  return !sentenceHas(sentenceOf(ctx, m.start), phraseMatches(ctx, 'reply.reformulation'));
 }
 
 const L = (fr: string, en: string): Localized => ({ fr, en });

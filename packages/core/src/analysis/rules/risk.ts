@@ -155,7 +155,7 @@ export function riskMatches(ctx: RuleContext, id: PhraseRiskId): readonly RiskMa
     for (let i = 0; i < matches.length; i++) {
       const m = matches[i] as NormalizedMatch;
       if (isReported(ctx, m.start, m.end)) continue;
-      if (found?.some((f) => f.start < m.end && m.start < f.end)) continue;
+      if (found !== undefined && overlapsAny(found, m)) continue;
       found ??= [];
       found.push({ start: m.start, end: m.end, text: m.text, kind: group.kind, severity: group.severity });
     }
@@ -163,6 +163,14 @@ export function riskMatches(ctx: RuleContext, id: PhraseRiskId): readonly RiskMa
   const sorted = found ? sortInPlace(found, byStart) : NO_RISKS;
   byId.set(id, sorted);
   return sorted;
+}
+
+function overlapsAny(found: readonly RiskMatch[], m: NormalizedMatch): boolean {
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i] as RiskMatch;
+    if (f.start < m.end && m.start < f.end) return true;
+  }
+  return false;
 }
 
 const NO_RISKS: readonly RiskMatch[] = Object.freeze([]);
@@ -352,15 +360,18 @@ function phraseRule(id: PhraseRiskId): Rule {
   return {
     meta,
     detect(ctx: RuleContext): Hit[] {
-      return riskMatches(ctx, id).map((m) => {
+      const matches = riskMatches(ctx, id);
+      const hits: Hit[] = [];
+      for (const m of matches) {
         const { start, end } = ctx.span(m.start, m.end);
-        return {
+        hits.push({
           start,
           end,
           ...(m.severity !== undefined ? { severity: m.severity } : {}),
           suggestions: [suggestionFor(id, m.kind)],
-        };
-      });
+        });
+      }
+      return hits;
     },
   };
 }
@@ -437,14 +448,20 @@ export function shoutingSpans(text: string): { start: number; end: number }[] {
   }
   flush();
   for (const m of text.matchAll(PUNCT_RUN)) out.push({ start: m.index, end: m.index + m[0].length });
-  return out.sort((a, b) => a.start - b.start);
+  return out.sort(spanByStart);
 }
+
+const spanByStart = (a: { start: number }, b: { start: number }): number => a.start - b.start;
 
 const shoutingRule: Rule = {
   meta: META['risk.shouting'],
   detect(ctx: RuleContext): Hit[] {
+    const spans = shoutingIn(ctx);
+    if (spans.length === 0) return [];
     const suggestion = suggestionFor('risk.shouting', 'default');
-    return shoutingIn(ctx).map((s) => ({ start: s.start, end: s.end, suggestions: [suggestion] }));
+    const hits: Hit[] = [];
+    for (const s of spans) hits.push({ start: s.start, end: s.end, suggestions: [suggestion] });
+    return hits;
   },
 };
 

@@ -172,17 +172,26 @@ function shoutedSpans(text: string, lang: RuleContext['lang']): readonly Hit[] {
       if (!isRunGap(text, (words[j] as CapsWord).end, (words[j + 1] as CapsWord).start)) break;
       j++;
     }
-    const run = words.slice(i, j + 1);
-    const content = run.filter((w) => w.letters >= 3 && !isAcronym(w));
-    const wordsInRun = run.filter((w) => w.letters >= 1 && !isAcronym(w)).length;
-    const shouted =
-      content.some((w) => w.letters >= 5 || shortWords.has(w.folded) || wordsInRun >= 2) &&
-      !(run.length === 1 && looksLikeName(text, run[0] as CapsWord));
-    if (shouted) {
-      const first = run.find((w) => !isAcronym(w)) as CapsWord;
-      const last = [...run].reverse().find((w) => !isAcronym(w)) as CapsWord;
-      hits.push({ start: first.start, end: last.end });
+    // words[i..j]: the run; its words that are not acronyms, and whether one of 3 letters or more
+    // is loud enough (5 letters, a short word people shout, or one of several words)
+    let wordsInRun = 0;
+    let first: CapsWord | undefined;
+    let last: CapsWord | undefined;
+    for (let k = i; k <= j; k++) {
+      const w = words[k] as CapsWord;
+      if (isAcronym(w)) continue;
+      first ??= w;
+      last = w;
+      if (w.letters >= 1) wordsInRun++;
     }
+    let loud = false;
+    for (let k = i; k <= j && !loud; k++) {
+      const w = words[k] as CapsWord;
+      loud =
+        w.letters >= 3 && !isAcronym(w) && (w.letters >= 5 || shortWords.has(w.folded) || wordsInRun >= 2);
+    }
+    const shouted = loud && !(i === j && looksLikeName(text, words[i] as CapsWord));
+    if (shouted && first && last) hits.push({ start: first.start, end: last.end });
     i = j + 1;
   }
   // an exec loop: matchAll would clone the regex for every message
