@@ -109,6 +109,15 @@ export interface ConversationResult {
 /** Longest text kept for an example in the summary and report. */
 export const EXAMPLE_TEXT_LIMIT = 1200;
 const EXAMPLES_PER_CONVERSATION = 2;
+const ROLES_IN_EXAMPLES: readonly Role[] = ['client', 'agent'];
+
+interface Candidate {
+  readonly m: WireMessage;
+  readonly findings: readonly Finding[];
+  readonly score: number;
+}
+
+const worstFirst = (a: Candidate, b: Candidate): number => b.score - a.score || a.m.line - b.m.line;
 
 function toSpans(findings: readonly Finding[]): SpanFinding[] {
   return findings.map((f) => ({
@@ -172,8 +181,13 @@ function distinctIds(findings: readonly Finding[]): Finding['id'][] {
 /** The language the protocol reads the conversation in: the export's, when all its messages agree. */
 function conversationLang(conv: WireConversation, engine: Engine, analyses?: readonly Analysis[]): Lang {
   const given = conv.messages[0]?.lang;
-  if (given && conv.messages.every((m) => m.lang === given)) return given;
+  if (given && allIn(conv.messages, given)) return given;
   return engine.languageOf(conv.messages, analyses);
+}
+
+function allIn(messages: readonly WireMessage[], lang: Lang): boolean {
+  for (const m of messages) if (m.lang !== lang) return false;
+  return true;
 }
 
 export function newTally(): AgentTally {
@@ -207,7 +221,7 @@ export function analyseConversation(
     engine.hasRecommend || engine.hasCheckDraft
       ? engine.follow(conversationLang(conv, engine, options.analyses))
       : undefined;
-  const candidates: { m: WireMessage; findings: readonly Finding[]; score: number }[] = [];
+  const candidates: Candidate[] = [];
   const details: MessageDetail[] = [];
   const kinds = new Set<IncidentKind>();
   let incident: Incident | undefined;
@@ -308,11 +322,16 @@ export function analyseConversation(
   }
   const action = follower?.action();
   // examples are written out for the few kept, worst first (ties: earliest line)
-  candidates.sort((a, b) => b.score - a.score || a.m.line - b.m.line);
-  const examples = [
-    ...candidates.filter((c) => c.m.role === 'client').slice(0, EXAMPLES_PER_CONVERSATION),
-    ...candidates.filter((c) => c.m.role === 'agent').slice(0, EXAMPLES_PER_CONVERSATION),
-  ].map((c) => example(conv, c.m, c.findings, c.score));
+  candidates.sort(worstFirst);
+  const examples: Example[] = [];
+  for (const role of ROLES_IN_EXAMPLES) {
+    let kept = 0;
+    for (const c of candidates) {
+      if (c.m.role !== role || kept === EXAMPLES_PER_CONVERSATION) continue;
+      examples.push(example(conv, c.m, c.findings, c.score));
+      kept++;
+    }
+  }
   return {
     key: conv.key,
     part: conv.part,

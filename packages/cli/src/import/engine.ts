@@ -72,30 +72,106 @@ function protocolOf(exports: Record<string, unknown>): ProtocolExports | undefin
     : undefined;
 }
 
+/**
+ * Which parts of the protocol an import still uses. A function that has worked once keeps being
+ * used: one odd conversation must not switch it off.
+ */
+interface ProtocolHealth {
+  recommendWorks: boolean;
+  checkDraftWorks: boolean;
+  recommendProven: boolean;
+  checkDraftProven: boolean;
+}
+
+/**
+ * One conversation followed by the protocol. A class rather than an object of arrows made per
+ * conversation: the import follows a hundred thousand of them, and functions made per call are
+ * compiled again after every collection (measured: hundreds of recompilations per million messages).
+ */
+class Follower implements ProtocolFollower {
+  #fold: core.ProtocolFold | undefined;
+
+  constructor(
+    private readonly protocol: ProtocolExports,
+    private readonly health: ProtocolHealth,
+    private readonly analyze: typeof core.analyze,
+    private readonly lang: Lang,
+  ) {
+    this.#fold = protocol.startFold({ lang });
+  }
+
+  add(turn: Turn, analysis: Analysis): ReplyVerdict | undefined {
+    const fold = this.#fold;
+    if (!fold) return undefined;
+    try {
+      const own = this.#inLang(turn, analysis);
+      let verdict: ReplyVerdict | undefined;
+      if (turn.role === 'agent' && this.health.checkDraftWorks) {
+        // the draft checker's verdict, without the rewrites and reasons nobody reads here
+        const action = this.protocol.nextAction(this.protocol.stateOfFold(fold, { analyzer: this.analyze }));
+        const judgement = this.protocol.judgeDraft(own, action);
+        this.health.checkDraftProven = true;
+        verdict = { score: judgement.score, missedRequired: judgement.missesRequired };
+      }
+      this.#fold = this.protocol.foldTurn(fold, turn, own);
+      return verdict;
+    } catch {
+      return this.#fail();
+    }
+  }
+
+  action(): ActionId | undefined {
+    const fold = this.#fold;
+    if (!fold || !this.health.recommendWorks) return undefined;
+    try {
+      const action = this.protocol.nextAction(this.protocol.stateOfFold(fold, { analyzer: this.analyze }));
+      this.health.recommendProven = true;
+      return action;
+    } catch {
+      return this.#fail();
+    }
+  }
+
+  /** The analysis the protocol needs: the import's own when it was made in the conversation's language. */
+  #inLang(turn: Turn, analysis: Analysis): Analysis {
+    return analysis.lang === this.lang && analysis.role === turn.role
+      ? analysis
+      : this.analyze(turn.text, { role: turn.role, lang: this.lang });
+  }
+
+  #fail(): undefined {
+    this.#fold = undefined;
+    const health = this.health;
+    if (!health.recommendProven) health.recommendWorks = false;
+    if (!health.checkDraftProven) health.checkDraftWorks = false;
+    return undefined;
+  }
+}
+
 export function resolveEngine(
   exports: Record<string, unknown> = core as unknown as Record<string, unknown>,
 ): Engine {
   const analyze = exports.analyze as typeof core.analyze;
   const protocol = protocolOf(exports);
-  let recommendWorks = protocol !== undefined;
-  let checkDraftWorks = protocol !== undefined;
-  // A function that has worked once keeps being used: one odd conversation must not switch it off.
-  let recommendProven = false;
-  let checkDraftProven = false;
-
-  /** The analysis the protocol needs: the import's own when it was made in the conversation's language. */
-  const inLang = (turn: Turn, analysis: Analysis, lang: Lang): Analysis =>
-    analysis.lang === lang && analysis.role === turn.role
-      ? analysis
-      : analyze(turn.text, { role: turn.role, lang });
-  const analyzer = analyze as core.Analyzer;
+  const health: ProtocolHealth = {
+    recommendWorks: protocol !== undefined,
+    checkDraftWorks: protocol !== undefined,
+    recommendProven: false,
+    checkDraftProven: false,
+  };
+  // What the analyses of the conversation being read (languageOf) read: each text's normalised
+  // form and its language evidence. Filled and emptied by each call, so that the two readers
+  // below are made once.
+  const read = new Map<string, { text: string; score: number | undefined }>();
+  const normalizedOf = (text: string) => read.get(text)?.text ?? core.normalize(text).text;
+  const scoreOf = (text: string) => read.get(text)?.score;
 
   return {
     get hasRecommend() {
-      return recommendWorks;
+      return health.recommendWorks;
     },
     get hasCheckDraft() {
-      return checkDraftWorks;
+      return health.checkDraftWorks;
     },
     analyze(text, role, lang) {
       return analyze(text, { role, ...(lang ? { lang } : {}) });
@@ -103,59 +179,22 @@ export function resolveEngine(
     languageOf(turns, analyses) {
       if (!protocol) return 'fr';
       if (!analyses) return protocol.languageOf({ turns });
-      // what the analyses read: each text's normalised form and its language evidence
-      const read = new Map<string, { text: string; score: number | undefined }>();
-      turns.forEach((turn, i) => {
+      for (let i = 0; i < turns.length; i++) {
+        const turn = turns[i] as Turn;
         const analysis = analyses[i];
         const n = analysis && core.normalizedTextOf(analysis);
         if (analysis && n && n.original === turn.text)
           read.set(turn.text, { text: n.text, score: core.languageScoreOf(analysis) });
-      });
-      return protocol.languageOf(
-        { turns },
-        (text) => read.get(text)?.text ?? core.normalize(text).text,
-        (text) => read.get(text)?.score,
-      );
+      }
+      try {
+        return protocol.languageOf({ turns }, normalizedOf, scoreOf);
+      } finally {
+        read.clear();
+      }
     },
     follow(lang) {
-      if (!protocol || (!recommendWorks && !checkDraftWorks)) return undefined;
-      let fold: core.ProtocolFold | undefined = protocol.startFold({ lang });
-      const fail = (): undefined => {
-        fold = undefined;
-        if (!recommendProven) recommendWorks = false;
-        if (!checkDraftProven) checkDraftWorks = false;
-        return undefined;
-      };
-      return {
-        add(turn, analysis) {
-          if (!fold) return undefined;
-          try {
-            const own = inLang(turn, analysis, lang);
-            let verdict: ReplyVerdict | undefined;
-            if (turn.role === 'agent' && checkDraftWorks) {
-              // the draft checker's verdict, without the rewrites and reasons nobody reads here
-              const action = protocol.nextAction(protocol.stateOfFold(fold, { analyzer }));
-              const judgement = protocol.judgeDraft(own, action);
-              checkDraftProven = true;
-              verdict = { score: judgement.score, missedRequired: judgement.missesRequired };
-            }
-            fold = protocol.foldTurn(fold, turn, own);
-            return verdict;
-          } catch {
-            return fail();
-          }
-        },
-        action() {
-          if (!fold || !recommendWorks) return undefined;
-          try {
-            const action = protocol.nextAction(protocol.stateOfFold(fold, { analyzer }));
-            recommendProven = true;
-            return action;
-          } catch {
-            return fail();
-          }
-        },
-      };
+      if (!protocol || (!health.recommendWorks && !health.checkDraftWorks)) return undefined;
+      return new Follower(protocol, health, analyze, lang);
     },
   };
 }

@@ -61,6 +61,14 @@ export interface WorkerOptions {
   readonly summarise: boolean;
 }
 
+function engineFailure(conversation: WireConversation, error: unknown): EngineFailure {
+  return {
+    key: conversation.key,
+    line: conversation.messages[0]?.line ?? 0,
+    message: `the engine failed on this conversation: ${(error as Error).message}`,
+  };
+}
+
 export function analyseBatch(
   request: Pick<BatchRequest, 'id' | 'conversations'>,
   engine: Engine,
@@ -71,44 +79,44 @@ export function analyseBatch(
   // one failure at most per conversation, reported in the batch's order
   const failed: (EngineFailure | undefined)[] = [];
   let messages = 0;
-  const fail = (conversation: WireConversation, i: number, error: unknown) => {
-    failed[i] = {
-      key: conversation.key,
-      line: conversation.messages[0]?.line ?? 0,
-      message: `the engine failed on this conversation: ${(error as Error).message}`,
-    };
-  };
+  const conversations = request.conversations;
   // Every message of the batch is analysed first, the clients' then the agents' (each role has
   // its own rules), then the protocol and the tallies run: each engine keeps its code and tables
   // in the caches for a whole batch instead of taking turns message by message (measured: the
-  // pipeline a quarter cheaper in CPU for the same work, and the split by role ~6 % more).
-  const analysed: (Analysis[] | undefined)[] = request.conversations.map(() => []);
+  // pipeline a quarter cheaper in CPU for the same work, and the split by role ~6 % more). Plain
+  // loops: arrows made per batch would be compiled again after every collection.
+  const analysed: (Analysis[] | undefined)[] = new Array(conversations.length);
+  for (let i = 0; i < conversations.length; i++) analysed[i] = [];
   for (const role of ROLES) {
-    request.conversations.forEach((conversation, i) => {
+    for (let i = 0; i < conversations.length; i++) {
       const analyses = analysed[i];
-      if (!analyses) return;
+      if (!analyses) continue;
+      const conversation = conversations[i] as WireConversation;
       try {
-        conversation.messages.forEach((m, k) => {
+        const list = conversation.messages;
+        for (let k = 0; k < list.length; k++) {
+          const m = list[k] as WireConversation['messages'][number];
           if (m.role === role) analyses[k] = engine.analyze(m.text, m.role, m.lang);
-        });
+        }
       } catch (error) {
-        fail(conversation, i, error);
+        failed[i] = engineFailure(conversation, error);
         analysed[i] = undefined;
       }
-    });
+    }
   }
-  request.conversations.forEach((conversation, i) => {
+  for (let i = 0; i < conversations.length; i++) {
     const analyses = analysed[i];
-    if (!analyses) return;
+    if (!analyses) continue;
+    const conversation = conversations[i] as WireConversation;
     try {
       const result = analyseConversation(conversation, engine, { keepDetails, analyses });
       messages += result.messages;
       if (into) into.add(result);
       else results.push(result);
     } catch (error) {
-      fail(conversation, i, error);
+      failed[i] = engineFailure(conversation, error);
     }
-  });
+  }
   const failures = failed.filter((f): f is EngineFailure => f !== undefined);
   return {
     type: 'batch',
