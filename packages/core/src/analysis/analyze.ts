@@ -14,6 +14,7 @@ import {
   type Localized,
   ROLES,
   type Role,
+  type SignalId,
 } from '../types.ts';
 import { languageScore } from './lang.ts';
 import type { Hit, Rule, RuleContext } from './rule.ts';
@@ -133,6 +134,8 @@ function localised(texts: readonly Localized[], lang: Lang): string[] {
 }
 
 /** The distinct signal ids of an analysis, in spec order of first appearance. */
-export function signalIds(analysis: Analysis): string[] {
-  return [...new Set(analysis.findings.map((f) => f.id))];
+export function signalIds(analysis: Analysis): SignalId[] {
+  const ids: SignalId[] = [];
+  for (const f of analysis.findings) if (!ids.includes(f.id)) ids.push(f.id);
+  return ids;
 }

@@ -7,7 +7,7 @@
  * The per-turn reading (`viewOf`) and the derivation over the turns (`deriveState`) are shared
  * with fold.ts, which follows a conversation one turn at a time to the same state.
  */
-import { analyze as defaultAnalyze, normalizedTextOf } from '../analysis/analyze.ts';
+import { analyze as defaultAnalyze, normalizedTextOf, signalIds } from '../analysis/analyze.ts';
 import { detectLang, languageScore } from '../analysis/lang.ts';
 import { normalize } from '../text/normalize.ts';
 import type {
@@ -15,7 +15,6 @@ import type {
   AnalyzeOptions,
   Channel,
   Conversation,
-  Finding,
   Lang,
   Role,
   SignalId,
@@ -225,20 +224,10 @@ export function viewOf(
     ...(turn.at !== undefined ? { at: turn.at } : {}),
     ...(turn.channel !== undefined ? { channel: turn.channel } : {}),
     analysis,
-    signals: distinctIdsOf(analysis.findings),
+    signals: signalIds(analysis),
     cues: detectCues(text, lang, normalizedTextOf(analysis)),
     ...(bubbles > 1 ? { bubbles } : {}),
   };
-}
-
-/** The distinct ids of `findings`, in order of first appearance. */
-function distinctIdsOf(findings: readonly Finding[]): SignalId[] {
-  const ids: SignalId[] = [];
-  for (let i = 0; i < findings.length; i++) {
-    const id = (findings[i] as Finding).id;
-    if (!ids.includes(id)) ids.push(id);
-  }
-  return ids;
 }
 
 /** The text of a turn as the protocol reads it (anything but a string reads as empty). */
