@@ -272,3 +272,46 @@ test('CSV: wrong field counts, invalid UTF-8, empty texts, unknown roles and a 5
     ],
   );
 });
+
+test('CSV: characters cut between chunks are read whole; only the record with invalid UTF-8 is dropped, in line order', async () => {
+  const rows = ['Déjà réglé ? Ça traîne…', 'Œuvre « promise » 😀', 'naïve façon — fin'];
+  const input = Buffer.concat([
+    Buffer.from('conversation,role,text\n'),
+    Buffer.from(`1,client,${rows[0]}\n`),
+    Buffer.from('1,client,"caf'),
+    Buffer.from([0xc3, 0x28]), // a lead byte followed by a byte that cannot continue it
+    Buffer.from('"\n'),
+    Buffer.from(`1,agent,"${rows[1]}\nsur deux lignes"\n`),
+    Buffer.from(`1,client,${rows[2]}\n`),
+  ]);
+  for (const chunk of [1, 2, 3, 5, 7, 11, 1 << 16]) {
+    const items = await read(input, { name: 'x.csv', chunk });
+    assert.deepEqual(
+      issues(items).map((i) => [i.line, i.code]),
+      [[3, 'invalid_utf8']],
+      `chunks of ${chunk} bytes`,
+    );
+    assert.deepEqual(
+      messages(items).map((m) => m.text),
+      [rows[0], `${rows[1]}\nsur deux lignes`, rows[2]],
+      `chunks of ${chunk} bytes`,
+    );
+    const lines = items.map((i) =>
+      i.kind === 'issue' ? i.issue.line : i.kind === 'message' ? i.message.line : 0,
+    );
+    assert.deepEqual(lines, [2, 3, 4, 6], `chunks of ${chunk} bytes`);
+  }
+});
+
+test('CSV: a header that is not valid UTF-8 stops the import with an error saying so', async () => {
+  const input = Buffer.concat([
+    Buffer.from('conversation,role,t'),
+    Buffer.from([0xff]),
+    Buffer.from('xt\n1,client,Bonjour\n'),
+  ]);
+  await assert.rejects(read(input, { name: 'x.csv' }), (error: unknown) => {
+    assert.ok(error instanceof ImportInputError);
+    assert.match(error.message, /header line is not valid UTF-8/);
+    return true;
+  });
+});

@@ -7,9 +7,10 @@
  * A guard in front of csv-parse cuts the byte stream into records (following RFC 4180 quoting)
  * so that a record larger than the limit — a 50 MB cell — is dropped as it streams past and
  * reported with its line, instead of being buffered; the lines it spanned are replaced by empty
- * lines, which csv-parse skips, so that every later line number stays true. Fields come out of
- * csv-parse as bytes and are decoded strictly, so invalid UTF-8 is reported per record.
+ * lines, which csv-parse skips, so that every later line number stays true. The guard drops a
+ * record that is not valid UTF-8 the same way, so csv-parse decodes only valid text.
  */
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { ImportInputError, type ImportIssue, type ImportMessage, type ReadItem } from '../types.ts';
@@ -82,10 +83,14 @@ export function resolveColumns(
 }
 
 interface GuardState {
+  /** Records the guard dropped, in line order; read by readCsv as the parser catches up. */
   issues: ImportIssue[];
 }
 
-/** Cuts bytes into CSV records; drops (and reports) records over `maxBytes`. See the header. */
+/**
+ * Cuts bytes into CSV records and drops (and reports) each record over `maxBytes` or not valid
+ * UTF-8; the rest streams on in slices of the chunks it came in. See the header.
+ */
 async function* guardRecords(
   source: AsyncIterable<Buffer | Uint8Array | string>,
   maxBytes: number,
@@ -98,17 +103,28 @@ async function* guardRecords(
   let inQuotes = false;
   let quoteSeen = false; // a quote inside a quoted field: closing, or the first of an escaped pair
   let fieldStart = true;
+  let headerSeen = false; // a record with content has been forwarded: the header
   let pending: Buffer[] = []; // the current record's bytes from earlier chunks
   let pendingBytes = 0;
   let dropping = false; // the current record is over the limit: its bytes are discarded
-  const tooLong = (bytes: number) =>
-    state.issues.push({
-      line: recordLine,
-      code: 'too_long',
-      message: `record longer than ${maxBytes} bytes (${bytes} bytes), skipped`,
-    });
+  const drop = (code: 'too_long' | 'invalid_utf8', bytes: number): Buffer => {
+    if (code === 'invalid_utf8' && !headerSeen) throw new ImportInputError(HEADER_NOT_UTF8);
+    state.issues.push(
+      code === 'too_long'
+        ? {
+            line: recordLine,
+            code,
+            message: `record longer than ${maxBytes} bytes (${bytes} bytes), skipped`,
+          }
+        : { line: recordLine, code, message: 'invalid UTF-8 in this record' },
+    );
+    return Buffer.from('\n'.repeat(recordNewlines)); // keeps every later line number true
+  };
   for await (const raw of source) {
     const chunk = typeof raw === 'string' ? Buffer.from(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw);
+    // Checked whole at native speed; only a chunk that fails (an invalid record, or a character
+    // cut at either end) has its records checked one by one.
+    const checkEach = !isUtf8(chunk);
     const carried = dropping || pendingBytes > 0;
     let recStart = carried ? -1 : 0; // where the current record starts in this chunk (-1: before it)
     let segStart = 0; // start of the complete records not yet forwarded
@@ -139,14 +155,19 @@ async function* guardRecords(
         const size = pendingBytes + (i + 1 - from);
         if (dropping || size > maxBytes) {
           if (from > segStart) yield chunk.subarray(segStart, from);
-          tooLong(size);
-          yield Buffer.from('\n'.repeat(recordNewlines));
+          yield drop('too_long', size);
           segStart = i + 1;
         } else if (recStart === -1) {
           pending.push(chunk.subarray(0, i + 1));
-          yield Buffer.concat(pending);
+          const record = Buffer.concat(pending);
+          yield isUtf8(record) ? record : drop('invalid_utf8', size);
+          segStart = i + 1;
+        } else if (checkEach && !isUtf8(chunk.subarray(from, i + 1))) {
+          if (from > segStart) yield chunk.subarray(segStart, from);
+          yield drop('invalid_utf8', size);
           segStart = i + 1;
         }
+        if (size > 2 || (size === 2 && chunk[i - 1] !== 0x0d)) headerSeen = true;
         pending = [];
         pendingBytes = 0;
         dropping = false;
@@ -168,8 +189,25 @@ async function* guardRecords(
       pendingBytes += restBytes;
     }
   }
-  if (dropping) tooLong(pendingBytes);
-  else if (pending.length > 0) yield Buffer.concat(pending);
+  if (dropping) drop('too_long', pendingBytes);
+  else if (pending.length > 0) {
+    const record = Buffer.concat(pending);
+    if (isUtf8(record)) yield record;
+    else drop('invalid_utf8', pendingBytes);
+  }
+}
+
+/**
+ * csv-parse turns each chunk it is given into records at once, and they wait in its output until
+ * read: from a 1 MB chunk, thousands of records live long enough to be promoted by the collector.
+ * Given 64 KB at a time, reading 1M records costs ~20% less CPU.
+ */
+const SLICE_BYTES = 64 * 1024;
+
+async function* slices(chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    for (let at = 0; at < chunk.length; at += SLICE_BYTES) yield chunk.subarray(at, at + SLICE_BYTES);
+  }
 }
 
 /** The delimiter of the header line: the most frequent of , ; and tab outside quotes. */
@@ -188,18 +226,38 @@ export interface CsvReadOptions {
   readonly delimiter: ',' | ';' | '\t';
 }
 
-const strict = new TextDecoder('utf-8', { fatal: true });
+const HEADER_NOT_UTF8 = 'CSV: the header line is not valid UTF-8';
 
-function countNewlines(fields: readonly Buffer[]): number {
+function countNewlines(fields: readonly string[]): number {
   let n = 0;
   for (const f of fields) {
-    let at = f.indexOf(0x0a);
+    let at = f.indexOf('\n');
     while (at !== -1) {
       n++;
-      at = f.indexOf(0x0a, at + 1);
+      at = f.indexOf('\n', at + 1);
     }
   }
   return n;
+}
+
+/** The trimmed field at `index`, or undefined when the column is absent or the field blank. */
+function fieldAt(fields: readonly string[], index: number | undefined): string | undefined {
+  if (index === undefined) return undefined;
+  const value = fields[index]?.trim();
+  return value === '' ? undefined : value;
+}
+
+/** Takes from two queues, each in line order, the issues before `line`, in line order. */
+function* issuesBefore(a: ImportIssue[], b: ImportIssue[], line: number): Generator<ReadItem> {
+  for (;;) {
+    const fromA =
+      a.length > 0 && (b.length === 0 || (a[0] as ImportIssue).line <= (b[0] as ImportIssue).line);
+    const queue = fromA ? a : b;
+    const next = queue[0];
+    if (next === undefined || next.line >= line) return;
+    queue.shift();
+    yield { kind: 'issue', issue: next };
+  }
 }
 
 interface CsvError extends Error {
@@ -215,7 +273,7 @@ export async function* readCsv(
   const state: GuardState = { issues: [] };
   const parser = parse({
     bom: true,
-    encoding: null,
+    encoding: 'utf8',
     delimiter: options.delimiter,
     relax_quotes: true,
     skip_empty_lines: true,
@@ -229,30 +287,19 @@ export async function* readCsv(
     skipped.push({ line: error.lines ?? 0, code, message: error.message });
   });
   const input = Readable.from(
-    guardRecords(source, options.maxRecordBytes, options.delimiter.charCodeAt(0), state),
+    slices(guardRecords(source, options.maxRecordBytes, options.delimiter.charCodeAt(0), state)),
   );
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   let columns: Partial<Record<CsvField, number>> | undefined;
   let width = 0;
-  const drain = function* (): Generator<ReadItem> {
-    while (state.issues.length > 0) yield { kind: 'issue', issue: state.issues.shift() as ImportIssue };
-    while (skipped.length > 0) yield { kind: 'issue', issue: skipped.shift() as ImportIssue };
-  };
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: Buffer[];
+  for await (const { record: fields, info } of parser as AsyncIterable<{
+    record: string[];
     info: { lines: number };
   }>) {
-    yield* drain();
-    const line = info.lines - countNewlines(record);
-    let fields: string[];
-    try {
-      fields = record.map((f) => strict.decode(f));
-    } catch {
-      if (!columns) throw new ImportInputError('CSV: the header line is not valid UTF-8');
-      yield { kind: 'issue', issue: { line, code: 'invalid_utf8', message: 'invalid UTF-8 in this record' } };
-      continue;
-    }
+    const line = info.lines - countNewlines(fields);
+    // what the guard and the parser dropped before this record, in line order
+    yield* issuesBefore(state.issues, skipped, line);
     if (!columns) {
       columns = resolveColumns(fields, options.mapping);
       width = fields.length;
@@ -265,13 +312,7 @@ export async function* readCsv(
       };
       continue;
     }
-    const get = (field: CsvField): string | undefined => {
-      const index = columns?.[field];
-      if (index === undefined) return undefined;
-      const value = fields[index]?.trim();
-      return value === '' ? undefined : value;
-    };
-    const roleText = get('role');
+    const roleText = fieldAt(fields, columns.role);
     const role = roleOf(roleText);
     if (!role) {
       yield {
@@ -289,13 +330,13 @@ export async function* readCsv(
       yield { kind: 'issue', issue: { line, code: 'empty_text', message: 'the message text is empty' } };
       continue;
     }
-    const at = dateOf(get('at'));
-    const author = get('author');
-    const client = get('client');
-    const lang = langOf(get('lang'));
-    const id = get('id');
+    const at = dateOf(fieldAt(fields, columns.at));
+    const author = fieldAt(fields, columns.author);
+    const client = fieldAt(fields, columns.client);
+    const lang = langOf(fieldAt(fields, columns.lang));
+    const id = fieldAt(fields, columns.id);
     const message: ImportMessage = {
-      conversation: get('conversation') ?? `line-${line}`,
+      conversation: fieldAt(fields, columns.conversation) ?? `line-${line}`,
       role,
       text,
       line,
@@ -307,6 +348,6 @@ export async function* readCsv(
     };
     yield { kind: 'message', message };
   }
-  yield* drain();
+  yield* issuesBefore(state.issues, skipped, Number.POSITIVE_INFINITY);
   if (!columns) throw new ImportInputError('CSV: the file is empty (no header line)');
 }
