@@ -5,7 +5,7 @@
  * incident, per-agent skills and draft scores, a few worst examples — so that workers send back
  * little and the summary stays small whatever the export's size.
  */
-import { type Analysis, type Finding, isAbuse, type Lang, type Role } from '@sangfroid/core';
+import { type Analysis, type Finding, isAbuse, type Lang, type Role } from '@sangfroid/core/types';
 import type { Engine } from './engine.ts';
 
 /** A message as sent to a worker. */

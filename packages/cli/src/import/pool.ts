@@ -7,16 +7,16 @@
  * tests). Workers run the TypeScript sources through tsx (see workerBoot).
  */
 import { Worker } from 'node:worker_threads';
-import { resolveEngine } from './engine.ts';
+import type { Engine } from './engine.ts';
 import type { SummarySnapshot } from './summary.ts';
-import {
+import type {
   analyseBatch,
-  type BatchRequest,
-  type BatchResponse,
-  type SummaryResponse,
-  type WorkerOptions,
-  type WorkerRequest,
-  type WorkerResponse,
+  BatchRequest,
+  BatchResponse,
+  SummaryResponse,
+  WorkerOptions,
+  WorkerRequest,
+  WorkerResponse,
 } from './worker-thread.ts';
 
 /**
@@ -42,6 +42,24 @@ function workerBoot(): URL {
  * ~5 % in alternated runs, for ~30 MB more peak RSS; 32 MB gained no more for ~80 MB.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 } as const;
+
+/** The engines, for a pool of 0 workers that analyses in this thread. */
+interface InlineEngine {
+  readonly engine: Engine;
+  readonly analyseBatch: typeof analyseBatch;
+}
+
+/**
+ * Loaded only by a pool of 0 workers: with workers, this thread only reads, and keeps out of
+ * memory the engines it would never run (~35 MB of RSS, ~0.6 s of start-up).
+ */
+async function loadInlineEngine(): Promise<InlineEngine> {
+  const [{ resolveEngine }, { analyseBatch }] = await Promise.all([
+    import('./engine.ts'),
+    import('./worker-thread.ts'),
+  ]);
+  return { engine: resolveEngine(), analyseBatch };
+}
 
 export type OnResponse = (response: BatchResponse) => void | Promise<void>;
 
@@ -72,7 +90,7 @@ export class WorkerPool {
   #failure: Error | undefined;
   readonly #pending = new Set<Promise<void>>();
   #closing = false;
-  #inline: ReturnType<typeof resolveEngine> | undefined;
+  #inline: Promise<InlineEngine> | undefined;
 
   constructor(options: {
     size: number;
@@ -87,7 +105,6 @@ export class WorkerPool {
     this.#onResponse = options.onResponse;
     this.#keepDetails = options.keepDetails ?? false;
     this.#summarise = (options.summarise ?? false) && this.size > 0;
-    if (this.size === 0) this.#inline = resolveEngine();
     const workerData: WorkerOptions = { keepDetails: this.#keepDetails, summarise: this.#summarise };
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(workerBoot(), { workerData, resourceLimits: WORKER_LIMITS });
@@ -133,8 +150,10 @@ export class WorkerPool {
   /** Queues a batch; waits while every worker already has `depth` batches. */
   async submit(conversations: BatchRequest['conversations']): Promise<void> {
     const request: BatchRequest = { type: 'batch', id: this.#nextId++, conversations };
-    if (this.#inline) {
-      await this.#onResponse(analyseBatch(request, this.#inline, this.#keepDetails));
+    if (this.size === 0) {
+      this.#inline ??= loadInlineEngine();
+      const { engine, analyseBatch } = await this.#inline;
+      await this.#onResponse(analyseBatch(request, engine, this.#keepDetails));
       return;
     }
     while (true) {

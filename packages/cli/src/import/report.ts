@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ACTION_IDS, AGENT_QUALITY_IDS, AGENT_RISK_IDS, CLIENT_SIGNAL_IDS } from '@sangfroid/core';
+import { ACTION_IDS, AGENT_QUALITY_IDS, AGENT_RISK_IDS, CLIENT_SIGNAL_IDS } from '@sangfroid/core/types';
 import type { Example, IncidentKind } from './analyse.ts';
 import { label, type ReportLang, words } from './i18n.ts';
 import type { ImportSummary } from './summary.ts';

@@ -174,3 +174,34 @@ test('the command: reads standard input through its child process, and a signal 
   const status = await new Promise<number | null>((resolve) => waiting.on('exit', (code) => resolve(code)));
   assert.equal(status, 128 + 15);
 });
+
+test('the reading thread of an import loads the core vocabulary, not the engines that only workers run', () => {
+  // Records every module this process loads, through a module hook, then loads the import.
+  const hooks = `let port; export function initialize(data) { port = data.port; }
+    export async function load(url, context, next) { port.postMessage(url); return next(url, context); }`;
+  const script = `
+    import { register } from 'node:module';
+    import { MessageChannel } from 'node:worker_threads';
+    import { register as registerTsx } from 'tsx/esm/api';
+    registerTsx();
+    const { port1, port2 } = new MessageChannel();
+    const loaded = [];
+    port1.on('message', (url) => loaded.push(url));
+    register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}), { data: { port: port2 }, transferList: [port2] });
+    await import(${JSON.stringify(new URL('./run.ts', import.meta.url).href)});
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    port1.close();
+    console.log(JSON.stringify(loaded));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    encoding: 'utf8',
+  });
+  assert.equal(child.status, 0, child.stderr);
+  const loaded = (JSON.parse(child.stdout) as string[]).map((url) => url.replace(/^.*\/packages\//, ''));
+  assert.ok(loaded.includes('cli/src/import/read.ts'), 'the hook saw the import load');
+  assert.ok(loaded.includes('core/src/types.ts'));
+  const engines = loaded.filter((m) =>
+    /^core\/src\/(?!types\.ts$)|^cli\/src\/import\/(engine|worker-thread)\.ts$/.test(m),
+  );
+  assert.deepEqual(engines, []);
+});

@@ -4,7 +4,7 @@
  * skill, the worst examples with their spans, a day-by-day timeline and the input's problems.
  * Every collection is bounded (top-k lists), except one small row per client and per agent.
  */
-import { ACTION_IDS, AGENT_QUALITY_IDS, AGENT_RISK_IDS, CLIENT_SIGNAL_IDS } from '@sangfroid/core';
+import { ACTION_IDS, AGENT_QUALITY_IDS, AGENT_RISK_IDS, CLIENT_SIGNAL_IDS } from '@sangfroid/core/types';
 import {
   type AgentTally,
   type ConversationResult,

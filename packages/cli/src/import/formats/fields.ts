@@ -1,5 +1,5 @@
 /** Small helpers that read loosely typed export records into strings, roles and dates. */
-import { LANGS, type Lang, type Role } from '@sangfroid/core';
+import { LANGS, type Lang, type Role } from '@sangfroid/core/types';
 
 export type Json = Record<string, unknown>;
 
