@@ -4,9 +4,11 @@
  * far ahead of the analysis and memory stays flat. With `summarise`, workers keep the summary of
  * what they analysed and `close` collects it once; otherwise every result comes back with its
  * batch (server storage needs them). With 0 workers, batches run in this thread (small inputs,
- * tests). Workers run the TypeScript sources through tsx (see workerBoot).
+ * tests). Workers run a bundle of the TypeScript sources (see workerEntry).
  */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
 import type { Engine } from './engine.ts';
 import type { SummarySnapshot } from './summary.ts';
 import type {
@@ -21,16 +23,31 @@ import type {
 
 /**
  * A worker cannot load .ts by itself, and on Node 20 `execArgv: ['--import', 'tsx']` does not
- * reach worker threads; so the worker starts from a tiny ES module that registers tsx's loader
- * (resolved from here, as an absolute URL) and then imports the TypeScript entry. (Booting
- * through tsx's CommonJS hooks instead spares each worker its loader thread, ~10–15 MB of RSS,
- * but cost ~5% more CPU per message in side-by-side million-message runs: not kept.)
+ * reach worker threads. Rather than give each worker a TypeScript loader of its own (tsx's runs
+ * on a thread of its own per worker), the worker's sources are bundled once per process by
+ * esbuild — the compiler tsx itself uses — into one ES module, ~0.6 MB, ~50 ms, in memory; the
+ * workers start from it as a data: URL. Measured on million-message imports side by side with
+ * tsx-loaded workers: ~30 MB less peak RSS, CPU the same or lower. The bundle holds every module
+ * the worker imports, Node's built-ins aside, so nothing in it may resolve a path at run time.
  */
-function workerBoot(): URL {
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker-thread.ts', import.meta.url).href;
-  const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+let workerModule: URL | undefined;
+
+function workerEntry(): URL {
+  if (!workerModule) {
+    const { outputFiles } = buildSync({
+      entryPoints: [fileURLToPath(new URL('./worker-thread.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: `node${process.versions.node}`,
+      write: false,
+      logLevel: 'silent',
+    });
+    const code = outputFiles[0]?.text;
+    if (!code) throw new Error('esbuild produced no bundle for the import workers');
+    workerModule = new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+  }
+  return workerModule;
 }
 
 /**
@@ -107,7 +124,7 @@ export class WorkerPool {
     this.#summarise = (options.summarise ?? false) && this.size > 0;
     const workerData: WorkerOptions = { keepDetails: this.#keepDetails, summarise: this.#summarise };
     for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(workerBoot(), { workerData, resourceLimits: WORKER_LIMITS });
+      const worker = new Worker(workerEntry(), { workerData, resourceLimits: WORKER_LIMITS });
       const slot: Slot = { worker, inFlight: 0 };
       worker.on('message', (response: WorkerResponse) => {
         if (response.type === 'summary') {
